@@ -1,0 +1,38 @@
+import { Command, Option } from "commander";
+import { assertFormat, BRIEF_FORMATS, briefCommand } from "../commands/brief.js";
+import type { CliIo } from "./io.js";
+
+/** The `briefing` command line; each action stores its exit code in `result.exitCode`. */
+export function createProgram(io: CliIo, result: { exitCode: number }): Command {
+  const program = new Command("briefing")
+    .description("Turn news articles into chronological briefings and email digests.")
+    .version("0.1.0")
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command("brief")
+    .description("Read articles (files, folders, feeds) and print a briefing")
+    .argument("[paths...]", "files or folders to read", [])
+    .addOption(
+      new Option("-f, --format <format>", "output format").choices(BRIEF_FORMATS).default("md"),
+    )
+    .option("-o, --out <file>", "write to a file instead of stdout")
+    .option("--now <iso>", "the time the briefing is made at (default: the clock)")
+    .option("--strict", "exit with code 2 when any input problem was found")
+    .action(
+      async (
+        paths: string[],
+        options: { format: string; out?: string; now?: string; strict?: boolean },
+      ) => {
+        result.exitCode = await briefCommand(
+          paths,
+          { ...options, format: assertFormat(options.format) },
+          io,
+        );
+      },
+    );
+
+  return program;
+}

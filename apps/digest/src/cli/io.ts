@@ -1,0 +1,19 @@
+/** Where a command writes: injected so tests can capture output without touching the process. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** The working folder relative paths are read from. */
+  cwd: string;
+  /** The clock, read only here at the edge; commands pass `now` on to the library. */
+  now: () => Date;
+}
+
+/** The real process's streams and clock. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    now: () => new Date(),
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * Makes untrusted text safe inside a Markdown paragraph, list item or table cell: characters that
+ * start inline structure (code, emphasis, links, HTML, tables, strikethrough) are backslash-escaped,
+ * `&` is written as an entity, line breaks are folded, and a leading character that would open a
+ * block (heading, quote, list, thematic break) is escaped, so article text can never change the
+ * document's shape.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, " ")
+    .trim()
+    .replace(/[\\`*_[\]<>|~]/g, "\\$&")
+    .replace(/&/g, "&amp;")
+    .replace(/^[#+=-]/, "\\$&")
+    .replace(/^(\d+)([.)])/, "$1\\$2");
+}

@@ -1,0 +1,43 @@
+// The model entry of @briefing/core: types, schemas and pure functions, usable in a browser.
+
+export { dayEstimate } from "./dates/day-estimate.js";
+export { isCalendarDate } from "./dates/is-calendar-date.js";
+export { type DateLine, parseDateLine } from "./dates/parse-date-line.js";
+export {
+  type Article,
+  ArticleSchema,
+  type Origin,
+  OriginSchema,
+  type SourceFormat,
+  SourceFormatSchema,
+} from "./model/article.js";
+export {
+  BRIEFING_SCHEMA_VERSION,
+  type Briefing,
+  BriefingSchema,
+  type LedeSentence,
+  LedeSentenceSchema,
+} from "./model/briefing.js";
+export { getBriefingJsonSchema } from "./model/briefing-json-schema.js";
+export {
+  type DateEstimate,
+  DateEstimateSchema,
+  type DateEvidence,
+  DateEvidenceSchema,
+  type DatePrecision,
+  DatePrecisionSchema,
+  IsoDateSchema,
+  UNKNOWN_DATE,
+} from "./model/date-estimate.js";
+export { type Entity, type EntityKind, EntityKindSchema, EntitySchema } from "./model/entity.js";
+export {
+  type Dispute,
+  DisputeSchema,
+  type Event,
+  type EventKind,
+  EventKindSchema,
+  EventSchema,
+} from "./model/event.js";
+export { type Mention, MentionSchema } from "./model/mention.js";
+export { type Problem, ProblemSchema } from "./model/problem.js";
+export { type Phase, PhaseSchema, type Storyline, StorylineSchema } from "./model/storyline.js";

@@ -1,0 +1,37 @@
+import { createHash } from "node:crypto";
+import type { Article } from "../model/article.js";
+import type { ArticleDraft } from "./article-draft.js";
+import type { LanguageDetector } from "./detect-language.js";
+import { estimatePublished } from "./estimate-published.js";
+import { lineKey } from "./text-shape.js";
+
+/**
+ * The stable id of an article: the first 16 hex digits of the SHA-256 of its normalised title and
+ * text, so the same story read from any file or format gets the same id.
+ */
+export function articleId(title: string, paragraphs: readonly string[]): string {
+  const normalised = [title, ...paragraphs].map(lineKey).join("\n");
+  return createHash("sha256").update(normalised).digest("hex").slice(0, 16);
+}
+
+/** Settles a draft into an {@link Article}: id, language, publication date, origin. */
+export function buildArticle(draft: ArticleDraft, detectLanguage: LanguageDetector): Article {
+  if (draft.complete) {
+    const known = draft.complete.origins.some((origin) => origin.path === draft.origin.path);
+    return known
+      ? draft.complete
+      : { ...draft.complete, origins: [...draft.complete.origins, draft.origin] };
+  }
+  const article: Article = {
+    id: articleId(draft.title, draft.paragraphs),
+    title: draft.title,
+    paragraphs: draft.paragraphs,
+    language: detectLanguage(`${draft.title}\n${draft.paragraphs.join("\n")}`, draft.language),
+    published: estimatePublished(draft.dates),
+    origins: [draft.origin],
+  };
+  if (draft.url) article.url = draft.url;
+  if (draft.publisher) article.publisher = draft.publisher;
+  if (draft.byline) article.byline = draft.byline;
+  return article;
+}

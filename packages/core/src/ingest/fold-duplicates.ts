@@ -1,0 +1,133 @@
+import type { Article } from "../model/article.js";
+import { createMinHasher, jaccard } from "./minhash.js";
+
+/** Options of {@link foldDuplicates}. */
+export interface FoldDuplicatesOptions {
+  /** Jaccard similarity of word shingles at or above which two articles are one. */
+  threshold?: number;
+}
+
+/** A duplicate folded into another article. */
+export interface FoldedDuplicate {
+  keptId: string;
+  foldedId: string;
+  similarity: number;
+}
+
+const BANDS = 8;
+const ROWS = 8;
+const BUCKET_LIMIT = 8;
+
+/**
+ * Folds exact and near-duplicate articles (Jaccard ≥ 0.9 over 5-word shingles) into one article
+ * that keeps every origin. Candidates come from MinHash signatures hashed in bands (LSH), so the
+ * cost grows linearly with the corpus; each candidate pair is then checked exactly. The article
+ * kept is the one with the most text (the first on a tie); missing metadata is filled from the
+ * others. The bands are tuned for thresholds of 0.8 and above: below that, pairs are found only by
+ * chance.
+ */
+export function foldDuplicates(
+  articles: readonly Article[],
+  options: FoldDuplicatesOptions = {},
+): { articles: Article[]; folded: FoldedDuplicate[] } {
+  const threshold = options.threshold ?? 0.9;
+  const hasher = createMinHasher({ hashes: BANDS * ROWS, shingleSize: 5 });
+  const texts = articles.map((article) => `${article.title}\n${article.paragraphs.join("\n")}`);
+  const shingles = texts.map((text) => hasher.shingles(text));
+  const parent = articles.map((_, index) => index);
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root] as number;
+    while (parent[i] !== root) [parent[i], i] = [root, parent[i] as number];
+    return root;
+  };
+  const similarity = new Map<number, number>();
+  const union = (a: number, b: number, score: number): void => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra === rb) return;
+    const [low, high] = ra < rb ? [ra, rb] : [rb, ra];
+    parent[high] = low;
+    similarity.set(high, score);
+  };
+
+  const exactIds = new Map<string, number>();
+  const buckets = new Map<string, number[]>();
+  articles.forEach((article, index) => {
+    const exact = exactIds.get(article.id);
+    if (exact !== undefined) union(exact, index, 1);
+    else exactIds.set(article.id, index);
+    const set = shingles[index] as Uint32Array;
+    if (set.length === 0) return;
+    const signature = hasher.signature(set);
+    for (let band = 0; band < BANDS; band++) {
+      const key = `${band}:${signature.subarray(band * ROWS, band * ROWS + ROWS).join(",")}`;
+      const members = buckets.get(key);
+      if (members === undefined) {
+        buckets.set(key, [index]);
+        continue;
+      }
+      for (const other of members) {
+        if (find(other) === find(index)) continue;
+        const score = jaccard(shingles[other] as Uint32Array, set);
+        if (score >= threshold) union(other, index, score);
+      }
+      // A bounded bucket keeps the work linear when many texts share a band.
+      if (members.length < BUCKET_LIMIT) members.push(index);
+    }
+  });
+  return assemble(articles, texts, find, similarity);
+}
+
+function assemble(
+  articles: readonly Article[],
+  texts: readonly string[],
+  find: (i: number) => number,
+  similarity: ReadonlyMap<number, number>,
+): { articles: Article[]; folded: FoldedDuplicate[] } {
+  const groups = new Map<number, number[]>();
+  articles.forEach((_, index) => {
+    const root = find(index);
+    const group = groups.get(root);
+    if (group) group.push(index);
+    else groups.set(root, [index]);
+  });
+  const result: Article[] = [];
+  const folded: FoldedDuplicate[] = [];
+  for (const members of groups.values()) {
+    const keep = members.reduce((best, i) =>
+      (texts[i]?.length ?? 0) > (texts[best]?.length ?? 0) ? i : best,
+    );
+    const kept = merge(
+      articles[keep] as Article,
+      members.filter((i) => i !== keep).map((i) => articles[i] as Article),
+    );
+    result.push(kept);
+    for (const i of members) {
+      if (i !== keep)
+        folded.push({
+          keptId: kept.id,
+          foldedId: (articles[i] as Article).id,
+          similarity: similarity.get(i) ?? 1,
+        });
+    }
+  }
+  return { articles: result, folded };
+}
+
+function merge(kept: Article, others: readonly Article[]): Article {
+  if (others.length === 0) return kept;
+  const merged: Article = { ...kept, origins: [...kept.origins] };
+  for (const other of others) {
+    for (const origin of other.origins) {
+      if (!merged.origins.some((o) => o.path === origin.path)) merged.origins.push(origin);
+    }
+    merged.url ??= other.url;
+    merged.publisher ??= other.publisher;
+    merged.byline ??= other.byline;
+    if (other.published.confidence > merged.published.confidence)
+      merged.published = other.published;
+  }
+  for (const key of ["url", "publisher", "byline"] as const)
+    if (merged[key] === undefined) delete merged[key];
+  return merged;
+}

@@ -1,0 +1,176 @@
+import type { Article } from "../model/article.js";
+import type { Problem } from "../model/problem.js";
+import type { ArticleDraft } from "./article-draft.js";
+import { buildArticle } from "./build-article.js";
+import { type DetectedFormat, detectFormat } from "./detect-format.js";
+import { loadLanguageDetector } from "./detect-language.js";
+import { CorpusError } from "./errors.js";
+import { type FoldedDuplicate, foldDuplicates } from "./fold-duplicates.js";
+import { listFiles } from "./list-files.js";
+import { parseFeed } from "./parse-feed.js";
+import { parseHtml } from "./parse-html.js";
+import { parseJsonArticles, parseJsonLines } from "./parse-json-articles.js";
+import { parseMarkdown } from "./parse-markdown.js";
+import { parsePlainText } from "./parse-plain-text.js";
+import { parseReutersSgml } from "./parse-reuters-sgml.js";
+import { readSource } from "./read-source.js";
+import { findRepeatedLines } from "./repeated-lines.js";
+
+/** Options of {@link loadCorpus}. */
+export interface LoadCorpusOptions {
+  /** Files larger than this are reported, not read. Default 20 MB. */
+  maxFileBytes?: number;
+  /** Fold exact and near-duplicate articles (Jaccard ≥ `threshold`). Default on, 0.9. */
+  duplicates?: { fold: boolean; threshold?: number };
+}
+
+/** The articles read from a corpus, what could not be read, and which duplicates were folded. */
+export interface LoadCorpusResult {
+  articles: Article[];
+  problems: Problem[];
+  folded: FoldedDuplicate[];
+  /** Lines left out of article bodies as page furniture, by origin path. */
+  furniture: Record<string, string[]>;
+}
+
+const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Reads articles from files and folders (recursively): scraped page text, Markdown with front
+ * matter, HTML pages, RSS/RDF/Atom/JSON feeds, JSON and JSONL articles, Reuters-21578 SGML.
+ * Never throws for bad input: each file that cannot be read becomes a problem and the rest loads.
+ *
+ * @example
+ * const { articles, problems } = await loadCorpus(["corpus/"]);
+ */
+export async function loadCorpus(
+  inputs: string | readonly string[],
+  options: LoadCorpusOptions = {},
+): Promise<LoadCorpusResult> {
+  const listed = await listFiles(typeof inputs === "string" ? [inputs] : inputs);
+  const problems: Problem[] = [...listed.problems];
+  const sources: { path: string; text: string; format: DetectedFormat }[] = [];
+  for (const path of listed.files) {
+    const source = await readSource(path, options.maxFileBytes ?? DEFAULT_MAX_BYTES);
+    if (!source.ok) {
+      problems.push(source.problem);
+      continue;
+    }
+    if (source.warning) problems.push(source.warning);
+    sources.push({ path, text: source.text, format: detectFormat(path, source.text) });
+  }
+
+  const repeatedLines = findRepeatedLines(
+    sources.filter((s) => s.format === "text").map((s) => s.text),
+  );
+  const drafts: ArticleDraft[] = [];
+  for (const source of sources) {
+    const before = problems.length;
+    try {
+      const found = parseSource(source, { repeatedLines, problems });
+      drafts.push(...found);
+      // A file that yields nothing is never passed over in silence.
+      if (found.length === 0 && problems.length === before) {
+        problems.push({
+          path: source.path,
+          message: `read as ${source.format}, but found no article in it`,
+          severity: "error",
+        });
+      }
+    } catch (error) {
+      problems.push(toProblem(source.path, source.format, error));
+    }
+  }
+
+  const furniture: Record<string, string[]> = {};
+  for (const draft of drafts)
+    if (draft.furniture?.length) furniture[draft.origin.path] = draft.furniture;
+  const detectLanguage = await loadLanguageDetector();
+  const built = drafts.map((draft) => buildArticle(draft, detectLanguage));
+  const fold = options.duplicates?.fold ?? true;
+  if (!fold) return { articles: built, problems, folded: [], furniture };
+  const threshold = options.duplicates?.threshold;
+  const { articles, folded } = foldDuplicates(built, threshold === undefined ? {} : { threshold });
+  return { articles, problems, folded, furniture };
+}
+
+interface ParseContext {
+  repeatedLines: ReadonlySet<string>;
+  problems: Problem[];
+}
+
+function parseSource(
+  source: { path: string; text: string; format: DetectedFormat },
+  context: ParseContext,
+): ArticleDraft[] {
+  const { path, text, format } = source;
+  const warn = (
+    where: string,
+    message: string,
+    severity: Problem["severity"] = "warning",
+  ): void => {
+    context.problems.push({ path: where, message, severity });
+  };
+  switch (format) {
+    case "text": {
+      const draft = parsePlainText(
+        text,
+        { path, format: "text" },
+        { repeatedLines: context.repeatedLines },
+      );
+      if (!draft) throw new CorpusError(path, "expected article text, found no paragraph of prose");
+      return [draft];
+    }
+    case "markdown": {
+      const draft = parseMarkdown(text, { path, format: "markdown" });
+      if (draft.paragraphs.length === 0 && draft.title.length === 0) {
+        throw new CorpusError(path, "expected a Markdown article, found no title and no paragraph");
+      }
+      return [draft];
+    }
+    case "html": {
+      const draft = parseHtml(text, { path, format: "html" });
+      if (!draft)
+        throw new CorpusError(path, "expected an HTML article, found no readable article content");
+      return [draft];
+    }
+    case "feed":
+    case "rss":
+    case "rdf":
+    case "atom":
+    case "json-feed": {
+      const feed = parseFeed(text, path);
+      if (feed.empty.length > 0)
+        warn(
+          path,
+          `feed items with neither title nor text, passed over: #${feed.empty.join(", #")}`,
+        );
+      if (feed.drafts.length === 0 && feed.empty.length === 0) warn(path, "feed has no items");
+      return feed.drafts;
+    }
+    case "json":
+    case "jsonl": {
+      const parsed = format === "json" ? parseJsonArticles(text, path) : parseJsonLines(text, path);
+      for (const rejected of parsed.rejected) warn(rejected.where, rejected.message, "error");
+      return parsed.drafts;
+    }
+    case "reuters-sgml": {
+      const parsed = parseReutersSgml(text, path);
+      for (const warning of parsed.warnings) warn(warning.where, warning.message);
+      if (parsed.unclosed > 0)
+        warn(
+          path,
+          `${parsed.unclosed} <REUTERS> element(s) not closed (the file looks truncated)`,
+          "error",
+        );
+      return parsed.drafts;
+    }
+  }
+}
+
+function toProblem(path: string, format: DetectedFormat, error: unknown): Problem {
+  if (error instanceof CorpusError)
+    return { path: error.path, message: error.message, severity: "error" };
+  const message = error instanceof Error ? error.message : String(error);
+  return { path, message: `could not be read as ${format}: ${message}`, severity: "error" };
+}

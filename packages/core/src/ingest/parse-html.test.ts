@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseHtml } from "./parse-html.js";
+
+const page = readFileSync(new URL("../../test/fixtures/article.html", import.meta.url), "utf8");
+const origin = { path: "article.html", format: "html" } as const;
+
+describe("parseHtml", () => {
+  const draft = parseHtml(page, origin);
+
+  it("extracts the title, byline, site name, language and canonical URL", () => {
+    expect(draft?.title).toBe("Harbour reopens after storm");
+    expect(draft?.byline).toBe("Jane Roe");
+    expect(draft?.publisher).toBe("The Example Gazette");
+    expect(draft?.language).toBe("en-gb");
+    expect(draft?.url).toBe("https://gazette.example/harbour-reopens");
+  });
+
+  it("keeps the article's paragraphs and leaves navigation, asides, scripts and footers out", () => {
+    expect(draft?.paragraphs).toHaveLength(4);
+    expect(draft?.paragraphs[0]).toMatch(/^The harbour reopened on Tuesday morning/);
+    const body = draft?.paragraphs.join(" ") ?? "";
+    expect(body).not.toMatch(/Most read|Another story|tracking|All rights reserved|Sport/);
+  });
+
+  it("collects publication dates from meta tags and JSON-LD", () => {
+    const rules = draft?.dates.map((d) => d.rule) ?? [];
+    expect(rules).toContain("meta:article:published_time");
+    expect(draft?.dates.every((d) => d.text === "2023-02-14T08:30:00+01:00")).toBe(true);
+  });
+
+  it("returns null for a page with no article", () => {
+    expect(
+      parseHtml("<html><body><nav><a href='/'>Home</a></nav></body></html>", origin),
+    ).toBeNull();
+  });
+});

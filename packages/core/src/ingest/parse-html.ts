@@ -1,0 +1,128 @@
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import type { Origin } from "../model/article.js";
+import type { ArticleDraft, DateCandidate } from "./article-draft.js";
+import { htmlToParagraphs, htmlToText } from "./html-text.js";
+import { countWords } from "./text-shape.js";
+
+// Fewer words than this is a page without an article (a listing, an error page).
+const MIN_WORDS = 15;
+
+const DATE_META = [
+  "article:published_time",
+  "og:published_time",
+  "datePublished",
+  "date",
+  "pubdate",
+  "publishdate",
+  "publish-date",
+  "dc.date",
+  "dc.date.issued",
+  "dcterms.created",
+  "sailthru.date",
+  "parsely-pub-date",
+  "article.published",
+];
+
+/**
+ * Reads an article from a saved web page with Mozilla Readability over linkedom: title, byline,
+ * site name, language and body paragraphs, plus publication dates from meta tags, JSON-LD and
+ * `<time>` elements. Returns `null` when the page holds no readable article.
+ */
+export function parseHtml(html: string, origin: Origin): ArticleDraft | null {
+  const { document } = parseHTML(html);
+  const dates = collectDates(document);
+  const language = document.documentElement?.getAttribute("lang")?.trim() || undefined;
+  const canonical =
+    document.querySelector('link[rel="canonical"]')?.getAttribute("href") ??
+    metaContent(document, "og:url");
+  // Readability changes the document it reads, so metadata is read first.
+  const article = new Readability(
+    document as unknown as ConstructorParameters<typeof Readability>[0],
+    { charThreshold: 200 },
+  ).parse();
+  if (!article?.content) return null;
+  const paragraphs = htmlToParagraphs(article.content);
+  if (countWords(paragraphs.join(" ")) < MIN_WORDS) return null;
+  if (article.publishedTime) {
+    dates.push({ text: article.publishedTime, rule: "readability:publishedTime" });
+  }
+  const draft: ArticleDraft = {
+    title: htmlToText(article.title ?? ""),
+    paragraphs,
+    dates: dedupeDates(dates),
+    origin,
+  };
+  if (article.byline) draft.byline = htmlToText(article.byline);
+  if (article.siteName) draft.publisher = htmlToText(article.siteName);
+  const lang = article.lang || language;
+  if (lang) draft.language = lang;
+  if (canonical && /^https?:\/\//.test(canonical)) draft.url = canonical;
+  return draft;
+}
+
+type Doc = ReturnType<typeof parseHTML>["document"];
+
+function metaContent(document: Doc, name: string): string | undefined {
+  for (const meta of document.querySelectorAll("meta")) {
+    const key = (
+      meta.getAttribute("property") ??
+      meta.getAttribute("name") ??
+      meta.getAttribute("itemprop") ??
+      ""
+    ).toLowerCase();
+    if (key === name.toLowerCase()) {
+      const content = meta.getAttribute("content")?.trim();
+      if (content) return content;
+    }
+  }
+  return undefined;
+}
+
+function collectDates(document: Doc): DateCandidate[] {
+  const dates: DateCandidate[] = [];
+  for (const name of DATE_META) {
+    const content = metaContent(document, name);
+    if (content) dates.push({ text: content, rule: `meta:${name}` });
+  }
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    for (const value of jsonLdDates(script.textContent ?? "")) {
+      dates.push({ text: value, rule: "json-ld:datePublished" });
+    }
+  }
+  const time = document.querySelector("article time[datetime], time[pubdate], time[datetime]");
+  const datetime = time?.getAttribute("datetime")?.trim();
+  if (datetime) dates.push({ text: datetime, rule: "html:time" });
+  return dates;
+}
+
+function jsonLdDates(json: string): string[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 4 || node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, depth + 1);
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    if (typeof record.datePublished === "string") found.push(record.datePublished);
+    if (record["@graph"]) visit(record["@graph"], depth + 1);
+  };
+  visit(data, 0);
+  return found;
+}
+
+function dedupeDates(dates: DateCandidate[]): DateCandidate[] {
+  const seen = new Set<string>();
+  return dates.filter((date) => {
+    if (seen.has(date.text)) return false;
+    seen.add(date.text);
+    return true;
+  });
+}
