@@ -1,6 +1,6 @@
 // Adds up vitest's JSON reports of every workspace package and prints "N passed, N failed".
 // A package whose report is missing counts as a failure: its tests did not run to the end.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 let passed = 0;

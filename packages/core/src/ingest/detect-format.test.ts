@@ -12,6 +12,8 @@ describe("detectFormat", () => {
     ["a.xml", '<?xml version="1.0"?><rss version="2.0"></rss>', "feed"],
     ["feed", "<feed xmlns='http://www.w3.org/2005/Atom'></feed>", "feed"],
     ["a.json", '{"version":"https://jsonfeed.org/version/1.1","items":[]}', "feed"],
+    ["a.json", '{"title":"T","feed_url":"https:\\/\\/x.example\\/feed.json","items":[]}', "feed"],
+    ["a.json", '{"version":"https:\\/\\/jsonfeed.org\\/version\\/1","items":[]}', "feed"],
     ["a.json", '[{"title":"x"}]', "json"],
     ["a.jsonl", '{"id":1}\n{"id":2}', "jsonl"],
     ["data", '{"id":1}\n{"id":2}\n', "jsonl"],

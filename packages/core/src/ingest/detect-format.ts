@@ -42,7 +42,7 @@ function extensionOf(path: string): string {
 
 function sniffMarkup(head: string): DetectedFormat | null {
   if (/^---\r?\n[\s\S]*?\r?\n---(\r?\n|$)/.test(head)) return "markdown";
-  if (head.startsWith("{") && /"version"\s*:\s*"https?:\/\/jsonfeed\.org/.test(head)) return "feed";
+  if (head.startsWith("{") && isJsonFeed(head)) return "feed";
   if (!head.startsWith("<")) return null;
   if (/<REUTERS\b/i.test(head)) return "reuters-sgml";
   if (/^<!doctype\s+html|<html[\s>]/i.test(head)) return "html";
@@ -59,4 +59,10 @@ function sniffData(head: string, text: string): DetectedFormat | null {
     return "json";
   }
   return null;
+}
+
+// A JSON Feed names its version (slashes may be escaped), or at least its feed and home page URLs.
+function isJsonFeed(head: string): boolean {
+  if (/"version"\s*:\s*"https?:\\?\/\\?\/jsonfeed\.org/.test(head)) return true;
+  return /"items"\s*:\s*\[/.test(head) && /"(feed_url|home_page_url)"\s*:/.test(head);
 }

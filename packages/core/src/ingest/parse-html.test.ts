@@ -25,7 +25,7 @@ describe("parseHtml", () => {
 
   it("collects publication dates from meta tags and JSON-LD", () => {
     const rules = draft?.dates.map((d) => d.rule) ?? [];
-    expect(rules).toContain("meta:article:published_time");
+    expect(rules[0]).toBe("json-ld:datePublished");
     expect(draft?.dates.every((d) => d.text === "2023-02-14T08:30:00+01:00")).toBe(true);
   });
 

@@ -79,16 +79,23 @@ function metaContent(document: Doc, name: string): string | undefined {
   return undefined;
 }
 
+// Structured data first: JSON-LD names the publication date explicitly, where meta tags are
+// sometimes rewritten on update.
 function collectDates(document: Doc): DateCandidate[] {
   const dates: DateCandidate[] = [];
+  const found = [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) =>
+    jsonLdDates(script.textContent ?? ""),
+  );
+  // Article-like nodes of every block before any other node's date.
+  for (const value of [
+    ...found.map((f) => f.slice(0, 1)),
+    ...found.map((f) => f.slice(1)),
+  ].flat()) {
+    dates.push({ text: value, rule: "json-ld:datePublished" });
+  }
   for (const name of DATE_META) {
     const content = metaContent(document, name);
     if (content) dates.push({ text: content, rule: `meta:${name}` });
-  }
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    for (const value of jsonLdDates(script.textContent ?? "")) {
-      dates.push({ text: value, rule: "json-ld:datePublished" });
-    }
   }
   const time = document.querySelector("article time[datetime], time[pubdate], time[datetime]");
   const datetime = time?.getAttribute("datetime")?.trim();
@@ -96,14 +103,16 @@ function collectDates(document: Doc): DateCandidate[] {
   return dates;
 }
 
+/** `datePublished` values of JSON-LD, those of article-like nodes first. */
 function jsonLdDates(json: string): string[] {
   let data: unknown;
   try {
-    data = JSON.parse(json);
+    data = JSON.parse(json.replace(/^\s*(\/\/\s*)?<!\[CDATA\[|(\/\/\s*)?\]\]>\s*$/g, ""));
   } catch {
     return [];
   }
-  const found: string[] = [];
+  const articles: string[] = [];
+  const others: string[] = [];
   const visit = (node: unknown, depth: number): void => {
     if (depth > 4 || node === null || typeof node !== "object") return;
     if (Array.isArray(node)) {
@@ -111,11 +120,14 @@ function jsonLdDates(json: string): string[] {
       return;
     }
     const record = node as Record<string, unknown>;
-    if (typeof record.datePublished === "string") found.push(record.datePublished);
+    if (typeof record.datePublished === "string") {
+      const type = JSON.stringify(record["@type"] ?? "");
+      (/Article|Posting|Report/.test(type) ? articles : others).push(record.datePublished);
+    }
     if (record["@graph"]) visit(record["@graph"], depth + 1);
   };
   visit(data, 0);
-  return found;
+  return [...articles, ...others];
 }
 
 function dedupeDates(dates: DateCandidate[]): DateCandidate[] {
