@@ -1,0 +1,42 @@
+import type { Tense } from "./detect-tense.js";
+
+/** A date expression resolved against one reference day, before reference ranges are merged. */
+export interface CandidateDate {
+  /** Where the expression starts in the text, and the expression itself. */
+  index: number;
+  text: string;
+  start: string;
+  end: string;
+  /** The rule that read it, carried into the evidence. */
+  rule: string;
+  confidence: number;
+  tense: Tense;
+}
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** Month number 1-12 of an English month name or its abbreviation, or 0. */
+export function monthNumber(name: string): number {
+  const key = name.toLowerCase().replace(/\.$/, "");
+  if (key.length < 3) return 0;
+  const index = MONTHS.findIndex((month) => month.startsWith(key) || (key === "sept" && month === "september"));
+  return index + 1;
+}
+
+/** The regular-expression alternation of month names and abbreviations. */
+export const MONTH_PATTERN =
+  "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+/** Month names as news writes them, capitalised, so that "may" the verb is not a month. */
+export const CAPITAL_MONTH_PATTERN =
+  "(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)";
+
+/** The sentence around a position: from the previous sentence end to the next one. */
+export function sentenceAround(text: string, start: number, end: number): { sentence: string; offset: number } {
+  const before = text.slice(0, start);
+  const boundary = Math.max(before.lastIndexOf(". "), before.lastIndexOf("! "), before.lastIndexOf("? "), before.lastIndexOf("\n"));
+  const from = boundary < 0 ? 0 : boundary + 2;
+  const rest = text.slice(end).search(/[.!?](\s|$)|\n/);
+  const to = rest < 0 ? text.length : end + rest + 1;
+  return { sentence: text.slice(from, to), offset: from };
+}

@@ -1,0 +1,103 @@
+import * as chrono from "chrono-node";
+import { lastDayOfMonth, makeDay, shiftDay, weekdayOf } from "./calendar-day.js";
+import { type CandidateDate, sentenceAround } from "./candidate-date.js";
+import { detectTense, type Tense } from "./detect-tense.js";
+import { yearFor } from "./news-expressions.js";
+
+type Range = [string, string];
+type Component = chrono.ParsedComponents;
+
+const DURATION = /^(for|after|within|over|during|about|nearly|almost|some)\s+(\S+\s+){0,2}(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
+
+/**
+ * Date expressions found by chrono-node, re-read under news conventions against `day`: a bare
+ * weekday is the last such day on or before it (the next one in future tense), a day and month
+ * without a year take the year that puts them on or before it (after it in future tense), months
+ * and years become ranges. Durations ("for three days", "after 20 years") and clock times alone
+ * are not dates.
+ */
+export function findChronoExpressions(text: string, day: string): CandidateDate[] {
+  const results = chrono.casual.parse(text, { instant: new Date(`${day}T12:00:00Z`), timezone: 0 });
+  const found: CandidateDate[] = [];
+  for (const result of results) {
+    if (DURATION.test(result.text) || isClockTimeOnly(result.start)) continue;
+    const { sentence, offset } = sentenceAround(text, result.index, result.index + result.text.length);
+    const tense = detectTense(sentence, result.index - offset, result.index - offset + result.text.length);
+    const read = interpret(result, day, tense);
+    if (!read) continue;
+    found.push({ index: result.index, text: result.text.replace(/[\s,.;:]+$/, ""), start: read.range[0], end: read.range[1], rule: read.rule, confidence: read.confidence, tense });
+  }
+  return found;
+}
+
+interface Reading {
+  range: Range;
+  rule: string;
+  confidence: number;
+}
+
+function interpret(result: chrono.ParsedResult, day: string, tense: Tense): Reading | null {
+  const start = result.start;
+  const tags = result.tags();
+  const first = readComponent(start, day, tense, result.text, tags);
+  if (!first) return null;
+  if (!result.end) return first;
+  const last = readComponent(result.end, day, tense, result.text, tags);
+  if (!last || last.range[1] < first.range[0]) return first;
+  return { range: [first.range[0], last.range[1]], rule: "explicit-range", confidence: Math.min(first.confidence, last.confidence) };
+}
+
+function readComponent(c: Component, day: string, tense: Tense, text: string, tags: Set<string>): Reading | null {
+  const known = (unit: chrono.Component) => c.isCertain(unit);
+  const value = (unit: chrono.Component) => c.get(unit) as number;
+  const relative = [...tags].some((tag) => tag.startsWith("casualReference") || tag.startsWith("result/relativeDate"));
+  if (relative) {
+    // Chrono resolved it against the same day; a bare year or month stays a range.
+    const y = value("year");
+    const m = value("month");
+    if (known("day") || [...tags].some((tag) => tag.startsWith("casualReference"))) {
+      return { range: [makeDay(y, m, value("day")), makeDay(y, m, value("day"))], rule: "relative-day", confidence: 0.9 };
+    }
+    if (known("month")) return { range: [makeDay(y, m, 1), lastDayOfMonth(y, m)], rule: "relative-month", confidence: 0.8 };
+    if (known("year")) return { range: [makeDay(y, 1, 1), makeDay(y, 12, 31)], rule: "relative-year", confidence: 0.8 };
+    return null;
+  }
+  if (known("day") && known("month")) {
+    const m = value("month");
+    const d = value("day");
+    if (known("year")) return { range: [makeDay(value("year"), m, d), makeDay(value("year"), m, d)], rule: "explicit-date", confidence: 0.95 };
+    const y = yearFor(m, d, day, tense);
+    if (!isRealDay(y, m, d)) return null;
+    return { range: [makeDay(y, m, d), makeDay(y, m, d)], rule: `day-month-${tense}`, confidence: 0.85 };
+  }
+  if (known("weekday") && !known("month")) {
+    const target = weekdayOnly(value("weekday"), day, tense, text);
+    return { range: [target, target], rule: `weekday-${tense}`, confidence: 0.8 };
+  }
+  if (known("month")) {
+    const m = value("month");
+    const y = known("year") ? value("year") : yearFor(m, 1, day, tense);
+    return { range: [makeDay(y, m, 1), lastDayOfMonth(y, m)], rule: known("year") ? "explicit-month" : `month-${tense}`, confidence: known("year") ? 0.9 : 0.8 };
+  }
+  if (known("year")) {
+    const y = value("year");
+    return { range: [makeDay(y, 1, 1), makeDay(y, 12, 31)], rule: "explicit-year", confidence: 0.9 };
+  }
+  return null;
+}
+
+/** The day a bare weekday names: the latest on or before `day` in past tense, the next after it in future tense. */
+function weekdayOnly(weekday: number, day: string, tense: Tense, text: string): string {
+  const diff = (weekdayOf(day) - weekday + 7) % 7;
+  if (/\bnext\b/i.test(text) || (tense === "future" && !/\blast\b/i.test(text))) return shiftDay(day, 7 - diff || 7);
+  if (/\blast\b/i.test(text)) return shiftDay(day, -(diff || 7));
+  return shiftDay(day, -diff);
+}
+
+function isRealDay(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && makeDay(y, m, d) <= lastDayOfMonth(y, m);
+}
+
+function isClockTimeOnly(c: Component): boolean {
+  return c.isCertain("hour") && !c.isCertain("day") && !c.isCertain("weekday") && !c.isCertain("month") && !c.isCertain("year");
+}

@@ -1,0 +1,92 @@
+import type { DateEstimate, DateEvidence } from "../model/date-estimate.js";
+import type { CandidateDate } from "./candidate-date.js";
+import { findChronoExpressions } from "./chrono-expressions.js";
+import type { Tense } from "./detect-tense.js";
+import { findNewsExpressions } from "./news-expressions.js";
+import { precisionOfSpan } from "./precision-of-span.js";
+
+/**
+ * The day (or range of days) expressions are read against: usually the article's publication
+ * date. A range (an article known only to a week) widens every result honestly.
+ */
+export interface DateReference {
+  start: string;
+  end: string;
+  /** How the reference was found, carried into each result's evidence. */
+  evidence?: string;
+}
+
+/** A temporal expression found in a text and the dates it stands for. */
+export interface ResolvedDate {
+  /** Character offset of the expression in the text. */
+  index: number;
+  text: string;
+  tense: Tense;
+  estimate: DateEstimate;
+}
+
+const WIDENED = 0.8;
+
+/**
+ * Finds every temporal expression in `text` and resolves it under news conventions against
+ * `reference` (a `YYYY-MM-DD` day or a {@link DateReference}). Pure: the caller passes the
+ * reference; nothing reads the clock.
+ *
+ * @example
+ * resolveDates("The talks were held on Wednesday.", "2021-08-26")[0].estimate
+ * // { start: "2021-08-25", end: "2021-08-25", precision: "day", evidence: [...], confidence: 0.8 }
+ */
+export function resolveDates(text: string, reference: string | DateReference): ResolvedDate[] {
+  const ref = typeof reference === "string" ? { start: reference, end: reference } : reference;
+  const early = readAll(text, ref.start);
+  const late = ref.end === ref.start ? early : readAll(text, ref.end);
+  const lateByKey = new Map(late.map((c) => [`${c.index}:${c.text}`, c]));
+  const resolved: ResolvedDate[] = [];
+  for (const first of early) {
+    const second = lateByKey.get(`${first.index}:${first.text}`) ?? first;
+    const start = first.start < second.start ? first.start : second.start;
+    const end = first.end > second.end ? first.end : second.end;
+    const widened = start !== first.start || end !== first.end;
+    const evidence: DateEvidence[] = [{ text: first.text, rule: first.rule }];
+    if (ref.evidence || ref.start !== ref.end) {
+      const span = ref.start === ref.end ? ref.start : `${ref.start} – ${ref.end}`;
+      evidence.push({ text: ref.evidence ? `${ref.evidence} (${span})` : span, rule: "reference" });
+    }
+    resolved.push({
+      index: first.index,
+      text: first.text,
+      tense: first.tense,
+      estimate: {
+        start,
+        end,
+        precision: precisionOfSpan(start, end),
+        evidence,
+        confidence: round(Math.min(first.confidence, second.confidence) * (widened ? WIDENED : 1)),
+      },
+    });
+  }
+  return resolved;
+}
+
+/** News rules first; chrono's reading is kept only where no news rule already matched. */
+function readAll(text: string, day: string): CandidateDate[] {
+  const news = findNewsExpressions(text, day);
+  const overlaps = (c: CandidateDate) =>
+    news.some((n) => c.index < n.index + n.text.length && n.index < c.index + c.text.length);
+  const all = [...news, ...findChronoExpressions(text, day).filter((c) => !overlaps(c))];
+  return dedupe(all.sort((a, b) => a.index - b.index || b.text.length - a.text.length));
+}
+
+function dedupe(candidates: CandidateDate[]): CandidateDate[] {
+  const kept: CandidateDate[] = [];
+  for (const candidate of candidates) {
+    const last = kept[kept.length - 1];
+    if (last && candidate.index < last.index + last.text.length) continue;
+    kept.push(candidate);
+  }
+  return kept;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
