@@ -1,8 +1,12 @@
 // The model entry of @briefing/core: types, schemas and pure functions, usable in a browser.
 
+export { daysBetween, shiftDay, toLocalDay, weekdayOf } from "./dates/calendar-day.js";
 export { dayEstimate } from "./dates/day-estimate.js";
+export type { Tense } from "./dates/detect-tense.js";
 export { isCalendarDate } from "./dates/is-calendar-date.js";
 export { type DateLine, parseDateLine } from "./dates/parse-date-line.js";
+export { precisionOfSpan } from "./dates/precision-of-span.js";
+export { type DateReference, type ResolvedDate, resolveDates } from "./dates/resolve-dates.js";
 export {
   type Article,
   ArticleSchema,

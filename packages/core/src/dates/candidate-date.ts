@@ -13,13 +13,28 @@ export interface CandidateDate {
   tense: Tense;
 }
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 /** Month number 1-12 of an English month name or its abbreviation, or 0. */
 export function monthNumber(name: string): number {
   const key = name.toLowerCase().replace(/\.$/, "");
   if (key.length < 3) return 0;
-  const index = MONTHS.findIndex((month) => month.startsWith(key) || (key === "sept" && month === "september"));
+  const index = MONTHS.findIndex(
+    (month) => month.startsWith(key) || (key === "sept" && month === "september"),
+  );
   return index + 1;
 }
 
@@ -32,9 +47,18 @@ export const CAPITAL_MONTH_PATTERN =
   "(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)";
 
 /** The sentence around a position: from the previous sentence end to the next one. */
-export function sentenceAround(text: string, start: number, end: number): { sentence: string; offset: number } {
+export function sentenceAround(
+  text: string,
+  start: number,
+  end: number,
+): { sentence: string; offset: number } {
   const before = text.slice(0, start);
-  const boundary = Math.max(before.lastIndexOf(". "), before.lastIndexOf("! "), before.lastIndexOf("? "), before.lastIndexOf("\n"));
+  const boundary = Math.max(
+    before.lastIndexOf(". "),
+    before.lastIndexOf("! "),
+    before.lastIndexOf("? "),
+    before.lastIndexOf("\n"),
+  );
   const from = boundary < 0 ? 0 : boundary + 2;
   const rest = text.slice(end).search(/[.!?](\s|$)|\n/);
   const to = rest < 0 ? text.length : end + rest + 1;

@@ -7,7 +7,11 @@ import { yearFor } from "./news-expressions.js";
 type Range = [string, string];
 type Component = chrono.ParsedComponents;
 
-const DURATION = /^(for|after|within|over|during|about|nearly|almost|some)\s+(\S+\s+){0,2}(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
+// Chrono also reads words such as "lasts" or "may" as dates; a date has a digit or a date word.
+const DATE_WORD =
+  /\d|\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(today|tonight|yesterday|tomorrow|week|weekend|month|year|ago|morning|afternoon|evening|night|noon|midnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const DURATION =
+  /^(for|after|within|over|during|about|nearly|almost|some)\s+(\S+\s+){0,2}(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
 
 /**
  * Date expressions found by chrono-node, re-read under news conventions against `day`: a bare
@@ -20,12 +24,29 @@ export function findChronoExpressions(text: string, day: string): CandidateDate[
   const results = chrono.casual.parse(text, { instant: new Date(`${day}T12:00:00Z`), timezone: 0 });
   const found: CandidateDate[] = [];
   for (const result of results) {
-    if (DURATION.test(result.text) || isClockTimeOnly(result.start)) continue;
-    const { sentence, offset } = sentenceAround(text, result.index, result.index + result.text.length);
-    const tense = detectTense(sentence, result.index - offset, result.index - offset + result.text.length);
+    if (!DATE_WORD.test(result.text) || DURATION.test(result.text) || isClockTimeOnly(result.start))
+      continue;
+    const { sentence, offset } = sentenceAround(
+      text,
+      result.index,
+      result.index + result.text.length,
+    );
+    const tense = detectTense(
+      sentence,
+      result.index - offset,
+      result.index - offset + result.text.length,
+    );
     const read = interpret(result, day, tense);
     if (!read) continue;
-    found.push({ index: result.index, text: result.text.replace(/[\s,.;:]+$/, ""), start: read.range[0], end: read.range[1], rule: read.rule, confidence: read.confidence, tense });
+    found.push({
+      index: result.index,
+      text: result.text.replace(/[\s,.;:]+$/, ""),
+      start: read.range[0],
+      end: read.range[1],
+      rule: read.rule,
+      confidence: read.confidence,
+      tense,
+    });
   }
   return found;
 }
@@ -44,31 +65,66 @@ function interpret(result: chrono.ParsedResult, day: string, tense: Tense): Read
   if (!result.end) return first;
   const last = readComponent(result.end, day, tense, result.text, tags);
   if (!last || last.range[1] < first.range[0]) return first;
-  return { range: [first.range[0], last.range[1]], rule: "explicit-range", confidence: Math.min(first.confidence, last.confidence) };
+  return {
+    range: [first.range[0], last.range[1]],
+    rule: "explicit-range",
+    confidence: Math.min(first.confidence, last.confidence),
+  };
 }
 
-function readComponent(c: Component, day: string, tense: Tense, text: string, tags: Set<string>): Reading | null {
+function readComponent(
+  c: Component,
+  day: string,
+  tense: Tense,
+  text: string,
+  tags: Set<string>,
+): Reading | null {
   const known = (unit: chrono.Component) => c.isCertain(unit);
   const value = (unit: chrono.Component) => c.get(unit) as number;
-  const relative = [...tags].some((tag) => tag.startsWith("casualReference") || tag.startsWith("result/relativeDate"));
+  const relative = [...tags].some(
+    (tag) => tag.startsWith("casualReference") || tag.startsWith("result/relativeDate"),
+  );
   if (relative) {
     // Chrono resolved it against the same day; a bare year or month stays a range.
     const y = value("year");
     const m = value("month");
     if (known("day") || [...tags].some((tag) => tag.startsWith("casualReference"))) {
-      return { range: [makeDay(y, m, value("day")), makeDay(y, m, value("day"))], rule: "relative-day", confidence: 0.9 };
+      return {
+        range: [makeDay(y, m, value("day")), makeDay(y, m, value("day"))],
+        rule: "relative-day",
+        confidence: 0.9,
+      };
     }
-    if (known("month")) return { range: [makeDay(y, m, 1), lastDayOfMonth(y, m)], rule: "relative-month", confidence: 0.8 };
-    if (known("year")) return { range: [makeDay(y, 1, 1), makeDay(y, 12, 31)], rule: "relative-year", confidence: 0.8 };
+    if (known("month"))
+      return {
+        range: [makeDay(y, m, 1), lastDayOfMonth(y, m)],
+        rule: "relative-month",
+        confidence: 0.8,
+      };
+    if (known("year"))
+      return {
+        range: [makeDay(y, 1, 1), makeDay(y, 12, 31)],
+        rule: "relative-year",
+        confidence: 0.8,
+      };
     return null;
   }
   if (known("day") && known("month")) {
     const m = value("month");
     const d = value("day");
-    if (known("year")) return { range: [makeDay(value("year"), m, d), makeDay(value("year"), m, d)], rule: "explicit-date", confidence: 0.95 };
+    if (known("year"))
+      return {
+        range: [makeDay(value("year"), m, d), makeDay(value("year"), m, d)],
+        rule: "explicit-date",
+        confidence: 0.95,
+      };
     const y = yearFor(m, d, day, tense);
     if (!isRealDay(y, m, d)) return null;
-    return { range: [makeDay(y, m, d), makeDay(y, m, d)], rule: `day-month-${tense}`, confidence: 0.85 };
+    return {
+      range: [makeDay(y, m, d), makeDay(y, m, d)],
+      rule: `day-month-${tense}`,
+      confidence: 0.85,
+    };
   }
   if (known("weekday") && !known("month")) {
     const target = weekdayOnly(value("weekday"), day, tense, text);
@@ -77,11 +133,19 @@ function readComponent(c: Component, day: string, tense: Tense, text: string, ta
   if (known("month")) {
     const m = value("month");
     const y = known("year") ? value("year") : yearFor(m, 1, day, tense);
-    return { range: [makeDay(y, m, 1), lastDayOfMonth(y, m)], rule: known("year") ? "explicit-month" : `month-${tense}`, confidence: known("year") ? 0.9 : 0.8 };
+    return {
+      range: [makeDay(y, m, 1), lastDayOfMonth(y, m)],
+      rule: known("year") ? "explicit-month" : `month-${tense}`,
+      confidence: known("year") ? 0.9 : 0.8,
+    };
   }
   if (known("year")) {
     const y = value("year");
-    return { range: [makeDay(y, 1, 1), makeDay(y, 12, 31)], rule: "explicit-year", confidence: 0.9 };
+    return {
+      range: [makeDay(y, 1, 1), makeDay(y, 12, 31)],
+      rule: "explicit-year",
+      confidence: 0.9,
+    };
   }
   return null;
 }
@@ -89,7 +153,9 @@ function readComponent(c: Component, day: string, tense: Tense, text: string, ta
 /** The day a bare weekday names: the latest on or before `day` in past tense, the next after it in future tense. */
 function weekdayOnly(weekday: number, day: string, tense: Tense, text: string): string {
   const diff = (weekdayOf(day) - weekday + 7) % 7;
-  if (/\bnext\b/i.test(text) || (tense === "future" && !/\blast\b/i.test(text))) return shiftDay(day, 7 - diff || 7);
+  if (/\bnext\b/i.test(text) || (tense === "future" && !/\blast\b/i.test(text)))
+    return shiftDay(day, 7 - diff || 7);
+  // A weekday with no tense marker is read as news reads it: the latest one.
   if (/\blast\b/i.test(text)) return shiftDay(day, -(diff || 7));
   return shiftDay(day, -diff);
 }
@@ -99,5 +165,11 @@ function isRealDay(y: number, m: number, d: number): boolean {
 }
 
 function isClockTimeOnly(c: Component): boolean {
-  return c.isCertain("hour") && !c.isCertain("day") && !c.isCertain("weekday") && !c.isCertain("month") && !c.isCertain("year");
+  return (
+    c.isCertain("hour") &&
+    !c.isCertain("day") &&
+    !c.isCertain("weekday") &&
+    !c.isCertain("month") &&
+    !c.isCertain("year")
+  );
 }

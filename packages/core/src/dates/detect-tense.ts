@@ -1,8 +1,15 @@
-/** Whether a clause reports something that happened or something to come. */
-export type Tense = "past" | "future";
+/**
+ * Whether a clause reports something that happened, something to come, or says neither (present
+ * tense, "Shipments resume in September": news uses it for schedules and for headlines alike).
+ */
+export type Tense = "past" | "future" | "unmarked";
 
-const FUTURE = /\b(will|shall|won't|going to|is to|are to|to be (held|signed|opened|released)|is due|are due|due to|scheduled|set to|plans? to|planned|expected to|intends? to|upcoming|next|coming)\b|'ll\b/i;
-const PAST = /\b(was|were|had|did|said|told|held|took|met|agreed|announced|reported|confirmed|last|ago|earlier)\b|\b\w+ed\b/i;
+const FUTURE =
+  /\b(will|shall|won't|going to|is to|are to|to be (held|signed|opened|released)|is due|are due|due to|scheduled|set to|plans? to|planned|expected to|intends? to|upcoming|next|coming)\b|'ll\b/i;
+// Regular past forms end in -ed; the common irregular ones are listed.
+const IRREGULAR_PAST =
+  "was|were|had|did|said|told|held|took|met|came|became|fell|rose|went|gave|got|won|lost|left|fought|struck|led|sent|shot|broke|ran|spoke|wrote|stood|brought|found|thought|kept|paid|sold|built|hit|put|set|cut|fled|drew|drove|flew|grew|knew|began|bought|caught|chose|saw|made|heard|felt|meant|sat|slept|spent|stole|swept|threw|understood|woke|wore|withdrew|overran|overtook|underwent|sought|taught|forgot|hung|lay|laid|lit|rode|rang|sank|shook|shut|sprang|stuck|swore|swam|tore|upheld|beat|bore|bled|bent|bit|blew|dug|fed|forbade|forgave|froze|hid|hurt|let|lent|quit|read|rebuilt|spread|split";
+const PAST = new RegExp(`\\b(${IRREGULAR_PAST}|last|ago|earlier)\\b|\\b\\w+ed\\b`, "i");
 
 /**
  * The tense of the clause around a date expression. News reports the past by default; the future
@@ -10,18 +17,26 @@ const PAST = /\b(was|were|had|did|said|told|held|took|met|agreed|announced|repor
  * after it, and no stronger past marker right next to it.
  */
 export function detectTense(sentence: string, matchStart: number, matchEnd: number): Tense {
-  const clauseStart = Math.max(sentence.lastIndexOf(",", matchStart - 1), sentence.lastIndexOf(";", matchStart - 1)) + 1;
+  const clauseStart =
+    Math.max(sentence.lastIndexOf(",", matchStart - 1), sentence.lastIndexOf(";", matchStart - 1)) +
+    1;
   const before = sentence.slice(clauseStart, matchStart);
   const expression = sentence.slice(matchStart, matchEnd);
   const after = sentence.slice(matchEnd, matchEnd + 40);
   if (/\b(next|coming)\b/i.test(expression)) return "future";
   if (/\b(last|past|ago|previous)\b/i.test(expression)) return "past";
   const near = `${before.slice(-60)} ${expression} ${after}`;
-  if (!FUTURE.test(near)) return "past";
+  if (!FUTURE.test(near)) return PAST.test(near) ? "past" : "unmarked";
+  // "will be held": the participle belongs to the future verb group, not to a past one.
   const future = lastIndex(FUTURE, before);
-  const past = lastIndex(PAST, before);
+  const past = lastIndex(
+    PAST,
+    before.replace(FUTURE_GROUP, (group) => " ".repeat(group.length)),
+  );
   return future >= past || FUTURE.test(after) ? "future" : "past";
 }
+
+const FUTURE_GROUP = new RegExp(`(?:${FUTURE.source})(?:\\s+\\w+){0,3}`, "gi");
 
 function lastIndex(pattern: RegExp, text: string): number {
   const global = new RegExp(pattern.source, "gi");

@@ -1,5 +1,11 @@
 import { lastDayOfMonth, makeDay, shiftDay, weekdayOf } from "./calendar-day.js";
-import { CAPITAL_MONTH_PATTERN, type CandidateDate, MONTH_PATTERN, monthNumber, sentenceAround } from "./candidate-date.js";
+import {
+  CAPITAL_MONTH_PATTERN,
+  type CandidateDate,
+  MONTH_PATTERN,
+  monthNumber,
+  sentenceAround,
+} from "./candidate-date.js";
 import { detectTense, type Tense } from "./detect-tense.js";
 
 type Range = [string, string];
@@ -45,17 +51,29 @@ function periodOf(unit: string, day: string, offset: number): Range {
 }
 
 function weekend(day: string, tense: Tense, which: string): Range {
+  if (tense === "unmarked") return weekend(day, /next/i.test(which) ? "future" : "past", which);
   const weekday = weekdayOf(day);
   // Reported on a Saturday, a weekend in the past is the one before.
-  if (weekday === 6 && tense === "past" && !/this/i.test(which)) return [shiftDay(day, -7), shiftDay(day, -6)];
+  if (weekday === 6 && tense === "past" && !/this/i.test(which))
+    return [shiftDay(day, -7), shiftDay(day, -6)];
   if (/next/i.test(which) || (tense === "future" && !/last|past/i.test(which))) {
     const saturday = shiftDay(day, weekday === 6 ? 0 : weekday === 0 ? 6 : 6 - weekday);
     return [saturday, shiftDay(saturday, 1)];
   }
   // The most recent Saturday on or before the day (a Sunday's weekend began the day before).
   const saturday = shiftDay(day, -((weekday + 1) % 7));
-  if (/last|past/i.test(which) && (weekday === 6 || weekday === 0)) return [shiftDay(saturday, -7), shiftDay(saturday, -6)];
+  if (/last|past/i.test(which) && (weekday === 6 || weekday === 0))
+    return [shiftDay(saturday, -7), shiftDay(saturday, -6)];
   return clipEnd([saturday, shiftDay(saturday, 1)], day);
+}
+
+/** With no tense to go by, the occurrence nearest to `day`. */
+function nearestYear(m: number, d: number, day: string): number {
+  const past = yearFor(m, d, day, "past");
+  const future = yearFor(m, d, day, "future");
+  const distance = (y: number) =>
+    Math.abs(Date.parse(makeDay(y, m, Math.min(d, 28))) - Date.parse(day));
+  return distance(future) < distance(past) ? future : past;
 }
 
 /**
@@ -64,6 +82,7 @@ function weekend(day: string, tense: Tense, which: string): Range {
  */
 export function yearFor(m: number, d: number, day: string, tense: Tense): number {
   const y = year(day);
+  if (tense === "unmarked") return nearestYear(m, d, day);
   const fits = (candidate: number) => makeDay(candidate, m, d) <= lastDayOfMonth(candidate, m);
   for (let step = 0; step < 8; step++) {
     const candidate = tense === "past" ? y - step : y + step;
@@ -82,7 +101,8 @@ const RULES: NewsRule[] = [
   },
   {
     name: "recent-period",
-    pattern: /\b(?:in|over|during) (?:the )?(?:recent|past few|last few|past couple of|last couple of) (days|weeks|months)\b/gi,
+    pattern:
+      /\b(?:in|over|during) (?:the )?(?:recent|past few|last few|past couple of|last couple of) (days|weeks|months)\b/gi,
     confidence: 0.5,
     resolve: (m, day) => {
       const back = /day/i.test(m[1] ?? "") ? 6 : /week/i.test(m[1] ?? "") ? 27 : 89;
@@ -107,7 +127,10 @@ const RULES: NewsRule[] = [
   },
   {
     name: "part-of-month",
-    pattern: new RegExp(`\\b(early|mid|late)(?:-| in | )(${MONTH_PATTERN})(?:,? (\\d{4}))?\\b`, "gi"),
+    pattern: new RegExp(
+      `\\b(early|mid|late)(?:-| in | )(${MONTH_PATTERN})(?:,? (\\d{4}))?\\b`,
+      "gi",
+    ),
     confidence: 0.55,
     resolve: (m, day, tense) => {
       const mm = monthNumber(m[2] ?? "");
@@ -127,27 +150,46 @@ const RULES: NewsRule[] = [
   },
   {
     name: "day-range",
-    pattern: new RegExp(`\\b(?:between|from) (\\d{1,2})(?:st|nd|rd|th)? (?:and|to|until|-|–) (\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTH_PATTERN})(?:,? (\\d{4}))?`, "gi"),
+    pattern: new RegExp(
+      `\\b(?:between|from) (\\d{1,2})(?:st|nd|rd|th)? (?:and|to|until|-|–) (\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTH_PATTERN})(?:,? (\\d{4}))?`,
+      "gi",
+    ),
     confidence: 0.85,
     resolve: (m, day, tense) => dayRange(Number(m[1]), Number(m[2]), m[3] ?? "", m[4], day, tense),
   },
   {
     name: "day-range",
-    pattern: new RegExp(`\\b(?:between|from) (${MONTH_PATTERN}) (\\d{1,2})(?:st|nd|rd|th)? (?:and|to|until|-|–) (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?`, "gi"),
+    pattern: new RegExp(
+      `\\b(?:between|from) (${MONTH_PATTERN}) (\\d{1,2})(?:st|nd|rd|th)? (?:and|to|until|-|–) (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?`,
+      "gi",
+    ),
     confidence: 0.85,
     resolve: (m, day, tense) => dayRange(Number(m[2]), Number(m[3]), m[1] ?? "", m[4], day, tense),
   },
   {
     name: "day-month",
-    pattern: new RegExp(`\\b(${CAPITAL_MONTH_PATTERN}) (\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d{4})(?![:.]?\\d)`, "g"),
+    pattern: new RegExp(
+      `\\b(${CAPITAL_MONTH_PATTERN}) (\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d{4})(?![:.]?\\d)`,
+      "g",
+    ),
     confidence: 0.85,
     resolve: (m, day, tense) => dayMonth(Number(m[2]), m[1] ?? "", day, tense),
   },
   {
     name: "day-month",
-    pattern: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${CAPITAL_MONTH_PATTERN})(?!,? \\d{4})(?![\\p{L}])`, "gu"),
+    pattern: new RegExp(
+      `\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${CAPITAL_MONTH_PATTERN})(?!,? \\d{4})(?![\\p{L}])`,
+      "gu",
+    ),
     confidence: 0.85,
     resolve: (m, day, tense) => dayMonth(Number(m[1]), m[2] ?? "", day, tense),
+  },
+  {
+    name: "year",
+    pattern:
+      /\b(?:in|since|from|until|till|by|before|after|during|throughout|of|the year)\s+(?:early |late |mid-)?((?:1[5-9]|20)\d\d)\b(?![-–]\d)(?!\s*(?:%|percent|people|[a-z]))/gi,
+    confidence: 0.9,
+    resolve: (m) => [makeDay(Number(m[1]), 1, 1), makeDay(Number(m[1]), 12, 31)],
   },
   {
     name: "decade",
@@ -173,7 +215,14 @@ function dayMonth(d: number, monthName: string, day: string, tense: Tense): Rang
   return [makeDay(y, mm, d), makeDay(y, mm, d)];
 }
 
-function dayRange(from: number, to: number, monthName: string, yearText: string | undefined, day: string, tense: Tense): Range | null {
+function dayRange(
+  from: number,
+  to: number,
+  monthName: string,
+  yearText: string | undefined,
+  day: string,
+  tense: Tense,
+): Range | null {
   const mm = monthNumber(monthName);
   if (mm === 0 || from < 1 || to > 31 || from > to) return null;
   const y = yearText ? Number(yearText) : yearFor(mm, from, day, tense);
@@ -192,7 +241,15 @@ export function findNewsExpressions(text: string, day: string): CandidateDate[] 
       const tense = detectTense(sentence, index - offset, index - offset + match[0].length);
       const range = rule.resolve(match as RegExpExecArray, day, tense);
       if (!range) continue;
-      found.push({ index, text: match[0], start: range[0], end: range[1], rule: rule.name, confidence: rule.confidence, tense });
+      found.push({
+        index,
+        text: match[0],
+        start: range[0],
+        end: range[1],
+        rule: rule.name,
+        confidence: rule.confidence,
+        tense,
+      });
     }
   }
   return found;

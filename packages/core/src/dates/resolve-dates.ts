@@ -44,8 +44,9 @@ export function resolveDates(text: string, reference: string | DateReference): R
   const resolved: ResolvedDate[] = [];
   for (const first of early) {
     const second = lateByKey.get(`${first.index}:${first.text}`) ?? first;
-    const start = first.start < second.start ? first.start : second.start;
-    const end = first.end > second.end ? first.end : second.end;
+    const [start] = [first.start, second.start].sort();
+    const end = [first.end, second.end].sort()[1] as string;
+    if (start === undefined) continue;
     const widened = start !== first.start || end !== first.end;
     const evidence: DateEvidence[] = [{ text: first.text, rule: first.rule }];
     if (ref.evidence || ref.start !== ref.end) {

@@ -1,0 +1,44 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { daysBetween, shiftDay, toLocalDay, weekdayOf } from "./calendar-day.js";
+
+describe("calendar days", () => {
+  it("shifts across month, year and leap-day boundaries", () => {
+    expect(shiftDay("2021-12-31", 1)).toBe("2022-01-01");
+    expect(shiftDay("2024-03-01", -1)).toBe("2024-02-29");
+    expect(shiftDay("2023-03-01", -1)).toBe("2023-02-28");
+    expect(daysBetween("2021-03-27", "2021-03-29")).toBe(2);
+  });
+
+  it("is not shifted by DST changes (Europe/London, 28 March and 31 October 2021)", () => {
+    expect(shiftDay("2021-03-27", 1)).toBe("2021-03-28");
+    expect(shiftDay("2021-03-28", 1)).toBe("2021-03-29");
+    expect(shiftDay("2021-10-31", 1)).toBe("2021-11-01");
+    expect(weekdayOf("2021-03-28")).toBe(0);
+  });
+
+  it("turns an instant into the day a reader in a time zone saw", () => {
+    // 00:30 UTC on the night the UK moves to BST: still 28 March in London, 27 March in New York.
+    expect(toLocalDay(new Date("2021-03-28T00:30:00Z"), "Europe/London")).toBe("2021-03-28");
+    expect(toLocalDay(new Date("2021-03-28T00:30:00Z"), "America/New_York")).toBe("2021-03-27");
+    // 23:30 UTC on 31 October 2021 is 23:30 GMT in London (BST ended at 01:00 UTC) and 00:30 in Paris.
+    expect(toLocalDay(new Date("2021-10-31T23:30:00Z"), "Europe/London")).toBe("2021-10-31");
+    expect(toLocalDay(new Date("2021-10-31T23:30:00Z"), "Europe/Paris")).toBe("2021-11-01");
+    // 23:30 UTC in summer is already the next day in London.
+    expect(toLocalDay(new Date("2021-07-01T23:30:00Z"), "Europe/London")).toBe("2021-07-02");
+  });
+
+  it("shifting forth and back returns the same day", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40_000 }),
+        fc.integer({ min: -2000, max: 2000 }),
+        (offset, n) => {
+          const day = shiftDay("1950-01-01", offset);
+          expect(shiftDay(shiftDay(day, n), -n)).toBe(day);
+          expect(daysBetween(day, shiftDay(day, n))).toBe(n);
+        },
+      ),
+    );
+  });
+});

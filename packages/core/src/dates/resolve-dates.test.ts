@@ -1,0 +1,268 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { DateEstimateSchema } from "../model/date-estimate.js";
+import { type DateReference, resolveDates } from "./resolve-dates.js";
+
+// [text, reference, expected [start, end] of the first expression, or null for "no date"].
+// Reference days: 2021-09-02 Thu, 2022-01-15 Sat, 2021-08-26 Thu, 2024-03-01 Fri (leap year),
+// 2021-01-03 Sun, 2020-12-30 Wed, 2021-03-29 Mon (after the EU/UK spring DST change).
+type Case = [string, string | DateReference, [string, string] | null];
+
+const CASES: Case[] = [
+  // The seed corpus's own phrasings.
+  ["The first direct talks took place on Wednesday.", "2021-09-02", ["2021-09-01", "2021-09-01"]],
+  [
+    "direct talks were held on Wednesday, Mansoor wrote",
+    "2021-09-02",
+    ["2021-09-01", "2021-09-01"],
+  ],
+  [
+    "he held talks at the weekend with NRF leader Massoud in Tehran",
+    "2022-01-15",
+    ["2022-01-08", "2022-01-09"],
+  ],
+  [
+    "On Monday, the Foreign Minister confirmed the talks",
+    "2022-01-15",
+    ["2022-01-10", "2022-01-10"],
+  ],
+  ["ended without progress, AFP reported on Friday.", "2022-01-15", ["2022-01-14", "2022-01-14"]],
+  ["On August 15, Taliban fighters swept into Kabul", "2021-09-02", ["2021-08-15", "2021-08-15"]],
+  ["ousted by the Taliban earlier this month.", "2021-08-26", ["2021-08-01", "2021-08-26"]],
+  [
+    "In recent days, militants managed to take over several checkpoints",
+    "2021-09-02",
+    ["2021-08-27", "2021-09-02"],
+  ],
+  [
+    "after the departure of US forces on August 31, after 20 years of presence",
+    "2021-09-06",
+    ["2021-08-31", "2021-08-31"],
+  ],
+  [
+    "the Panshir valley on Sunday expressed his willingness",
+    "2021-09-06",
+    ["2021-09-05", "2021-09-05"],
+  ],
+  ["was killed in fighting with the Taliban on Sunday", "2021-09-06", ["2021-09-05", "2021-09-05"]],
+  [
+    "Ten members of the security forces were killed this week.",
+    "2021-09-02",
+    ["2021-08-30", "2021-09-02"],
+  ],
+  // Weekdays and tense.
+  ["He will meet them on Wednesday.", "2021-09-02", ["2021-09-08", "2021-09-08"]],
+  ["The summit is due to open on Friday.", "2021-09-02", ["2021-09-03", "2021-09-03"]],
+  ["Leaders are expected to sign the deal on Monday.", "2021-09-02", ["2021-09-06", "2021-09-06"]],
+  ["The vote is scheduled for Thursday.", "2021-09-02", ["2021-09-09", "2021-09-09"]],
+  ["They met on Thursday.", "2021-09-02", ["2021-09-02", "2021-09-02"]],
+  ["They met last Thursday.", "2021-09-02", ["2021-08-26", "2021-08-26"]],
+  ["Talks resume next Tuesday.", "2021-09-02", ["2021-09-07", "2021-09-07"]],
+  ["Friday's attack killed four.", "2021-09-02", ["2021-08-27", "2021-08-27"]],
+  ["Police said on Saturday that two men were held.", "2021-09-02", ["2021-08-28", "2021-08-28"]],
+  ["the ministry said on Tuesday", "2021-01-03", ["2020-12-29", "2020-12-29"]],
+  [
+    "The new law takes effect on Friday, officials will announce.",
+    "2021-01-03",
+    ["2021-01-08", "2021-01-08"],
+  ],
+  // Relative days.
+  ["He died yesterday.", "2021-09-02", ["2021-09-01", "2021-09-01"]],
+  ["The report is published today.", "2021-09-02", ["2021-09-02", "2021-09-02"]],
+  ["The court rules tomorrow.", "2021-09-02", ["2021-09-03", "2021-09-03"]],
+  ["The fire started two days ago.", "2021-09-02", ["2021-08-31", "2021-08-31"]],
+  ["It happened three weeks ago.", "2021-09-02", ["2021-08-12", "2021-08-12"]],
+  ["Rain fell yesterday across the region.", "2021-01-01", ["2020-12-31", "2020-12-31"]],
+  ["The polls opened yesterday.", "2024-03-01", ["2024-02-29", "2024-02-29"]],
+  ["Markets closed lower yesterday.", "2021-03-29", ["2021-03-28", "2021-03-28"]],
+  ["Clocks went forward two days ago.", "2021-03-30", ["2021-03-28", "2021-03-28"]],
+  // Weekends.
+  ["Crowds gathered at the weekend.", "2021-09-02", ["2021-08-28", "2021-08-29"]],
+  ["Crowds gathered over the weekend.", "2021-09-06", ["2021-09-04", "2021-09-05"]],
+  ["Protests continued last weekend.", "2021-09-02", ["2021-08-28", "2021-08-29"]],
+  ["Protests are planned for next weekend.", "2021-09-02", ["2021-09-04", "2021-09-05"]],
+  ["Fans will gather at the weekend.", "2021-09-02", ["2021-09-04", "2021-09-05"]],
+  ["It rained this weekend.", "2021-01-03", ["2021-01-02", "2021-01-03"]],
+  // Weeks, months, years.
+  ["Prices rose last week.", "2021-09-02", ["2021-08-23", "2021-08-29"]],
+  ["Sales will rise next week.", "2021-09-02", ["2021-09-06", "2021-09-12"]],
+  ["Exports fell last month.", "2021-09-02", ["2021-08-01", "2021-08-31"]],
+  ["Exports fell last month.", "2021-01-03", ["2020-12-01", "2020-12-31"]],
+  ["Growth slowed last year.", "2022-01-15", ["2021-01-01", "2021-12-31"]],
+  ["The plant opens next year.", "2021-09-02", ["2022-01-01", "2022-12-31"]],
+  ["The firm was founded earlier this year.", "2021-09-02", ["2021-01-01", "2021-09-02"]],
+  ["A deal is expected later this month.", "2021-09-02", ["2021-09-02", "2021-09-30"]],
+  [
+    "The army said earlier this week that it had withdrawn.",
+    "2021-09-02",
+    ["2021-08-30", "2021-09-02"],
+  ],
+  ["Fighting flared late last year.", "2022-01-15", ["2021-09-01", "2021-12-31"]],
+  ["Talks began early last year.", "2021-10-02", ["2020-01-01", "2020-04-30"]],
+  [
+    "The project stalled in mid-2019 and mid last year.",
+    "2021-10-02",
+    ["2020-05-01", "2020-08-31"],
+  ],
+  ["Shipments resume in mid-September.", "2021-08-02", ["2021-09-11", "2021-09-20"]],
+  ["The floods came in late August.", "2021-09-02", ["2021-08-21", "2021-08-31"]],
+  ["Cases rose in early February.", "2024-03-01", ["2024-02-01", "2024-02-10"]],
+  ["In recent weeks the rebels regrouped.", "2021-09-02", ["2021-08-06", "2021-09-02"]],
+  ["In the past few days prices fell.", "2021-09-02", ["2021-08-27", "2021-09-02"]],
+  ["In recent months inflation rose.", "2021-09-02", ["2021-06-05", "2021-09-02"]],
+  // Day and month without a year.
+  ["On 25 August, the delegation arrived.", "2021-09-02", ["2021-08-25", "2021-08-25"]],
+  ["The ceasefire began on December 28.", "2021-01-03", ["2020-12-28", "2020-12-28"]],
+  ["Elections will be held on January 10.", "2020-12-30", ["2021-01-10", "2021-01-10"]],
+  ["The decision came on 3rd September.", "2021-09-02", ["2020-09-03", "2020-09-03"]],
+  ["The talks will resume on 3rd September.", "2021-09-02", ["2021-09-03", "2021-09-03"]],
+  ["He was born on February 29.", "2021-03-05", ["2020-02-29", "2020-02-29"]],
+  ["The leap-day vote took place on 29 February.", "2024-03-01", ["2024-02-29", "2024-02-29"]],
+  ["Shops reopened on Aug. 25.", "2021-09-02", ["2021-08-25", "2021-08-25"]],
+  ["Troops left on the 31st of August.", "2021-09-02", ["2021-08-31", "2021-08-31"]],
+  ["Clocks change on March 28.", "2021-03-20", ["2021-03-28", "2021-03-28"]],
+  [
+    "The rally was on October 31, when clocks went back.",
+    "2021-11-02",
+    ["2021-10-31", "2021-10-31"],
+  ],
+  // Explicit dates.
+  ["Thursday, October 21, 2021", "2022-01-15", ["2021-10-21", "2021-10-21"]],
+  ["The accord was signed on 29 February 2020.", "2021-09-02", ["2020-02-29", "2020-02-29"]],
+  ["It was published on 2021-08-25.", "2021-09-02", ["2021-08-25", "2021-08-25"]],
+  ["Kabul fell on August 15, 2021.", "2022-01-15", ["2021-08-15", "2021-08-15"]],
+  ["The war began in March 2020.", "2021-09-02", ["2020-03-01", "2020-03-31"]],
+  ["The treaty dates from 1998.", "2021-09-02", ["1998-01-01", "1998-12-31"]],
+  ["The resistance shaped politics in the 1990s.", "2021-09-02", ["1990-01-01", "1999-12-31"]],
+  ["Turnout fell in August.", "2021-09-02", ["2021-08-01", "2021-08-31"]],
+  ["Turnout fell in November.", "2021-09-02", ["2020-11-01", "2020-11-30"]],
+  ["Voting will take place in November.", "2021-09-02", ["2021-11-01", "2021-11-30"]],
+  // Explicit ranges.
+  ["Fighting raged between 2 and 6 September.", "2021-09-10", ["2021-09-02", "2021-09-06"]],
+  ["The fair runs from 2 to 6 September 2022.", "2021-09-10", ["2022-09-02", "2022-09-06"]],
+  ["Strikes ran from September 2 to 6.", "2021-09-10", ["2021-09-02", "2021-09-06"]],
+  ["The festival lasts from 28 to 31 December.", "2020-12-30", ["2020-12-28", "2020-12-31"]],
+  // Durations, ages, clock times and impossible dates are not dates.
+  ["after 20 years of presence in Afghanistan", "2021-09-06", null],
+  ["a 13-year-old girl was injured", "2021-09-06", null],
+  ["The siege lasted for three days.", "2021-09-06", null],
+  ["January 15, 2022 at 10:57 am", "2022-01-15", ["2022-01-15", "2022-01-15"]],
+  ["The meeting started at 10:57 am.", "2022-01-15", null],
+  ["The rebels have fought for decades.", "2021-09-02", null],
+  ["Fighting raged between 30 and 31 February.", "2021-09-02", null],
+  ["Nothing happened.", "2021-09-02", null],
+  // A reference that is itself a range widens the result honestly.
+  [
+    "The talks were held on Wednesday.",
+    { start: "2021-08-25", end: "2021-08-26" },
+    ["2021-08-25", "2021-08-25"],
+  ],
+  [
+    "The talks were held on Wednesday.",
+    { start: "2021-08-26", end: "2021-09-02" },
+    ["2021-08-25", "2021-09-01"],
+  ],
+  ["He died yesterday.", { start: "2021-08-30", end: "2021-09-05" }, ["2021-08-29", "2021-09-04"]],
+  [
+    "Exports fell last month.",
+    { start: "2021-08-25", end: "2021-09-05" },
+    ["2021-07-01", "2021-08-31"],
+  ],
+];
+
+describe("resolveDates", () => {
+  it("has at least 80 phrasings", () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it.each(CASES)("%j against %j", (text, reference, expected) => {
+    const [first] = resolveDates(text, reference);
+    if (expected === null) {
+      expect(first).toBeUndefined();
+      return;
+    }
+    expect(first, `no date found in ${text}`).toBeDefined();
+    expect([first?.estimate.start, first?.estimate.end]).toEqual(expected);
+    expect(DateEstimateSchema.safeParse(first?.estimate).success).toBe(true);
+  });
+
+  it("keeps the expression and the reference as evidence", () => {
+    const [first] = resolveDates("The talks were held on Wednesday.", {
+      start: "2021-08-25",
+      end: "2021-08-26",
+      evidence: "an article of",
+    });
+    expect(first?.text).toBe("on Wednesday");
+    expect(first?.estimate.evidence).toEqual([
+      { text: "on Wednesday", rule: "weekday-past" },
+      { text: "an article of (2021-08-25 – 2021-08-26)", rule: "reference" },
+    ]);
+  });
+
+  it("lowers confidence when a range reference widens the result", () => {
+    const [day] = resolveDates("He died yesterday.", "2021-09-02");
+    const [week] = resolveDates("He died yesterday.", { start: "2021-08-30", end: "2021-09-05" });
+    expect(week?.estimate.precision).toBe("week");
+    expect(week?.estimate.confidence).toBeLessThan(day?.estimate.confidence ?? 0);
+  });
+
+  it("finds every expression of a text, in order", () => {
+    const found = resolveDates(
+      "On Monday the minister said talks held at the weekend would resume on 20 January.",
+      "2022-01-15",
+    );
+    expect(found.map((f) => f.text)).toEqual(["On Monday", "at the weekend", "20 January"]);
+  });
+});
+
+const day = fc
+  .date({
+    min: new Date("1990-01-01T00:00:00Z"),
+    max: new Date("2035-12-31T00:00:00Z"),
+    noInvalidDate: true,
+  })
+  .map((d) => d.toISOString().slice(0, 10));
+const phrase = fc.constantFrom(
+  "on Wednesday",
+  "will meet on Friday",
+  "at the weekend",
+  "last week",
+  "earlier this month",
+  "late last year",
+  "in recent days",
+  "on August 15",
+  "on 29 February",
+  "between 2 and 6 September",
+  "yesterday",
+  "next month",
+  "in March",
+  "two days ago",
+  "mid-May",
+  "the 1990s",
+  "for three days",
+  "last Sunday",
+);
+const SPAN_DAYS = { day: 1, week: 7, month: 31, year: 366 } as const;
+
+describe("resolveDates properties", () => {
+  it("start ≤ end, precision agrees with the span, same input → same output", () => {
+    fc.assert(
+      fc.property(phrase, day, fc.integer({ min: 0, max: 10 }), (text, start, width) => {
+        const end = new Date(Date.parse(start) + width * 86_400_000).toISOString().slice(0, 10);
+        const reference = { start, end };
+        const first = resolveDates(`They said ${text}.`, reference);
+        expect(resolveDates(`They said ${text}.`, reference)).toEqual(first);
+        for (const { estimate } of first) {
+          expect(DateEstimateSchema.safeParse(estimate).success).toBe(true);
+          const s = estimate.start as string;
+          const e = estimate.end as string;
+          expect(s <= e).toBe(true);
+          const days = (Date.parse(e) - Date.parse(s)) / 86_400_000 + 1;
+          if (estimate.precision === "unknown") expect(days).toBeGreaterThan(366);
+          else expect(days).toBeLessThanOrEqual(SPAN_DAYS[estimate.precision]);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
