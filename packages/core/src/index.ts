@@ -3,6 +3,7 @@
 export { daysBetween, shiftDay, toLocalDay, weekdayOf } from "./dates/calendar-day.js";
 export { dayEstimate } from "./dates/day-estimate.js";
 export type { Tense } from "./dates/detect-tense.js";
+export { findFirstDate } from "./dates/find-first-date.js";
 export { isCalendarDate } from "./dates/is-calendar-date.js";
 export { type DateLine, parseDateLine } from "./dates/parse-date-line.js";
 export { precisionOfSpan } from "./dates/precision-of-span.js";

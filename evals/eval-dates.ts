@@ -1,0 +1,154 @@
+// pnpm eval:dates [--timeml DIR]... [--json]: the date resolver against gold temporal expressions.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { findFirstDate, resolveDates } from "@briefing/core";
+import { dataSet } from "./shared-data.js";
+import { readCatXml, readTimeMl, type TimexDocument } from "./timex-gold.js";
+import { valueMatches } from "./timex-value.js";
+
+interface SetScore {
+  precision: number;
+  recall: number;
+  value_f1: number;
+  gold: number;
+  predicted: number;
+  value_right: number;
+}
+
+/** TempEval-3 style: relaxed span match for detection, value at the gold's granularity. */
+function score(documents: TimexDocument[]): SetScore {
+  let gold = 0;
+  let found = 0;
+  let right = 0;
+  let predicted = 0;
+  let predictedHits = 0;
+  for (const doc of documents) {
+    const predictions = resolveDates(doc.text, doc.dct).map((p) => ({
+      ...p,
+      end: p.index + p.text.length,
+    }));
+    const overlaps = (a: { start: number; end: number }, p: { index: number; end: number }) =>
+      p.index < a.end && a.start < p.end;
+    for (const p of predictions) {
+      const hit = doc.timexes.find((t) => overlaps(t, p));
+      // A prediction on a gold TIME, DURATION or SET is judged with those types, not here.
+      if (hit && hit.type !== "DATE") continue;
+      predicted++;
+      if (hit) predictedHits++;
+    }
+    for (const timex of doc.timexes.filter((t) => t.type === "DATE")) {
+      gold++;
+      const match = predictions.find((p) => overlaps(timex, p));
+      if (!match) continue;
+      found++;
+      if (valueMatches(match.estimate, timex.value, doc.dct)) right++;
+    }
+  }
+  const valuePrecision = right / Math.max(1, predicted);
+  const valueRecall = right / Math.max(1, gold);
+  return {
+    precision: round(predictedHits / Math.max(1, predicted)),
+    recall: round(found / Math.max(1, gold)),
+    value_f1: round(
+      (2 * valuePrecision * valueRecall) / Math.max(1e-9, valuePrecision + valueRecall),
+    ),
+    gold,
+    predicted,
+    value_right: right,
+  };
+}
+
+function filesUnder(dir: string, extension: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...filesUnder(path, extension));
+    else if (name.endsWith(extension)) out.push(path);
+  }
+  return out;
+}
+
+function ecbPlus(root: string) {
+  const raw: string[] = [];
+  for (const file of filesUnder(join(root, "docs"), ".json")) {
+    const value = JSON.parse(readFileSync(file, "utf8")).date_publish;
+    if (
+      typeof value === "string" &&
+      /\b(19|20)\d\d\b|\b\d{1,2} ?\/ ?\d{1,2} ?\/ ?\d{2}\b/.test(value)
+    )
+      raw.push(value);
+  }
+  let parsed = 0;
+  let consistent = 0;
+  for (const value of raw) {
+    const found = findFirstDate(value);
+    if (!found) continue;
+    parsed++;
+    // Accuracy: the day read states the string's own year (four digits, or two in d/m/yy) and day number.
+    const [y, , d] = found.date.split("-");
+    const yearStated =
+      value.includes(y as string) || new RegExp(`/ ?${(y as string).slice(2)}\\b`).test(value);
+    if (yearStated && new RegExp(`\\b0?${Number(d)}\\b`).test(value)) consistent++;
+  }
+  return {
+    strings: raw.length,
+    parse_rate: round(parsed / Math.max(1, raw.length)),
+    accuracy: round(consistent / Math.max(1, raw.length)),
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const json = args.includes("--json");
+  const sets: Record<string, TimexDocument[]> = {};
+  const timemlDirs = args.flatMap((arg, i) => (args[i - 1] === "--timeml" ? [arg] : []));
+  if (timemlDirs.length > 0) {
+    for (const dir of timemlDirs)
+      sets[dir] = filesUnder(dir, ".tml")
+        .map(readTimeMl)
+        .filter((d): d is TimexDocument => d !== null);
+  } else {
+    const tbaq = dataSet("timex/tbaq-cleaned", "TimeBank + AQUAINT");
+    if (tbaq) {
+      sets.timebank = filesUnder(join(tbaq, "TimeBank"), ".tml")
+        .map(readTimeMl)
+        .filter((d): d is TimexDocument => d !== null);
+      sets.aquaint = filesUnder(join(tbaq, "AQUAINT"), ".tml")
+        .map(readTimeMl)
+        .filter((d): d is TimexDocument => d !== null);
+    }
+    const meantime = dataSet("timex/meantime-english", "MEANTIME");
+    if (meantime)
+      sets.meantime = filesUnder(meantime, ".xml")
+        .map(readCatXml)
+        .filter((d): d is TimexDocument => d !== null);
+  }
+  const report: { sets: Record<string, SetScore>; ecbplus?: ReturnType<typeof ecbPlus> } = {
+    sets: {},
+  };
+  for (const [name, docs] of Object.entries(sets)) report.sets[name] = score(docs);
+  const ecb =
+    timemlDirs.length === 0 ? dataSet("corpora/clusters-ecbplus", "ECB+ date strings") : null;
+  if (ecb) report.ecbplus = ecbPlus(ecb);
+  if (json) {
+    console.log(JSON.stringify(report));
+    return;
+  }
+  for (const [name, s] of Object.entries(report.sets)) {
+    console.log(
+      `${name.padEnd(10)} gold DATE ${String(s.gold).padStart(5)}  predicted ${String(s.predicted).padStart(5)}  precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  value F1 ${s.value_f1.toFixed(3)}`,
+    );
+  }
+  if (report.ecbplus) {
+    const e = report.ecbplus;
+    console.log(
+      `ECB+ date_publish strings with a year: ${e.strings}, parsed ${(100 * e.parse_rate).toFixed(1)} %, accurate ${(100 * e.accuracy).toFixed(1)} %`,
+    );
+  }
+}
+
+main();

@@ -1,0 +1,23 @@
+import * as chrono from "chrono-node";
+import { makeDay } from "./calendar-day.js";
+import { isCalendarDate } from "./is-calendar-date.js";
+
+/**
+ * The first full calendar date (day, month and year all stated) in a raw date string as pages
+ * print them: "12 / 16 / 08 1 : 30 AM EST", "PUBLISHED : 16 : 05 GMT, 9 June 2013",
+ * "Tue Jul 02 2013, 14 : 58 hrs". Spaced-out separators are closed up first. `null` when none.
+ */
+export function findFirstDate(raw: string): { date: string; text: string } | null {
+  const text = raw
+    .replace(/\s*([/:])\s*/g, "$1")
+    .replace(/\b(\d{1,2})(st|nd|rd|th)\b/gi, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+  for (const result of chrono.strict.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
+    const c = result.start;
+    if (!c.isCertain("year") || !c.isCertain("month") || !c.isCertain("day")) continue;
+    const date = makeDay(c.get("year") as number, c.get("month") as number, c.get("day") as number);
+    if (isCalendarDate(date)) return { date, text: result.text };
+  }
+  return null;
+}
