@@ -23,10 +23,9 @@ function score(documents: TimexDocument[]): SetScore {
   let predicted = 0;
   let predictedHits = 0;
   for (const doc of documents) {
-    const predictions = resolveDates(doc.text, doc.dct).map((p) => ({
-      ...p,
-      end: p.index + p.text.length,
-    }));
+    const predictions = resolveDates(doc.text, doc.dct)
+      .map((p) => ({ ...p, end: p.index + p.text.length }))
+      .filter((p) => p.index < (doc.annotatedUntil ?? doc.text.length));
     const overlaps = (a: { start: number; end: number }, p: { index: number; end: number }) =>
       p.index < a.end && a.start < p.end;
     for (const p of predictions) {

@@ -5,6 +5,8 @@ export interface TimexDocument {
   name: string;
   text: string;
   dct: string;
+  /** Where annotation stops: MEANTIME annotates only the opening sentences of each document. */
+  annotatedUntil?: number;
   /** Gold TIMEX3 of every type, with character spans in `text`. */
   timexes: { start: number; end: number; type: string; value: string }[];
 }
@@ -80,5 +82,16 @@ export function readCatXml(path: string): TimexDocument | null {
     });
   }
   if (!dct || !/^\d{4}-\d{2}-\d{2}$/.test(dct)) return null;
-  return { name: path, text, dct, timexes };
+  const markables = /<Markables>([\s\S]*)<\/Markables>/.exec(xml)?.[1] ?? "";
+  const anchored = [...markables.matchAll(/t_id="(\d+)"/g)].map(
+    (m) => offsets.get(m[1] ?? "")?.[1] ?? 0,
+  );
+  const lastSentenceEnd = text.indexOf("\n", Math.max(0, ...anchored));
+  return {
+    name: path,
+    text,
+    dct,
+    timexes,
+    annotatedUntil: lastSentenceEnd < 0 ? text.length : lastSentenceEnd,
+  };
 }

@@ -11,6 +11,8 @@ import { detectTense, type Tense } from "./detect-tense.js";
 type Range = [string, string];
 interface NewsRule {
   name: string;
+  /** A fallback rule applies only where no other reading covers the text (a bare year). */
+  fallback?: boolean;
   pattern: RegExp;
   confidence: number;
   resolve: (match: RegExpExecArray, day: string, tense: Tense) => Range | null;
@@ -185,9 +187,35 @@ const RULES: NewsRule[] = [
     resolve: (m, day, tense) => dayMonth(Number(m[1]), m[2] ?? "", day, tense),
   },
   {
-    name: "year",
+    name: "quarter",
     pattern:
-      /\b(?:in|since|from|until|till|by|before|after|during|throughout|of|the year)\s+(?:early |late |mid-)?((?:1[5-9]|20)\d\d)\b(?![-–]\d)(?!\s*(?:%|percent|people|[a-z]))/gi,
+      /\b(first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter\b(?:\s+(?:of\s+)?((?:19|20)\d\d)\b)?|\bQ([1-4])(?:\s+((?:19|20)\d\d))?\b/gi,
+    confidence: 0.8,
+    resolve: (m, day, tense) =>
+      quarter(QUARTERS[(m[1] ?? "").toLowerCase()] ?? Number(m[3]), m[2] ?? m[4], day, tense),
+  },
+  {
+    name: "vague-present",
+    pattern: /\b(?:right now|now|currently|at present|at the moment|these days|nowadays)\b/gi,
+    confidence: 0.5,
+    resolve: (_m, day) => [day, day],
+  },
+  {
+    name: "vague-past",
+    pattern: /\b(?:recently|lately|previously|in the past|formerly)\b/gi,
+    confidence: 0.3,
+    resolve: (_m, day) => [shiftDay(day, -365), shiftDay(day, -1)],
+  },
+  {
+    name: "vague-future",
+    pattern: /\b(?:soon|in the future|in the coming (?:days|weeks|months))\b/gi,
+    confidence: 0.3,
+    resolve: (_m, day) => [shiftDay(day, 1), shiftDay(day, 365)],
+  },
+  {
+    name: "year",
+    fallback: true,
+    pattern: /(?<![$£€\d.,/-])\b((?:1[5-9]|20)\d\d)\b(?![-–/]\d)(?!,\d)(?!\s*(?:%|percent|[a-z]))/g,
     confidence: 0.9,
     resolve: (m) => [makeDay(Number(m[1]), 1, 1), makeDay(Number(m[1]), 12, 31)],
   },
@@ -205,6 +233,30 @@ const RULES: NewsRule[] = [
 function offsetOf(word: string): number {
   const w = word.toLowerCase();
   return w === "last" || w === "past" ? -1 : w === "next" ? 1 : 0;
+}
+
+const QUARTERS: Record<string, number> = {
+  first: 1,
+  "1st": 1,
+  second: 2,
+  "2nd": 2,
+  third: 3,
+  "3rd": 3,
+  fourth: 4,
+  "4th": 4,
+};
+
+/** A calendar quarter; without a year, the latest one begun by `day` (the next in future tense). */
+function quarter(q: number, yearText: string | undefined, day: string, tense: Tense): Range | null {
+  if (!(q >= 1 && q <= 4)) return null;
+  const startMonth = 3 * (q - 1) + 1;
+  let y = yearText ? Number(yearText) : year(day);
+  if (!yearText) {
+    const begins = makeDay(y, startMonth, 1);
+    if (tense === "future" && lastDayOfMonth(y, startMonth + 2) < day) y += 1;
+    else if (tense !== "future" && begins > day) y -= 1;
+  }
+  return [makeDay(y, startMonth, 1), lastDayOfMonth(y, startMonth + 2)];
 }
 
 function dayMonth(d: number, monthName: string, day: string, tense: Tense): Range | null {
@@ -231,10 +283,18 @@ function dayRange(
   return [makeDay(y, mm, from), makeDay(y, mm, to)];
 }
 
-/** The news expressions chrono does not read as a reporter means them, resolved against `day`. */
-export function findNewsExpressions(text: string, day: string): CandidateDate[] {
+/**
+ * The news expressions chrono does not read as a reporter means them, resolved against `day`;
+ * with `fallback`, only the rules that yield to any other reading (bare years).
+ */
+export function findNewsExpressions(
+  text: string,
+  day: string,
+  options: { fallback: boolean } = { fallback: false },
+): CandidateDate[] {
   const found: CandidateDate[] = [];
   for (const rule of RULES) {
+    if ((rule.fallback ?? false) !== options.fallback) continue;
     for (const match of text.matchAll(rule.pattern)) {
       const index = match.index ?? 0;
       const { sentence, offset } = sentenceAround(text, index, index + match[0].length);

@@ -69,12 +69,16 @@ export function resolveDates(text: string, reference: string | DateReference): R
   return resolved;
 }
 
-/** News rules first; chrono's reading is kept only where no news rule already matched. */
+/** News rules first; chrono's reading where no news rule matched; fallback rules where nothing did. */
 function readAll(text: string, day: string): CandidateDate[] {
+  const overlapping = (taken: CandidateDate[]) => (c: CandidateDate) =>
+    !taken.some((n) => c.index < n.index + n.text.length && n.index < c.index + c.text.length);
   const news = findNewsExpressions(text, day);
-  const overlaps = (c: CandidateDate) =>
-    news.some((n) => c.index < n.index + n.text.length && n.index < c.index + c.text.length);
-  const all = [...news, ...findChronoExpressions(text, day).filter((c) => !overlaps(c))];
+  const first = [...news, ...findChronoExpressions(text, day).filter(overlapping(news))];
+  const all = [
+    ...first,
+    ...findNewsExpressions(text, day, { fallback: true }).filter(overlapping(first)),
+  ];
   return dedupe(all.sort((a, b) => a.index - b.index || b.text.length - a.text.length));
 }
 
