@@ -169,6 +169,26 @@ const RULES: NewsRule[] = [
     resolve: (m, day, tense) => dayRange(Number(m[2]), Number(m[3]), m[1] ?? "", m[4], day, tense),
   },
   {
+    name: "month-of-year",
+    pattern: new RegExp(`\\b(last|this|next) (${CAPITAL_MONTH_PATTERN})\\b(?! \\d)`, "gi"),
+    confidence: 0.8,
+    resolve: (m, day) => {
+      const mm = monthNumber(m[2] ?? "");
+      if (mm === 0) return null;
+      const which = (m[1] ?? "").toLowerCase();
+      // "last May" is May of the year before; "next May" the first May after this month.
+      const y =
+        which === "last"
+          ? year(day) - 1
+          : which === "this"
+            ? year(day)
+            : mm > month(day)
+              ? year(day)
+              : year(day) + 1;
+      return monthRange(y, mm);
+    },
+  },
+  {
     name: "day-month",
     pattern: new RegExp(
       `\\b(${CAPITAL_MONTH_PATTERN}) (\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d{4})(?![:.]?\\d)`,

@@ -137,6 +137,9 @@ const CASES: Case[] = [
   ["Turnout fell in August.", "2021-09-02", ["2021-08-01", "2021-08-31"]],
   ["Turnout fell in November.", "2021-09-02", ["2020-11-01", "2020-11-30"]],
   ["Voting will take place in November.", "2021-09-02", ["2021-11-01", "2021-11-30"]],
+  ["Sales peaked last February.", "2021-03-10", ["2020-02-01", "2020-02-29"]],
+  ["The plant opened this September.", "2021-10-02", ["2021-09-01", "2021-09-30"]],
+  ["The plant opens next March.", "2021-10-02", ["2022-03-01", "2022-03-31"]],
   // Explicit ranges.
   ["Fighting raged between 2 and 6 September.", "2021-09-10", ["2021-09-02", "2021-09-06"]],
   ["The fair runs from 2 to 6 September 2022.", "2021-09-10", ["2022-09-02", "2022-09-06"]],
