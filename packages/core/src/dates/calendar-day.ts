@@ -35,6 +35,16 @@ export function lastDayOfMonth(year: number, month: number): string {
   return dateToDay(new TZDate(year, month, 0, "UTC"));
 }
 
+/** The days of a month (`month` 1-12), first to last. */
+export function monthRange(year: number, month: number): [string, string] {
+  return [makeDay(year, month, 1), lastDayOfMonth(year, month)];
+}
+
+/** The days of a year, 1 January to 31 December. */
+export function yearRange(year: number): [string, string] {
+  return [makeDay(year, 1, 1), makeDay(year, 12, 31)];
+}
+
 /** `YYYY-MM-DD` from numbers. */
 export function makeDay(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;

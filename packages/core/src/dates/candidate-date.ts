@@ -45,22 +45,3 @@ export const MONTH_PATTERN =
 /** Month names as news writes them, capitalised, so that "may" the verb is not a month. */
 export const CAPITAL_MONTH_PATTERN =
   "(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)";
-
-/** The sentence around a position: from the previous sentence end to the next one. */
-export function sentenceAround(
-  text: string,
-  start: number,
-  end: number,
-): { sentence: string; offset: number } {
-  const before = text.slice(0, start);
-  const boundary = Math.max(
-    before.lastIndexOf(". "),
-    before.lastIndexOf("! "),
-    before.lastIndexOf("? "),
-    before.lastIndexOf("\n"),
-  );
-  const from = boundary < 0 ? 0 : boundary + 2;
-  const rest = text.slice(end).search(/[.!?](\s|$)|\n/);
-  const to = rest < 0 ? text.length : end + rest + 1;
-  return { sentence: text.slice(from, to), offset: from };
-}

@@ -1,7 +1,8 @@
 import * as chrono from "chrono-node";
-import { lastDayOfMonth, makeDay, shiftDay, weekdayOf } from "./calendar-day.js";
-import { type CandidateDate, sentenceAround } from "./candidate-date.js";
-import { detectTense, type Tense } from "./detect-tense.js";
+import { makeDay, monthRange, shiftDay, weekdayOf, yearRange } from "./calendar-day.js";
+import type { CandidateDate } from "./candidate-date.js";
+import { type Tense, tenseAt } from "./detect-tense.js";
+import { isCalendarDate } from "./is-calendar-date.js";
 import { yearFor } from "./news-expressions.js";
 
 type Range = [string, string];
@@ -26,16 +27,7 @@ export function findChronoExpressions(text: string, day: string): CandidateDate[
   for (const result of results) {
     if (!DATE_WORD.test(result.text) || DURATION.test(result.text) || isClockTimeOnly(result.start))
       continue;
-    const { sentence, offset } = sentenceAround(
-      text,
-      result.index,
-      result.index + result.text.length,
-    );
-    const tense = detectTense(
-      sentence,
-      result.index - offset,
-      result.index - offset + result.text.length,
-    );
+    const tense = tenseAt(text, result.index, result.index + result.text.length);
     const read = interpret(result, day, tense);
     if (!read) continue;
     found.push({
@@ -97,13 +89,13 @@ function readComponent(
     }
     if (known("month"))
       return {
-        range: [makeDay(y, m, 1), lastDayOfMonth(y, m)],
+        range: monthRange(y, m),
         rule: "relative-month",
         confidence: 0.8,
       };
     if (known("year"))
       return {
-        range: [makeDay(y, 1, 1), makeDay(y, 12, 31)],
+        range: yearRange(y),
         rule: "relative-year",
         confidence: 0.8,
       };
@@ -118,10 +110,10 @@ function readComponent(
         rule: "explicit-date",
         confidence: 0.95,
       };
-    const y = yearFor(m, d, day, tense);
-    if (!isRealDay(y, m, d)) return null;
+    const date = makeDay(yearFor(m, d, day, tense), m, d);
+    if (!isCalendarDate(date)) return null;
     return {
-      range: [makeDay(y, m, d), makeDay(y, m, d)],
+      range: [date, date],
       rule: `day-month-${tense}`,
       confidence: 0.85,
     };
@@ -134,15 +126,14 @@ function readComponent(
     const m = value("month");
     const y = known("year") ? value("year") : yearFor(m, 1, day, tense);
     return {
-      range: [makeDay(y, m, 1), lastDayOfMonth(y, m)],
+      range: monthRange(y, m),
       rule: known("year") ? "explicit-month" : `month-${tense}`,
       confidence: known("year") ? 0.9 : 0.8,
     };
   }
   if (known("year")) {
-    const y = value("year");
     return {
-      range: [makeDay(y, 1, 1), makeDay(y, 12, 31)],
+      range: yearRange(value("year")),
       rule: "explicit-year",
       confidence: 0.9,
     };
@@ -158,10 +149,6 @@ function weekdayOnly(weekday: number, day: string, tense: Tense, text: string): 
   // A weekday with no tense marker is read as news reads it: the latest one.
   if (/\blast\b/i.test(text)) return shiftDay(day, -(diff || 7));
   return shiftDay(day, -diff);
-}
-
-function isRealDay(y: number, m: number, d: number): boolean {
-  return m >= 1 && m <= 12 && d >= 1 && makeDay(y, m, d) <= lastDayOfMonth(y, m);
 }
 
 function isClockTimeOnly(c: Component): boolean {

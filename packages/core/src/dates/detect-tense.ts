@@ -36,6 +36,31 @@ export function detectTense(sentence: string, matchStart: number, matchEnd: numb
   return future >= past || FUTURE.test(after) ? "future" : "past";
 }
 
+/** The sentence around a position: from the previous sentence end to the next one. */
+export function sentenceAround(
+  text: string,
+  start: number,
+  end: number,
+): { sentence: string; offset: number } {
+  const before = text.slice(0, start);
+  const boundary = Math.max(
+    before.lastIndexOf(". "),
+    before.lastIndexOf("! "),
+    before.lastIndexOf("? "),
+    before.lastIndexOf("\n"),
+  );
+  const from = boundary < 0 ? 0 : boundary + 2;
+  const rest = text.slice(end).search(/[.!?](\s|$)|\n/);
+  const to = rest < 0 ? text.length : end + rest + 1;
+  return { sentence: text.slice(from, to), offset: from };
+}
+
+/** The tense of the clause around `text[start, end)`, read within its sentence. */
+export function tenseAt(text: string, start: number, end: number): Tense {
+  const { sentence, offset } = sentenceAround(text, start, end);
+  return detectTense(sentence, start - offset, end - offset);
+}
+
 const FUTURE_GROUP = new RegExp(`(?:${FUTURE.source})(?:\\s+\\w+){0,3}`, "gi");
 
 function lastIndex(pattern: RegExp, text: string): number {

@@ -1,12 +1,20 @@
-import { lastDayOfMonth, makeDay, shiftDay, weekdayOf } from "./calendar-day.js";
+import {
+  daysBetween,
+  lastDayOfMonth,
+  makeDay,
+  monthRange,
+  shiftDay,
+  weekdayOf,
+  yearRange,
+} from "./calendar-day.js";
 import {
   CAPITAL_MONTH_PATTERN,
   type CandidateDate,
   MONTH_PATTERN,
   monthNumber,
-  sentenceAround,
 } from "./candidate-date.js";
-import { detectTense, type Tense } from "./detect-tense.js";
+import { type Tense, tenseAt } from "./detect-tense.js";
+import { isCalendarDate } from "./is-calendar-date.js";
 
 type Range = [string, string];
 interface NewsRule {
@@ -21,7 +29,6 @@ interface NewsRule {
 const year = (day: string) => Number(day.slice(0, 4));
 const month = (day: string) => Number(day.slice(5, 7));
 const monday = (day: string) => shiftDay(day, -((weekdayOf(day) + 6) % 7));
-const monthRange = (y: number, m: number): Range => [makeDay(y, m, 1), lastDayOfMonth(y, m)];
 const clipEnd = (range: Range, day: string): Range => [range[0], range[1] < day ? range[1] : day];
 
 /**
@@ -48,8 +55,7 @@ function periodOf(unit: string, day: string, offset: number): Range {
     const index = year(day) * 12 + month(day) - 1 + offset;
     return monthRange(Math.floor(index / 12), (index % 12) + 1);
   }
-  const y = year(day) + offset;
-  return [makeDay(y, 1, 1), makeDay(y, 12, 31)];
+  return yearRange(year(day) + offset);
 }
 
 function weekend(day: string, tense: Tense, which: string): Range {
@@ -73,8 +79,7 @@ function weekend(day: string, tense: Tense, which: string): Range {
 function nearestYear(m: number, d: number, day: string): number {
   const past = yearFor(m, d, day, "past");
   const future = yearFor(m, d, day, "future");
-  const distance = (y: number) =>
-    Math.abs(Date.parse(makeDay(y, m, Math.min(d, 28))) - Date.parse(day));
+  const distance = (y: number) => Math.abs(daysBetween(day, makeDay(y, m, Math.min(d, 28))));
   return distance(future) < distance(past) ? future : past;
 }
 
@@ -85,11 +90,10 @@ function nearestYear(m: number, d: number, day: string): number {
 export function yearFor(m: number, d: number, day: string, tense: Tense): number {
   const y = year(day);
   if (tense === "unmarked") return nearestYear(m, d, day);
-  const fits = (candidate: number) => makeDay(candidate, m, d) <= lastDayOfMonth(candidate, m);
   for (let step = 0; step < 8; step++) {
     const candidate = tense === "past" ? y - step : y + step;
     const date = makeDay(candidate, m, d);
-    if (fits(candidate) && (tense === "past" ? date <= day : date >= day)) return candidate;
+    if (isCalendarDate(date) && (tense === "past" ? date <= day : date >= day)) return candidate;
   }
   return y;
 }
@@ -237,7 +241,7 @@ const RULES: NewsRule[] = [
     fallback: true,
     pattern: /(?<![$£€\d.,/-])\b((?:1[5-9]|20)\d\d)\b(?![-–/]\d)(?!,\d)(?!\s*(?:%|percent|[a-z]))/g,
     confidence: 0.9,
-    resolve: (m) => [makeDay(Number(m[1]), 1, 1), makeDay(Number(m[1]), 12, 31)],
+    resolve: (m) => yearRange(Number(m[1])),
   },
   {
     name: "decade",
@@ -281,10 +285,9 @@ function quarter(q: number, yearText: string | undefined, day: string, tense: Te
 
 function dayMonth(d: number, monthName: string, day: string, tense: Tense): Range | null {
   const mm = monthNumber(monthName);
-  if (mm === 0 || d < 1 || d > 31) return null;
-  const y = yearFor(mm, d, day, tense);
-  if (makeDay(y, mm, d) > lastDayOfMonth(y, mm)) return null;
-  return [makeDay(y, mm, d), makeDay(y, mm, d)];
+  if (mm === 0) return null;
+  const date = makeDay(yearFor(mm, d, day, tense), mm, d);
+  return isCalendarDate(date) ? [date, date] : null;
 }
 
 function dayRange(
@@ -296,11 +299,10 @@ function dayRange(
   tense: Tense,
 ): Range | null {
   const mm = monthNumber(monthName);
-  if (mm === 0 || from < 1 || to > 31 || from > to) return null;
+  if (mm === 0 || from > to) return null;
   const y = yearText ? Number(yearText) : yearFor(mm, from, day, tense);
-  const last = Number(lastDayOfMonth(y, mm).slice(8));
-  if (to > last) return null;
-  return [makeDay(y, mm, from), makeDay(y, mm, to)];
+  const range: Range = [makeDay(y, mm, from), makeDay(y, mm, to)];
+  return isCalendarDate(range[0]) && isCalendarDate(range[1]) ? range : null;
 }
 
 /**
@@ -317,8 +319,7 @@ export function findNewsExpressions(
     if ((rule.fallback ?? false) !== options.fallback) continue;
     for (const match of text.matchAll(rule.pattern)) {
       const index = match.index ?? 0;
-      const { sentence, offset } = sentenceAround(text, index, index + match[0].length);
-      const tense = detectTense(sentence, index - offset, index - offset + match[0].length);
+      const tense = tenseAt(text, index, index + match[0].length);
       const range = rule.resolve(match as RegExpExecArray, day, tense);
       if (!range) continue;
       found.push({

@@ -44,9 +44,8 @@ export function resolveDates(text: string, reference: string | DateReference): R
   const resolved: ResolvedDate[] = [];
   for (const first of early) {
     const second = lateByKey.get(`${first.index}:${first.text}`) ?? first;
-    const [start] = [first.start, second.start].sort();
+    const start = [first.start, second.start].sort()[0] as string;
     const end = [first.end, second.end].sort()[1] as string;
-    if (start === undefined) continue;
     const widened = start !== first.start || end !== first.end;
     const evidence: DateEvidence[] = [{ text: first.text, rule: first.rule }];
     if (ref.evidence || ref.start !== ref.end) {
@@ -71,13 +70,13 @@ export function resolveDates(text: string, reference: string | DateReference): R
 
 /** News rules first; chrono's reading where no news rule matched; fallback rules where nothing did. */
 function readAll(text: string, day: string): CandidateDate[] {
-  const overlapping = (taken: CandidateDate[]) => (c: CandidateDate) =>
+  const outside = (taken: CandidateDate[]) => (c: CandidateDate) =>
     !taken.some((n) => c.index < n.index + n.text.length && n.index < c.index + c.text.length);
   const news = findNewsExpressions(text, day);
-  const first = [...news, ...findChronoExpressions(text, day).filter(overlapping(news))];
+  const first = [...news, ...findChronoExpressions(text, day).filter(outside(news))];
   const all = [
     ...first,
-    ...findNewsExpressions(text, day, { fallback: true }).filter(overlapping(first)),
+    ...findNewsExpressions(text, day, { fallback: true }).filter(outside(first)),
   ];
   return dedupe(all.sort((a, b) => a.index - b.index || b.text.length - a.text.length));
 }
