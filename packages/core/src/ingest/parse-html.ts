@@ -83,16 +83,12 @@ function metaContent(document: Doc, name: string): string | undefined {
 // sometimes rewritten on update.
 function collectDates(document: Doc): DateCandidate[] {
   const dates: DateCandidate[] = [];
-  const found = [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) =>
-    jsonLdDates(script.textContent ?? ""),
+  const blocks = [...document.querySelectorAll('script[type="application/ld+json"]')].map(
+    (script) => jsonLdDates(script.textContent ?? ""),
   );
-  // Article-like nodes of every block before any other node's date.
-  for (const value of [
-    ...found.map((f) => f.slice(0, 1)),
-    ...found.map((f) => f.slice(1)),
-  ].flat()) {
-    dates.push({ text: value, rule: "json-ld:datePublished" });
-  }
+  // Article-like nodes of every block before any other node's date (a video's, say).
+  const values = [...blocks.flatMap((b) => b.articles), ...blocks.flatMap((b) => b.others)];
+  for (const value of values) dates.push({ text: value, rule: "json-ld:datePublished" });
   for (const name of DATE_META) {
     const content = metaContent(document, name);
     if (content) dates.push({ text: content, rule: `meta:${name}` });
@@ -103,13 +99,13 @@ function collectDates(document: Doc): DateCandidate[] {
   return dates;
 }
 
-/** `datePublished` values of JSON-LD, those of article-like nodes first. */
-function jsonLdDates(json: string): string[] {
+/** `datePublished` values of a JSON-LD block: those of article-like nodes, and the others. */
+function jsonLdDates(json: string): { articles: string[]; others: string[] } {
   let data: unknown;
   try {
     data = JSON.parse(json.replace(/^\s*(\/\/\s*)?<!\[CDATA\[|(\/\/\s*)?\]\]>\s*$/g, ""));
   } catch {
-    return [];
+    return { articles: [], others: [] };
   }
   const articles: string[] = [];
   const others: string[] = [];
@@ -127,7 +123,7 @@ function jsonLdDates(json: string): string[] {
     if (record["@graph"]) visit(record["@graph"], depth + 1);
   };
   visit(data, 0);
-  return [...articles, ...others];
+  return { articles, others };
 }
 
 function dedupeDates(dates: DateCandidate[]): DateCandidate[] {
