@@ -87,7 +87,8 @@ function ecbPlus(root: string) {
     const [y, , d] = found.date.split("-");
     const yearStated =
       value.includes(y as string) || new RegExp(`/ ?${(y as string).slice(2)}\\b`).test(value);
-    if (yearStated && new RegExp(`\\b0?${Number(d)}\\b`).test(value)) consistent++;
+    if (yearStated && new RegExp(`\\b0?${Number(d)}(?:st|nd|rd|th)?\\b`, "i").test(value))
+      consistent++;
   }
   return {
     strings: raw.length,

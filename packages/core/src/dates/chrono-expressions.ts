@@ -11,8 +11,9 @@ type Component = chrono.ParsedComponents;
 // Chrono also reads words such as "lasts" or "may" as dates; a date has a digit or a date word.
 const DATE_WORD =
   /\d|\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(today|tonight|yesterday|tomorrow|week|weekend|month|year|ago|morning|afternoon|evening|night|noon|midnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+// "In the year" is not "in a year"; "for three days" is a duration, not a date.
 const DURATION =
-  /^(for|after|within|over|during|about|nearly|almost|some)\s+(\S+\s+){0,2}(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
+  /^(for|after|within|over|during|about|nearly|almost|some)\s+(\S+\s+){0,2}(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$|^in the (day|week|month|year)$/i;
 
 /**
  * Date expressions found by chrono-node, re-read under news conventions against `day`: a bare

@@ -5,7 +5,7 @@
 export type Tense = "past" | "future" | "unmarked";
 
 const FUTURE =
-  /\b(will|shall|won't|going to|is to|are to|to be (held|signed|opened|released)|is due|are due|due to|scheduled|set to|plans? to|planned|expected to|intends? to|upcoming|next|coming)\b|'ll\b/i;
+  /\b(will|shall|won't|going to|is to|are to|to be \w+ed|expects?|expecting|is expected|are expected|effective|of record|is due|are due|due to|due on|due by|scheduled|set to|plans? to|planned|expected to|intends? to|upcoming|next|coming|payable|expires?|expiring|deadline|as (soon|early) as)\b|'ll\b/i;
 // Regular past forms end in -ed; the common irregular ones are listed.
 const IRREGULAR_PAST =
   "was|were|had|did|said|told|held|took|met|came|became|fell|rose|went|gave|got|won|lost|left|fought|struck|led|sent|shot|broke|ran|spoke|wrote|stood|brought|found|thought|kept|paid|sold|built|hit|put|set|cut|fled|drew|drove|flew|grew|knew|began|bought|caught|chose|saw|made|heard|felt|meant|sat|slept|spent|stole|swept|threw|understood|woke|wore|withdrew|overran|overtook|underwent|sought|taught|forgot|hung|lay|laid|lit|rode|rang|sank|shook|shut|sprang|stuck|swore|swam|tore|upheld|beat|bore|bled|bent|bit|blew|dug|fed|forbade|forgave|froze|hid|hurt|let|lent|quit|read|rebuilt|spread|split";
@@ -20,11 +20,17 @@ export function detectTense(sentence: string, matchStart: number, matchEnd: numb
   const clauseStart =
     Math.max(sentence.lastIndexOf(",", matchStart - 1), sentence.lastIndexOf(";", matchStart - 1)) +
     1;
-  const before = sentence.slice(clauseStart, matchStart);
   const expression = sentence.slice(matchStart, matchEnd);
-  const after = sentence.slice(matchEnd, matchEnd + 40);
   if (/\b(next|coming)\b/i.test(expression)) return "future";
   if (/\b(last|past|ago|previous)\b/i.test(expression)) return "past";
+  // The clause after the date ends at the next comma; a clause with no marker of its own takes
+  // the tense of the sentence before it ("…stepped down as chairman, president and chief
+  // executive in March").
+  const after = sentence.slice(matchEnd, matchEnd + 40).split(/[,;]/)[0] ?? "";
+  let before = sentence.slice(clauseStart, matchStart);
+  const marked = (text: string) => FUTURE.test(text) || PAST.test(text);
+  if (!marked(`${before.slice(-60)} ${expression} ${after}`))
+    before = sentence.slice(0, matchStart);
   const near = `${before.slice(-60)} ${expression} ${after}`;
   if (!FUTURE.test(near)) return PAST.test(near) ? "past" : "unmarked";
   // "will be held": the participle belongs to the future verb group, not to a past one.

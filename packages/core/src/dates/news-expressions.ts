@@ -23,7 +23,8 @@ interface NewsRule {
   fallback?: boolean;
   pattern: RegExp;
   confidence: number;
-  resolve: (match: RegExpExecArray, day: string, tense: Tense) => Range | null;
+  /** `text` and the match's `index` let a rule read the sentences around it. */
+  resolve: (match: RegExpExecArray, day: string, tense: Tense, text: string) => Range | null;
 }
 
 const year = (day: string) => Number(day.slice(0, 4));
@@ -47,6 +48,12 @@ function part(which: string, range: Range): Range {
 }
 
 function periodOf(unit: string, day: string, offset: number): Range {
+  if (/quarter/i.test(unit)) {
+    const index = year(day) * 4 + Math.floor((month(day) - 1) / 3) + offset;
+    const first = (index % 4) * 3 + 1;
+    const y = Math.floor(index / 4);
+    return [makeDay(y, first, 1), lastDayOfMonth(y, first + 2)];
+  }
   if (/week/i.test(unit)) {
     const start = shiftDay(monday(day), 7 * offset);
     return [start, shiftDay(start, 6)];
@@ -77,8 +84,8 @@ function weekend(day: string, tense: Tense, which: string): Range {
 
 /** With no tense to go by, the occurrence nearest to `day`. */
 function nearestYear(m: number, d: number, day: string): number {
-  const past = yearFor(m, d, day, "past");
-  const future = yearFor(m, d, day, "future");
+  const past = onOrAround(m, d, day, "past");
+  const future = onOrAround(m, d, day, "future");
   const distance = (y: number) => Math.abs(daysBetween(day, makeDay(y, m, Math.min(d, 28))));
   return distance(future) < distance(past) ? future : past;
 }
@@ -88,8 +95,12 @@ function nearestYear(m: number, d: number, day: string): number {
  * day looks further, to the nearest leap year.
  */
 export function yearFor(m: number, d: number, day: string, tense: Tense): number {
-  const y = year(day);
   if (tense === "unmarked") return nearestYear(m, d, day);
+  return onOrAround(m, d, day, tense);
+}
+
+function onOrAround(m: number, d: number, day: string, tense: "past" | "future"): number {
+  const y = year(day);
   for (let step = 0; step < 8; step++) {
     const candidate = tense === "past" ? y - step : y + step;
     const date = makeDay(candidate, m, d);
@@ -147,7 +158,7 @@ const RULES: NewsRule[] = [
   },
   {
     name: "relative-period",
-    pattern: /\b(last|this|next|past) (week|month|year)\b/gi,
+    pattern: /\b(last|this|next|past|previous|prior|current) (week|month|quarter|year)\b/gi,
     confidence: 0.7,
     resolve: (m, day, tense) => {
       const range = periodOf(m[2] ?? "", day, offsetOf(m[1] ?? ""));
@@ -180,10 +191,12 @@ const RULES: NewsRule[] = [
       const mm = monthNumber(m[2] ?? "");
       if (mm === 0) return null;
       const which = (m[1] ?? "").toLowerCase();
-      // "last May" is May of the year before; "next May" the first May after this month.
+      // "Last May" is the latest May before this month; "next May" the first May after it.
       const y =
         which === "last"
-          ? year(day) - 1
+          ? mm < month(day)
+            ? year(day)
+            : year(day) - 1
           : which === "this"
             ? year(day)
             : mm > month(day)
@@ -211,6 +224,46 @@ const RULES: NewsRule[] = [
     resolve: (m, day, tense) => dayMonth(Number(m[1]), m[2] ?? "", day, tense),
   },
   {
+    // "A year earlier" in an earnings story is the reported quarter's counterpart; else last year.
+    name: "year-ago",
+    pattern:
+      /\b(?:(?:a|one) year (?:ago|earlier|before)|(?:the |a )?year-(?:ago|earlier)(?: (?:quarter|period|three months))?)\b/gi,
+    confidence: 0.6,
+    resolve: (m, day, tense, text) => {
+      const reported = reportedQuarter(text, m.index, day, tense);
+      return reported ? shiftYear(reported, -1) : yearRange(year(day) - 1);
+    },
+  },
+  {
+    // "The quarter", "the latest period": in business news, the last quarter ended.
+    name: "reported-period",
+    pattern:
+      /\bthe (?:(?:latest|most recent|just-ended|recent) (?:quarter|period|three months)|quarter)\b(?! (?:ended|ending|to|of|through))/gi,
+    confidence: 0.5,
+    resolve: (m, day, tense, text) =>
+      reportedQuarter(text, m.index, day, tense) ?? periodOf("quarter", day, -1),
+  },
+  {
+    name: "reference-year",
+    pattern:
+      /\bthe (?:current |full |calendar )?year\b(?![-\s](?:ago|earlier|before|after|later))/gi,
+    confidence: 0.5,
+    resolve: (_m, day) => yearRange(year(day)),
+  },
+  {
+    // Meteorological seasons of the northern hemisphere, where most wire copy is written.
+    name: "season",
+    pattern:
+      /\b(?:(last|this|next|past|early|late|the) )?(spring|summer|fall|autumn|winter)\b(?: (?:of )?((?:19|20)\d\d)\b)?/gi,
+    confidence: 0.6,
+    resolve: (m, day, tense) => {
+      const which = (m[1] ?? "").toLowerCase();
+      // A bare "fall" or "spring" is more often a verb or a noun than a season.
+      if (!which && !m[3]) return null;
+      return season(SEASON_START[(m[2] ?? "").toLowerCase()] ?? 0, m[3], which, day, tense);
+    },
+  },
+  {
     name: "quarter",
     pattern:
       /\b(first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter\b(?:\s+(?:of\s+)?((?:19|20)\d\d)\b)?|\bQ([1-4])(?:\s+((?:19|20)\d\d))?\b/gi,
@@ -226,20 +279,23 @@ const RULES: NewsRule[] = [
   },
   {
     name: "vague-past",
-    pattern: /\b(?:recently|lately|previously|in the past|formerly)\b/gi,
+    // "Previously" and "formerly" order events rather than date them; "soon" likewise.
+    pattern: /\b(?:recently|lately|in the past)\b/gi,
     confidence: 0.3,
     resolve: (_m, day) => [shiftDay(day, -365), shiftDay(day, -1)],
   },
   {
     name: "vague-future",
-    pattern: /\b(?:soon|in the future|in the coming (?:days|weeks|months))\b/gi,
+    pattern: /\b(?:in the (?:near )?future|in the coming (?:days|weeks|months))\b/gi,
     confidence: 0.3,
     resolve: (_m, day) => [shiftDay(day, 1), shiftDay(day, 365)],
   },
   {
     name: "year",
     fallback: true,
-    pattern: /(?<![$£€\d.,/-])\b((?:1[5-9]|20)\d\d)\b(?![-–/]\d)(?!,\d)(?!\s*(?:%|percent|[a-z]))/g,
+    // Not a count: "1,500", "1500 troops", "2000 percent" (a plural noun or unit right after).
+    pattern:
+      /(?<![$£€\d.,/-])\b((?:1[5-9]|20)\d\d)\b(?![-–/]\d)(?!,\d)(?!\s*(?:%|percent\b|per cent\b|people\b|men\b|women\b|children\b|feet\b|more\b|of\b|(?!this\b|thus\b|plus\b|unless\b|across\b)[a-z]{3,}s\b))/g,
     confidence: 0.9,
     resolve: (m) => yearRange(Number(m[1])),
   },
@@ -256,8 +312,37 @@ const RULES: NewsRule[] = [
 
 function offsetOf(word: string): number {
   const w = word.toLowerCase();
-  return w === "last" || w === "past" ? -1 : w === "next" ? 1 : 0;
+  return w === "last" || w === "past" || w === "previous" || w === "prior"
+    ? -1
+    : w === "next"
+      ? 1
+      : 0;
 }
+
+/** The sentence holding `index` and the one before it: where a reporting period is named. */
+function nearbyText(text: string, index: number): string {
+  const before = text.slice(Math.max(0, index - 400), index);
+  const stops = [...before.matchAll(/[.!?]\s/g)];
+  const from = stops.length >= 2 ? (stops[stops.length - 2]?.index ?? 0) : 0;
+  const rest = text.slice(index).search(/[.!?](\s|$)/);
+  return before.slice(from) + text.slice(index, rest < 0 ? undefined : index + rest);
+}
+
+/**
+ * The period a business story reports on, when one is named nearby: an explicit quarter ("third
+ * quarter"), or "quarter" alone, the latest one ended by `day`.
+ */
+function reportedQuarter(text: string, index: number, day: string, tense: Tense): Range | null {
+  const near = nearbyText(text, index);
+  const named = /\b(first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter\b/i.exec(near);
+  if (named) return quarter(QUARTERS[(named[1] ?? "").toLowerCase()] ?? 0, undefined, day, tense);
+  return /\bquarter(?:ly)?\b/i.test(near) ? periodOf("quarter", day, -1) : null;
+}
+
+const shiftYear = (range: Range, years: number): Range => [
+  makeDay(year(range[0]) + years, month(range[0]), Number(range[0].slice(8))),
+  lastDayOfMonth(year(range[1]) + years, month(range[1])),
+];
 
 const QUARTERS: Record<string, number> = {
   first: 1,
@@ -270,17 +355,59 @@ const QUARTERS: Record<string, number> = {
   "4th": 4,
 };
 
-/** A calendar quarter; without a year, the latest one begun by `day` (the next in future tense). */
+/**
+ * A calendar quarter; without a year, the latest one begun by `day`. In future tense, the next
+ * one, unless the quarter ended within the last 45 days (its results are still to come).
+ */
 function quarter(q: number, yearText: string | undefined, day: string, tense: Tense): Range | null {
   if (!(q >= 1 && q <= 4)) return null;
   const startMonth = 3 * (q - 1) + 1;
   let y = yearText ? Number(yearText) : year(day);
   if (!yearText) {
     const begins = makeDay(y, startMonth, 1);
-    if (tense === "future" && lastDayOfMonth(y, startMonth + 2) < day) y += 1;
+    if (tense === "future" && lastDayOfMonth(y, startMonth + 2) < shiftDay(day, -45)) y += 1;
     else if (tense !== "future" && begins > day) y -= 1;
   }
   return [makeDay(y, startMonth, 1), lastDayOfMonth(y, startMonth + 2)];
+}
+
+const SEASON_START: Record<string, number> = {
+  spring: 3,
+  summer: 6,
+  fall: 9,
+  autumn: 9,
+  winter: 12,
+};
+
+/**
+ * A season: with a year, that year's (a winter runs into the next); "last" the latest one ended,
+ * "next" the first one to begin after `day`, "this" or none by tense.
+ */
+function season(
+  startMonth: number,
+  yearText: string | undefined,
+  which: string,
+  day: string,
+  tense: Tense,
+): Range | null {
+  if (startMonth === 0) return null;
+  const range = (y: number): Range => {
+    const end = startMonth + 2;
+    return [makeDay(y, startMonth, 1), lastDayOfMonth(end > 12 ? y + 1 : y, ((end - 1) % 12) + 1)];
+  };
+  if (yearText) return range(Number(yearText));
+  // The season that contains `day` or began most recently before it.
+  let y = year(day);
+  while (range(y)[0] > day) y -= 1;
+  const current = range(y);
+  const ended = current[1] < day;
+  if (which === "last" || which === "past") return ended ? current : range(y - 1);
+  if (which === "next") return range(y + 1);
+  if (which === "this" || which === "the") {
+    if (ended && tense === "future") return range(y + 1);
+    return current;
+  }
+  return tense === "future" && ended ? range(y + 1) : current;
 }
 
 function dayMonth(d: number, monthName: string, day: string, tense: Tense): Range | null {
@@ -320,7 +447,7 @@ export function findNewsExpressions(
     for (const match of text.matchAll(rule.pattern)) {
       const index = match.index ?? 0;
       const tense = tenseAt(text, index, index + match[0].length);
-      const range = rule.resolve(match as RegExpExecArray, day, tense);
+      const range = rule.resolve(match as RegExpExecArray, day, tense, text);
       if (!range) continue;
       found.push({
         index,

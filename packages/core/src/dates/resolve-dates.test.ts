@@ -137,7 +137,8 @@ const CASES: Case[] = [
   ["Turnout fell in August.", "2021-09-02", ["2021-08-01", "2021-08-31"]],
   ["Turnout fell in November.", "2021-09-02", ["2020-11-01", "2020-11-30"]],
   ["Voting will take place in November.", "2021-09-02", ["2021-11-01", "2021-11-30"]],
-  ["Sales peaked last February.", "2021-03-10", ["2020-02-01", "2020-02-29"]],
+  ["Sales peaked last February.", "2021-03-10", ["2021-02-01", "2021-02-28"]],
+  ["Sales peaked last April.", "2021-03-10", ["2020-04-01", "2020-04-30"]],
   ["The plant opened this September.", "2021-10-02", ["2021-09-01", "2021-09-30"]],
   ["The plant opens next March.", "2021-10-02", ["2022-03-01", "2022-03-31"]],
   // Explicit ranges.
