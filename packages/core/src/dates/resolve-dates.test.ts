@@ -141,6 +141,35 @@ const CASES: Case[] = [
   ["Sales peaked last April.", "2021-03-10", ["2020-04-01", "2020-04-30"]],
   ["The plant opened this September.", "2021-10-02", ["2021-09-01", "2021-09-30"]],
   ["The plant opens next March.", "2021-10-02", ["2022-03-01", "2022-03-31"]],
+  // Seasons (northern hemisphere), quarters and the periods business news reports on.
+  ["Protests are planned this summer.", "2021-03-10", ["2021-06-01", "2021-08-31"]],
+  ["The offensive stalled last winter.", "2021-03-10", ["2020-12-01", "2021-02-28"]],
+  ["The plant closed in the fall of 2019.", "2021-03-10", ["2019-09-01", "2019-11-30"]],
+  ["Shares will fall in spring.", "2021-03-10", null],
+  ["Profit rose 5% in the quarter.", "2021-10-26", ["2021-07-01", "2021-09-30"]],
+  ["Profit will rise in the current quarter.", "2021-10-26", ["2021-10-01", "2021-12-31"]],
+  ["Third-quarter profit rose.", "2021-10-26", ["2021-07-01", "2021-09-30"]],
+  [
+    "Profit was $4 million a year earlier, on third-quarter sales.",
+    "2021-10-26",
+    ["2020-07-01", "2020-09-30"],
+  ],
+  ["Net income was $4 million a year earlier.", "2021-10-26", ["2020-01-01", "2020-12-31"]],
+  ["Profit doubled in the year-ago quarter.", "2021-10-26", ["2020-07-01", "2020-09-30"]],
+  ["The company expects a loss for the year.", "2021-10-26", ["2021-01-01", "2021-12-31"]],
+  ["Sales fell in the previous quarter.", "2021-02-10", ["2020-10-01", "2020-12-31"]],
+  // A deadline in a past-tense sentence is still ahead.
+  ["The offer, which expires Nov. 20, was extended.", "2021-11-02", ["2021-11-20", "2021-11-20"]],
+  [
+    "The dividend is payable Jan. 2 to holders of record Dec. 15.",
+    "2021-11-02",
+    ["2022-01-02", "2022-01-02"],
+  ],
+  [
+    "He stepped down as chairman, president and chief executive in March.",
+    "2021-10-30",
+    ["2021-03-01", "2021-03-31"],
+  ],
   // Explicit ranges.
   ["Fighting raged between 2 and 6 September.", "2021-09-10", ["2021-09-02", "2021-09-06"]],
   ["The fair runs from 2 to 6 September 2022.", "2021-09-10", ["2022-09-02", "2022-09-06"]],
