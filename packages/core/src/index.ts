@@ -2,8 +2,19 @@
 
 export { daysBetween, shiftDay, toLocalDay, weekdayOf } from "./dates/calendar-day.js";
 export { dayEstimate } from "./dates/day-estimate.js";
+export { describeDate, formatDateRange } from "./dates/describe-date.js";
 export type { Tense } from "./dates/detect-tense.js";
 export { findFirstDate } from "./dates/find-first-date.js";
+export {
+  type InferCorpusDatesOptions,
+  inferCorpusDates,
+  properNames,
+} from "./dates/infer-corpus-dates.js";
+export {
+  type InferPublishedOptions,
+  inferPublished,
+  latestPastDate,
+} from "./dates/infer-published.js";
 export { isCalendarDate } from "./dates/is-calendar-date.js";
 export { type DateLine, parseDateLine } from "./dates/parse-date-line.js";
 export { precisionOfSpan } from "./dates/precision-of-span.js";

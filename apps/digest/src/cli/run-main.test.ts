@@ -44,7 +44,7 @@ describe("briefing brief", () => {
     expect(io.out).toMatch(/^# Corpus: 5 articles from corpus\n/);
     expect(io.out).toContain("## No progress in informal talks between Taliban, opposition");
     expect(io.out).toContain(
-      "2022-01-15, day, confidence 0.70, from “January 15, 2022 at 10:57 am” (date-line:header)",
+      "Sat 15 Jan 2022, day, confidence 0.70, from “January 15, 2022 at 10:57 am” (date-line)",
     );
     expect(io.out).toContain("`corpus/003_e016e96c27e91a7e.txt` (text)");
     expect(io.err).toBe("");

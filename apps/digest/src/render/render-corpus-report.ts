@@ -1,4 +1,4 @@
-import type { Article, DateEstimate, Problem } from "@briefing/core";
+import { type Article, type DateEstimate, formatDateRange, type Problem } from "@briefing/core";
 import { escapeMarkdown } from "./escape-markdown.js";
 
 /** What ingestion made of a corpus, for a person to read. */
@@ -49,7 +49,7 @@ function renderArticle(article: Article, furniture: Record<string, string[]>): s
   const lines = [
     `## ${escapeMarkdown(article.title || "(untitled)")}`,
     "",
-    `- Published: ${describeDate(article.published)}`,
+    `- Published: ${describePublished(article.published)}`,
   ];
   if (source.length > 0) lines.push(`- Source: ${source.join(" · ")}`);
   lines.push(
@@ -66,11 +66,9 @@ function renderArticle(article: Article, furniture: Record<string, string[]>): s
   return lines;
 }
 
-function describeDate(date: DateEstimate): string {
-  if (date.precision === "unknown" || date.start === null) {
-    return "unknown (no date in metadata or in a date line)";
-  }
-  const range = date.start === date.end ? date.start : `${date.start} – ${date.end}`;
+function describePublished(date: DateEstimate): string {
+  if (date.start === null) return "unknown (no date in metadata, in a date line or in the text)";
+  const range = formatDateRange(date);
   const evidence = date.evidence.map((e) => `“${escapeMarkdown(e.text)}” (${e.rule})`).join("; ");
   return `${range}, ${date.precision}, confidence ${date.confidence.toFixed(2)}${evidence ? `, from ${evidence}` : ""}`;
 }

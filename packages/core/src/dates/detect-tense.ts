@@ -26,11 +26,13 @@ export function detectTense(sentence: string, matchStart: number, matchEnd: numb
   // The clause after the date ends at the next comma; a clause with no marker of its own takes
   // the tense of the sentence before it ("…stepped down as chairman, president and chief
   // executive in March").
-  const after = sentence.slice(matchEnd, matchEnd + 40).split(/[,;]/)[0] ?? "";
+  let after = sentence.slice(matchEnd, matchEnd + 40).split(/[,;]/)[0] ?? "";
   let before = sentence.slice(clauseStart, matchStart);
   const marked = (text: string) => FUTURE.test(text) || PAST.test(text);
-  if (!marked(`${before.slice(-60)} ${expression} ${after}`))
+  if (!marked(`${before.slice(-60)} ${expression} ${after}`)) {
     before = sentence.slice(0, matchStart);
+    after = sentence.slice(matchEnd, matchEnd + 60);
+  }
   const near = `${before.slice(-60)} ${expression} ${after}`;
   if (!FUTURE.test(near)) return PAST.test(near) ? "past" : "unmarked";
   // "will be held": the participle belongs to the future verb group, not to a past one.

@@ -223,12 +223,13 @@ describe("resolveDates", () => {
     const [first] = resolveDates("The talks were held on Wednesday.", {
       start: "2021-08-25",
       end: "2021-08-26",
-      evidence: "an article of",
+      evidence: "date line 'Wednesday, August 25, 2021'",
     });
     expect(first?.text).toBe("on Wednesday");
     expect(first?.estimate.evidence).toEqual([
       { text: "on Wednesday", rule: "weekday-past" },
-      { text: "an article of (2021-08-25 – 2021-08-26)", rule: "reference" },
+      { text: "2021-08-25/2021-08-26", rule: "reference" },
+      { text: "date line 'Wednesday, August 25, 2021'", rule: "reference-basis" },
     ]);
   });
 

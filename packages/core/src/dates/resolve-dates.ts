@@ -48,10 +48,12 @@ export function resolveDates(text: string, reference: string | DateReference): R
     const end = [first.end, second.end].sort()[1] as string;
     const widened = start !== first.start || end !== first.end;
     const evidence: DateEvidence[] = [{ text: first.text, rule: first.rule }];
-    if (ref.evidence || ref.start !== ref.end) {
-      const span = ref.start === ref.end ? ref.start : `${ref.start} – ${ref.end}`;
-      evidence.push({ text: ref.evidence ? `${ref.evidence} (${span})` : span, rule: "reference" });
-    }
+    // The reference as an ISO 8601 interval ("2021-08-25/2021-08-26"), then what it rests on.
+    evidence.push({
+      text: ref.start === ref.end ? ref.start : `${ref.start}/${ref.end}`,
+      rule: "reference",
+    });
+    if (ref.evidence) evidence.push({ text: ref.evidence, rule: "reference-basis" });
     resolved.push({
       index: first.index,
       text: first.text,

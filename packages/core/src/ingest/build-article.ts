@@ -27,7 +27,7 @@ export function buildArticle(draft: ArticleDraft, detectLanguage: LanguageDetect
     title: draft.title,
     paragraphs: draft.paragraphs,
     language: detectLanguage(`${draft.title}\n${draft.paragraphs.join("\n")}`, draft.language),
-    published: estimatePublished(draft.dates),
+    published: estimatePublished(draft.dates, [draft.title, ...draft.paragraphs].join("\n\n")),
     origins: [draft.origin],
   };
   if (draft.url) article.url = draft.url;

@@ -59,18 +59,41 @@ describe("loadCorpus on corpus/", async () => {
     expect(byFile("002")?.paragraphs).toContain("They were unwilling to change their mindset.");
   });
 
-  it("finds the date lines of 002 and 003 as candidate publication dates with evidence", () => {
+  it("reads the date line under 002's headline as its publication date", () => {
     expect(byFile("002")?.published).toMatchObject({
       start: "2022-01-15",
       end: "2022-01-15",
       precision: "day",
+      confidence: 0.7,
     });
     expect(byFile("002")?.published.evidence).toEqual([
-      { text: "January 15, 2022 at 10:57 am", rule: "date-line:header" },
+      { text: "January 15, 2022 at 10:57 am", rule: "date-line" },
     ]);
+  });
+
+  it("keeps 003's site-header date with low confidence and says why", () => {
+    expect(byFile("003")?.published.start).toBe("2021-10-21");
+    expect(byFile("003")?.published.confidence).toBeLessThanOrEqual(0.5);
     expect(byFile("003")?.published.evidence).toEqual([
       { text: "Thursday, October 21, 2021", rule: "date-line:header" },
+      {
+        text: "printed above the headline, where sites show the day's date",
+        rule: "caution:header-date",
+      },
     ]);
+  });
+
+  it("dates the yearless articles from the corpus, never with certainty", () => {
+    // 001 reports "On August 15" as past, 004 "on August 31": the year comes from the articles
+    // that share their names; 000 has no date of its own and gets the range of its neighbours.
+    const range = (file: string) => [byFile(file)?.published.start, byFile(file)?.published.end];
+    expect(range("001")).toEqual(["2021-08-15", "2021-09-14"]);
+    expect(range("004")).toEqual(["2021-08-31", "2021-09-30"]);
+    expect(byFile("000")?.published.start).toBe("2021-08-15");
+    for (const file of ["000", "001", "004"]) {
+      expect(byFile(file)?.published.confidence).toBeLessThanOrEqual(0.3);
+      expect(JSON.stringify(byFile(file)?.published.evidence)).toContain("sharing");
+    }
   });
 
   it("reads the byline of 004 and the language of all", () => {

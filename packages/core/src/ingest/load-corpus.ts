@@ -1,3 +1,4 @@
+import { inferCorpusDates } from "../dates/infer-corpus-dates.js";
 import type { Article } from "../model/article.js";
 import type { Problem } from "../model/problem.js";
 import type { ArticleDraft } from "./article-draft.js";
@@ -86,7 +87,8 @@ export async function loadCorpus(
   for (const draft of drafts)
     if (draft.furniture?.length) furniture[draft.origin.path] = draft.furniture;
   const detectLanguage = await loadLanguageDetector();
-  const built = drafts.map((draft) => buildArticle(draft, detectLanguage));
+  // Articles with no year anywhere take it from the articles that share their names.
+  const built = inferCorpusDates(drafts.map((draft) => buildArticle(draft, detectLanguage)));
   const fold = options.duplicates?.fold ?? true;
   if (!fold) return { articles: built, problems, folded: [], furniture };
   const threshold = options.duplicates?.threshold;

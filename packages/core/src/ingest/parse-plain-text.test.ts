@@ -62,7 +62,7 @@ describe("parsePlainText", () => {
 
   it("keeps the date line as a candidate publication date with its evidence", () => {
     expect(draft?.dates).toEqual([
-      { text: "March 3, 2023 at 9:15 am", rule: "date-line:header", date: "2023-03-03" },
+      { text: "March 3, 2023 at 9:15 am", rule: "date-line", date: "2023-03-03" },
     ]);
   });
 

@@ -37,7 +37,8 @@ export function parsePlainText(
     if (line.kind === "date" && line.date) {
       dates.push({
         text: line.text,
-        rule: index < firstProse ? "date-line:header" : "date-line",
+        // Above the headline sits the site's "today"; below it, the story's own date line.
+        rule: titleIndex >= 0 && index < titleIndex ? "date-line:header" : "date-line",
         date: line.date,
       });
     } else if (line.kind === "byline" && byline === undefined) {

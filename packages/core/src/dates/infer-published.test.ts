@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { inferPublished, latestPastDate } from "./infer-published.js";
+
+describe("inferPublished", () => {
+  it("is not before the latest date the story reports as past, and within a month of it", () => {
+    const estimate = inferPublished(
+      "The war began on February 24, 2022. Talks were held on March 10, 2022, and failed.",
+    );
+    expect([estimate.start, estimate.end]).toEqual(["2022-03-10", "2022-04-09"]);
+    expect(estimate.evidence[0]).toEqual({
+      text: "March 10, 2022",
+      rule: "inferred:latest-past-date",
+    });
+    expect(estimate.confidence).toBeLessThan(0.5);
+  });
+
+  it("ends at a date the story announces as still to come", () => {
+    const estimate = inferPublished(
+      "The vote took place on March 10, 2022. Results will be published on March 20, 2022.",
+    );
+    expect([estimate.start, estimate.end]).toEqual(["2022-03-10", "2022-03-20"]);
+  });
+
+  it("leaves yearless dates alone without a corpus context, and uses them with one", () => {
+    const text = "On August 15, Taliban fighters swept into Kabul.";
+    expect(inferPublished(text).precision).toBe("unknown");
+    const estimate = inferPublished(text, {
+      context: { start: "2021-10-21", end: "2022-01-15", evidence: "two articles about Kabul" },
+    });
+    expect([estimate.start, estimate.end]).toEqual(["2021-08-15", "2021-09-14"]);
+    expect(estimate.evidence).toContainEqual({
+      text: "two articles about Kabul",
+      rule: "inferred:corpus-context",
+    });
+  });
+
+  it("falls back on the context itself, with low confidence, when the story has no date", () => {
+    const estimate = inferPublished("Talks were held on Wednesday.", {
+      context: { start: "2021-08-15", end: "2021-10-21" },
+    });
+    expect([estimate.start, estimate.end, estimate.confidence]).toEqual([
+      "2021-08-15",
+      "2021-10-21",
+      0.2,
+    ]);
+  });
+
+  it("finds the latest past date with a stated year", () => {
+    expect(latestPastDate("Born on May 2, 1950, he died on June 3, 2020.")?.text).toBe(
+      "June 3, 2020",
+    );
+    expect(latestPastDate("He died on June 3.")).toBeUndefined();
+  });
+});

@@ -1,0 +1,95 @@
+import { type DateEstimate, type DateEvidence, UNKNOWN_DATE } from "../model/date-estimate.js";
+import { shiftDay } from "./calendar-day.js";
+import { precisionOfSpan } from "./precision-of-span.js";
+import { type DateReference, type ResolvedDate, resolveDates } from "./resolve-dates.js";
+
+/** Options for {@link inferPublished}. */
+export interface InferPublishedOptions {
+  /**
+   * When the article might have been written, as other articles of the corpus suggest: it gives
+   * yearless dates ("On August 15") their year. Its `evidence` says where it comes from.
+   */
+  context?: DateReference;
+  /** How long after the latest event it reports an article is assumed written. Default 30 days. */
+  horizonDays?: number;
+}
+
+const STATED_YEAR = /\b(?:1[5-9]|20)\d\d\b/;
+// Any reference will do for dates that state their year; this one is never shown.
+const NEUTRAL_REFERENCE = "2000-01-01";
+const YEARLESS_RULES = /^(day-month|day-range)/;
+
+/**
+ * The publication date of an article that states none, inferred from its own dates: not before
+ * the latest day it reports as past, not after the first day it announces as still to come, and
+ * within `horizonDays` of that latest past day (news reports recent events). Yearless days count
+ * only with a `context`. With no dated anchor, the context itself (low confidence), else unknown.
+ *
+ * @example
+ * inferPublished("Fighting broke out on August 31, 2021.")
+ * // { start: "2021-08-31", end: "2021-09-30", precision: "month", confidence: 0.4, evidence: [...] }
+ */
+export function inferPublished(text: string, options: InferPublishedOptions = {}): DateEstimate {
+  const { context } = options;
+  const horizon = options.horizonDays ?? 30;
+  const read = resolveDates(text, context ?? NEUTRAL_REFERENCE).filter(
+    (r) =>
+      r.estimate.precision === "day" &&
+      (STATED_YEAR.test(r.text) ||
+        (context !== undefined && YEARLESS_RULES.test(r.estimate.evidence[0]?.rule ?? ""))),
+  );
+  const past = read.filter((r) => r.tense !== "future");
+  const latest = maxBy(past, (r) => r.estimate.start ?? "");
+  if (!latest?.estimate.start) return context ? contextOnly(context) : UNKNOWN_DATE;
+  const start = latest.estimate.start;
+  const ahead = read
+    .filter((r) => r.tense === "future" && (r.estimate.end ?? "") >= start)
+    .map((r) => r.estimate.end as string)
+    .sort()[0];
+  const limit = shiftDay(start, horizon);
+  const end = ahead !== undefined && ahead < limit ? ahead : limit;
+  const yearless = !STATED_YEAR.test(latest.text);
+  const evidence: DateEvidence[] = [
+    { text: latest.text, rule: "inferred:latest-past-date" },
+    ahead !== undefined && ahead < limit
+      ? { text: `not after ${ahead}, a date the text announces`, rule: "inferred:announced-date" }
+      : { text: `within ${horizon} days of it`, rule: "inferred:news-horizon" },
+  ];
+  if (yearless && context?.evidence)
+    evidence.push({ text: context.evidence, rule: "inferred:corpus-context" });
+  return {
+    start,
+    end,
+    precision: precisionOfSpan(start, end),
+    evidence,
+    confidence: yearless ? 0.3 : 0.4,
+  };
+}
+
+/** The latest day a text reports as past, with the expression that says it. */
+export function latestPastDate(text: string): ResolvedDate | undefined {
+  const read = resolveDates(text, NEUTRAL_REFERENCE).filter(
+    (r) => r.estimate.precision === "day" && STATED_YEAR.test(r.text) && r.tense !== "future",
+  );
+  return maxBy(read, (r) => r.estimate.start ?? "");
+}
+
+function contextOnly(context: DateReference): DateEstimate {
+  const evidence: DateEvidence[] = [
+    { text: `${context.start}/${context.end}`, rule: "inferred:corpus-context" },
+  ];
+  if (context.evidence) evidence.push({ text: context.evidence, rule: "reference-basis" });
+  return {
+    start: context.start,
+    end: context.end,
+    precision: precisionOfSpan(context.start, context.end),
+    evidence,
+    confidence: 0.2,
+  };
+}
+
+function maxBy<T>(items: readonly T[], key: (item: T) => string): T | undefined {
+  let best: T | undefined;
+  for (const item of items) if (best === undefined || key(item) > key(best)) best = item;
+  return best;
+}
