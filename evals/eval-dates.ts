@@ -1,7 +1,9 @@
 // pnpm eval:dates [--timeml DIR]... [--json]: the date resolver against gold temporal expressions.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { findFirstDate, resolveDates } from "@briefing/core";
+import { fileURLToPath } from "node:url";
+import { describeDate, findFirstDate, formatDateRange, resolveDates } from "@briefing/core";
+import { loadCorpus } from "@briefing/core/ingest";
 import { dataSet } from "./shared-data.js";
 import { readCatXml, readTimeMl, type TimexDocument } from "./timex-gold.js";
 import { valueMatches } from "./timex-value.js";
@@ -97,11 +99,40 @@ function ecbPlus(root: string) {
   };
 }
 
+interface CorpusDates {
+  title: string;
+  published: string;
+  evidence: string[];
+  dated: { sentence: string; expression: string; date: string }[];
+}
+
+/** The project's own corpus: each article's publication estimate and each dated sentence. */
+async function corpusDates(): Promise<CorpusDates[]> {
+  const root = fileURLToPath(new URL("../corpus", import.meta.url));
+  const { articles } = await loadCorpus(root);
+  return articles.map((article) => {
+    const { start, end } = article.published;
+    const reference = start && end ? { start, end } : null;
+    const dated: CorpusDates["dated"] = [];
+    if (reference)
+      for (const paragraph of article.paragraphs)
+        for (const sentence of paragraph.split(/(?<=[.!?][”"]?)\s+(?=[A-Z“"])/))
+          for (const found of resolveDates(sentence, reference))
+            dated.push({ sentence, expression: found.text, date: describeDate(found.estimate) });
+    return {
+      title: article.title,
+      published: `${formatDateRange(article.published)} (confidence ${article.published.confidence.toFixed(2)})`,
+      evidence: article.published.evidence.map((e) => `${e.rule}: ${e.text}`),
+      dated,
+    };
+  });
+}
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const json = args.includes("--json");
   const sets: Record<string, TimexDocument[]> = {};
@@ -127,13 +158,16 @@ function main(): void {
         .map(readCatXml)
         .filter((d): d is TimexDocument => d !== null);
   }
-  const report: { sets: Record<string, SetScore>; ecbplus?: ReturnType<typeof ecbPlus> } = {
-    sets: {},
-  };
+  const report: {
+    sets: Record<string, SetScore>;
+    ecbplus?: ReturnType<typeof ecbPlus>;
+    corpus?: CorpusDates[];
+  } = { sets: {} };
   for (const [name, docs] of Object.entries(sets)) report.sets[name] = score(docs);
   const ecb =
     timemlDirs.length === 0 ? dataSet("corpora/clusters-ecbplus", "ECB+ date strings") : null;
   if (ecb) report.ecbplus = ecbPlus(ecb);
+  if (timemlDirs.length === 0) report.corpus = await corpusDates();
   if (json) {
     console.log(JSON.stringify(report));
     return;
@@ -149,6 +183,14 @@ function main(): void {
       `ECB+ date_publish strings with a year: ${e.strings}, parsed ${(100 * e.parse_rate).toFixed(1)} %, accurate ${(100 * e.accuracy).toFixed(1)} %`,
     );
   }
+  for (const article of report.corpus ?? []) {
+    console.log(`\n${article.title}\n  published ${article.published}`);
+    for (const line of article.evidence) console.log(`    ${line}`);
+    for (const d of article.dated)
+      console.log(
+        `  ${d.date}\n      ${d.sentence.length > 160 ? `${d.sentence.slice(0, 157)}...` : d.sentence}`,
+      );
+  }
 }
 
-main();
+await main();
