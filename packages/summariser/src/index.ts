@@ -1,2 +1,12 @@
-// @briefing/summariser: from articles to a Briefing. Pure functions over the @briefing/core model.
+// @briefing/summariser: from articles to a Briefing. Pure functions over the core model.
+
+export { analyseText, type SentenceAnalysis, type Token } from "./analyse-text.js";
 export { type ArticleText, articleText } from "./article-text.js";
+export { type BuildBriefingOptions, buildBriefing } from "./build-briefing.js";
+export { buildEntities, type EntityIndex } from "./build-entities.js";
+export { type BuildStorylinesOptions, buildStorylines } from "./build-storylines.js";
+export { detectEventKind } from "./detect-event-kind.js";
+export { extractMentions, type MentionRecord, type ReportedNumber } from "./extract-mentions.js";
+export { findNames, type NameOccurrence } from "./find-names.js";
+export { KIND_LABELS, type MergeEventsOptions, mergeEvents } from "./merge-events.js";
+export { nameKey, sameNameWord } from "./name-key.js";

@@ -1,0 +1,79 @@
+import model from "wink-eng-lite-web-model";
+import winkNLP from "wink-nlp";
+
+/** One token of a sentence, as wink-nlp reads it. */
+export interface Token {
+  value: string;
+  /** Lowercased, contractions expanded. */
+  normal: string;
+  lemma: string;
+  /** Universal part of speech: `PROPN`, `NOUN`, `VERB`, `NUM`, `PUNCT`... */
+  pos: string;
+  /** Character offset in the analysed text. */
+  start: number;
+}
+
+/** A sentence of an analysed text. */
+export interface SentenceAnalysis {
+  text: string;
+  /** `[start, end)` in the analysed text. */
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+type Nlp = ReturnType<typeof winkNLP>;
+let shared: Nlp | undefined;
+
+/** The wink-nlp pipeline, made once per process (about 60 ms). */
+function nlp(): Nlp {
+  shared ??= winkNLP(model);
+  return shared;
+}
+
+/**
+ * Splits a text into sentences and tokens with part of speech and lemma (wink-nlp with its
+ * English lite model). Offsets point into `text`.
+ */
+export function analyseText(text: string): SentenceAnalysis[] {
+  const engine = nlp();
+  const its = engine.its;
+  const doc = engine.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const normals = doc.tokens().out(its.normal) as string[];
+  // wink-nlp types its.lemma with an addons parameter its own out() does not accept.
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+  const poses = doc.tokens().out(its.pos) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const tokens: Token[] = [];
+  let position = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as string;
+    position += (spaces[i] as string).length;
+    // wink keeps the text as it was; should a token ever differ, find it again.
+    if (text.startsWith(value, position) === false) {
+      const found = text.indexOf(value, position);
+      if (found >= 0) position = found;
+    }
+    tokens.push({
+      value,
+      normal: normals[i] as string,
+      lemma: lemmas[i] as string,
+      pos: poses[i] as string,
+      start: position,
+    });
+    position += value.length;
+  }
+  const sentences: SentenceAnalysis[] = [];
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  for (const [first, last] of spans) {
+    const own = tokens.slice(first, last + 1).filter((t) => t.pos !== "SPACE");
+    const head = own[0];
+    const tail = own[own.length - 1];
+    if (!head || !tail) continue;
+    const start = head.start;
+    const end = tail.start + tail.value.length;
+    sentences.push({ text: text.slice(start, end), start, end, tokens: own });
+  }
+  return sentences;
+}

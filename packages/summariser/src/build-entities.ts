@@ -1,0 +1,244 @@
+import type { Entity, EntityKind } from "@briefing/core";
+import type { NameOccurrence } from "./find-names.js";
+import { nameKey, sameNameWord } from "./name-key.js";
+
+/** The entities of a corpus and which entity each written form stands for. */
+export interface EntityIndex {
+  entities: Entity[];
+  /** Entity id of a written form (as in {@link NameOccurrence.text}). */
+  idOf: ReadonlyMap<string, string>;
+  /** How many times each entity is named. */
+  counts: ReadonlyMap<string, number>;
+}
+
+const GENERIC_TAIL = /^(valley|province|district|city|region|gorge)$/i;
+const FUNCTION_WORDS = new Set(["of", "al", "bin", "ibn", "de", "del", "van", "von", "e", "the"]);
+/** A bare surname joins the full name that holds at least this share of that surname's uses. */
+const DOMINANT_SHARE = 2 / 3;
+
+interface Form {
+  text: string;
+  words: string[];
+  count: number;
+  cues: { person: number; organisation: number; place: number; modifier: number };
+  acronyms: Map<string, number>;
+  articles: Set<string>;
+}
+
+/**
+ * Merges the names written across a corpus into entities: the same words spelled differently
+ * ("Ahmad Massoud" / "Ahmed Masood", "Panjshir" / "Panshir" / "Panjsher"), a name and its acronym
+ * (by initials, or by a bracketed definition), a generic tail dropped ("Panjshir Valley"), and a
+ * bare surname joined to the full name when one full name dominates it ("Saleh" → "Amrullah
+ * Saleh"). The canonical name is the most frequent full form; the kind comes from the contexts.
+ */
+export function buildEntities(occurrences: readonly NameOccurrence[]): EntityIndex {
+  const forms = collectForms(occurrences);
+  // "Afghan" in "Afghan government", most of the time: an adjective of origin, not a name.
+  for (const [text, form] of forms) if (form.cues.modifier * 2 >= form.count) forms.delete(text);
+  const list = [...forms.values()].sort((a, b) => b.count - a.count || cmp(a.text, b.text));
+  const parent = new Map(list.map((f) => [f.text, f.text]));
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root) as string;
+    parent.set(x, root);
+    return root;
+  };
+  const union = (a: string, b: string) => {
+    const [x, y] = [find(a), find(b)];
+    if (x !== y) parent.set(y, x);
+  };
+
+  const core = (f: Form) => {
+    const words = f.words.filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
+    return words.length > 1 && GENERIC_TAIL.test(words[words.length - 1] as string)
+      ? words.slice(0, -1)
+      : words;
+  };
+  // Candidates share a spelling key of their last word (or that key less one letter): the
+  // symmetric-deletion index finds every pair one edit apart without comparing all pairs.
+  const index = new Map<string, Form[]>();
+  for (const f of list) {
+    const words = core(f);
+    if (f.words.length === 1 && /^[A-Z]{2,6}$/.test(f.text)) continue;
+    for (const key of neighbourhood(words.at(-1) ?? ""))
+      index.set(`${words.length}:${key}`, [...(index.get(`${words.length}:${key}`) ?? []), f]);
+  }
+  for (const bucket of index.values())
+    for (let i = 0; i < bucket.length; i++)
+      for (let j = i + 1; j < bucket.length; j++) {
+        const a = core(bucket[i] as Form);
+        const b = core(bucket[j] as Form);
+        if (a.every((w, k) => sameNameWord(w, b[k] as string)))
+          union((bucket[i] as Form).text, (bucket[j] as Form).text);
+      }
+  // Acronyms: bracketed definitions, then initials.
+  for (const f of list)
+    for (const acronym of f.acronyms.keys()) if (forms.has(acronym)) union(f.text, acronym);
+  const byInitials = new Map<string, Form[]>();
+  for (const g of list) {
+    if (g.words.length < 2) continue;
+    const initials = core(g)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join("");
+    byInitials.set(initials, [...(byInitials.get(initials) ?? []), g]);
+  }
+  for (const f of list)
+    if (f.words.length === 1 && /^[A-Z]{2,6}$/.test(f.text))
+      for (const g of byInitials.get(f.text) ?? []) union(g.text, f.text);
+  // Bare surnames join the full name of a person that dominates them.
+  const fullCount = new Map<string, number>();
+  for (const f of list)
+    if (f.words.length > 1)
+      fullCount.set(find(f.text), (fullCount.get(find(f.text)) ?? 0) + f.count);
+  const lastWords = new Map<string, Form[]>();
+  for (const g of list) {
+    const words = core(g);
+    if (g.words.length < 2 || words.length < 2) continue;
+    for (const key of neighbourhood(words.at(-1) as string))
+      lastWords.set(key, [...(lastWords.get(key) ?? []), g]);
+  }
+  // Judged on the whole group so far: "Panjsher" once with no cue is still the place Panjshir.
+  const groupCues = new Map<string, Form["cues"] & { count: number }>();
+  for (const f of list) {
+    const root = find(f.text);
+    const cues = groupCues.get(root) ?? {
+      person: 0,
+      organisation: 0,
+      place: 0,
+      modifier: 0,
+      count: 0,
+    };
+    cues.person += f.cues.person;
+    cues.organisation += f.cues.organisation;
+    cues.place += f.cues.place;
+    cues.count += f.count;
+    groupCues.set(root, cues);
+  }
+  const personLike = (f: Form) => {
+    const c = groupCues.get(find(f.text)) as Form["cues"] & { count: number };
+    return c.person >= Math.max(c.place, c.organisation) && c.place + c.organisation < c.count;
+  };
+  for (const f of list) {
+    if (f.words.length !== 1 || /^[A-Z]{2,6}$/.test(f.text) || !personLike(f)) continue;
+    const roots = new Map<string, number>();
+    for (const key of neighbourhood(f.text))
+      for (const g of lastWords.get(key) ?? []) {
+        if (!personLike(g) || !sameNameWord(f.text, core(g).at(-1) as string)) continue;
+        const root = find(g.text);
+        roots.set(root, fullCount.get(root) ?? 0);
+      }
+    const total = [...roots.values()].reduce((sum, n) => sum + n, 0);
+    const best = [...roots].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0];
+    if (best && best[1] >= DOMINANT_SHARE * total) union(best[0], f.text);
+  }
+
+  return assemble(list, find);
+}
+
+function assemble(list: Form[], find: (x: string) => string): EntityIndex {
+  const groups = new Map<string, Form[]>();
+  for (const f of list) groups.set(find(f.text), [...(groups.get(find(f.text)) ?? []), f]);
+  const entities: Entity[] = [];
+  const idOf = new Map<string, string>();
+  const counts = new Map<string, number>();
+  const used = new Set<string>();
+  const ordered = [...groups.values()]
+    .map((members) => ({ members, total: members.reduce((s, f) => s + f.count, 0) }))
+    .sort((a, b) => b.total - a.total || cmp(canonical(a.members), canonical(b.members)));
+  for (const { members, total } of ordered) {
+    const name = canonical(members);
+    let id = `entity-${slug(name)}`;
+    for (let n = 2; used.has(id); n++) id = `entity-${slug(name)}-${n}`;
+    used.add(id);
+    const aliases = members
+      .map((f) => f.text)
+      .filter((t) => t !== name)
+      .sort(cmp);
+    entities.push({ id, name, kind: kindOf(members), aliases });
+    counts.set(id, total);
+    for (const f of members) idOf.set(f.text, id);
+  }
+  return { entities, idOf, counts };
+}
+
+/**
+ * The most frequent full form (used by the most sources, then most often): for people and organisations, names of several words before single
+ * words and acronyms ("Amrullah Saleh", "National Resistance Front"); for places, the most
+ * frequent form ("Panjshir" rather than "Panjshir Valley").
+ */
+function canonical(members: Form[]): string {
+  const full = kindOf(members) === "place" ? [] : members.filter((f) => f.words.length > 1);
+  const pool = full.length > 0 ? full : members;
+  return (
+    [...pool].sort(
+      (a, b) => b.articles.size - a.articles.size || b.count - a.count || cmp(a.text, b.text),
+    )[0] as Form
+  ).text;
+}
+
+function kindOf(members: Form[]): EntityKind {
+  const votes = { person: 0, organisation: 0, place: 0 };
+  for (const f of members) {
+    votes.person += f.cues.person;
+    votes.organisation += f.cues.organisation;
+    votes.place += f.cues.place;
+  }
+  const [kind, score] = (Object.entries(votes) as [EntityKind, number][]).sort(
+    (a, b) => b[1] - a[1],
+  )[0] as [EntityKind, number];
+  if (score > 0) return kind;
+  // Two or three capitalised words with no other cue are most often a person's name.
+  return members.some((f) => f.words.length >= 2 && f.words.length <= 3) ? "person" : "other";
+}
+
+function collectForms(occurrences: readonly NameOccurrence[]): Map<string, Form> {
+  const forms = new Map<string, Form>();
+  for (const o of occurrences) {
+    let form = forms.get(o.text);
+    if (!form) {
+      form = {
+        text: o.text,
+        words: o.words,
+        count: 0,
+        cues: { person: 0, organisation: 0, place: 0, modifier: 0 },
+        acronyms: new Map(),
+        articles: new Set(),
+      };
+      forms.set(o.text, form);
+    }
+    form.count++;
+    if (o.articleId) form.articles.add(o.articleId);
+    form.cues.person += o.cues.person;
+    form.cues.organisation += o.cues.organisation;
+    form.cues.place += o.cues.place;
+    form.cues.modifier += o.cues.modifier;
+    if (o.acronym) form.acronyms.set(o.acronym, (form.acronyms.get(o.acronym) ?? 0) + 1);
+  }
+  return forms;
+}
+
+/** A word's spelling key and, when long enough for one slip, the key less each one letter. */
+function neighbourhood(word: string): string[] {
+  const key = nameKey(word);
+  if (key.length < 5) return [key];
+  const keys = new Set([key]);
+  for (let i = 0; i < key.length; i++) keys.add(key.slice(0, i) + key.slice(i + 1));
+  return [...keys];
+}
+
+function slug(name: string): string {
+  return (
+    name
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "name"
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,203 @@
+import { daysBetween, type Entity, type Event, type Phase, type Storyline } from "@briefing/core";
+import { KIND_LABELS } from "./merge-events.js";
+import { stableHash } from "./stable-hash.js";
+
+/** Options for {@link buildStorylines}. */
+export interface BuildStorylinesOptions {
+  /** A gap of more than this many days between events starts a new phase. Default 14. */
+  phaseGapDays?: number;
+  /** Least share of an event's names another event must share to join its storyline. Default 0.2. */
+  minOverlap?: number;
+}
+
+// Kinds that colour a phase; statements and reports go with whatever phase they fall in.
+const NEUTRAL = new Set(["statement", "other"]);
+const MAX_POSTINGS = 200;
+
+/**
+ * Clusters events into storylines by the names they share (weighted by rarity, so that a name in
+ * every event binds nothing), picks each storyline's topic (its most central entity, a place
+ * first among near-equals), splits it into phases at time gaps and changes of event kind, and
+ * names it by topic and phases: "Panjshir: talks to offensive to Tehran talks".
+ */
+export function buildStorylines(
+  events: readonly Event[],
+  entities: readonly Entity[],
+  options: BuildStorylinesOptions = {},
+): Storyline[] {
+  const gap = options.phaseGapDays ?? 14;
+  const minOverlap = options.minOverlap ?? 0.2;
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const df = new Map<string, number>();
+  for (const event of events) for (const id of event.entities) df.set(id, (df.get(id) ?? 0) + 1);
+  const weight = (id: string) => Math.log(1 + events.length / (df.get(id) ?? 1));
+  const mass = events.map((e) => e.entities.reduce((s, id) => s + weight(id), 0));
+
+  const parent = events.map((_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x] as number] as number;
+      x = parent[x] as number;
+    }
+    return x;
+  };
+  const postings = new Map<string, number[]>();
+  events.forEach((event, i) => {
+    for (const id of event.entities) postings.set(id, [...(postings.get(id) ?? []), i]);
+  });
+  events.forEach((event, i) => {
+    const candidates = new Set<number>();
+    for (const id of event.entities)
+      for (const j of (postings.get(id) ?? []).slice(0, MAX_POSTINGS)) if (j > i) candidates.add(j);
+    for (const j of candidates) {
+      const other = new Set(events[j]?.entities);
+      const shared = event.entities
+        .filter((id) => other.has(id))
+        .reduce((s, id) => s + weight(id), 0);
+      const smaller = Math.min(mass[i] as number, mass[j] as number);
+      if (smaller > 0 && shared / smaller >= minOverlap) parent[find(j)] = find(i);
+    }
+  });
+
+  // An event that names nobody ("The talks were held in a good atmosphere") belongs with the
+  // storyline its article mostly tells.
+  const byArticle = new Map<string, Map<number, number>>();
+  events.forEach((event, i) => {
+    if (event.entities.length === 0) return;
+    for (const m of event.mentions) {
+      const roots = byArticle.get(m.articleId) ?? new Map<number, number>();
+      roots.set(find(i), (roots.get(find(i)) ?? 0) + 1);
+      byArticle.set(m.articleId, roots);
+    }
+  });
+  events.forEach((event, i) => {
+    if (event.entities.length > 0) return;
+    const roots = byArticle.get(event.mentions[0]?.articleId ?? "");
+    const home = roots && [...roots].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    if (home) parent[find(i)] = find(home[0]);
+  });
+  const groups = new Map<number, Event[]>();
+  events.forEach((event, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), event]));
+  return [...groups.values()]
+    .map((group) => storyline(group.sort(byDate), byId, gap))
+    .sort((a, b) => b.events.length - a.events.length || cmp(a.id, b.id));
+}
+
+function storyline(events: Event[], byId: Map<string, Entity>, gap: number): Storyline {
+  const counts = new Map<string, number>();
+  for (const event of events)
+    for (const id of event.entities) counts.set(id, (counts.get(id) ?? 0) + 1);
+  // A story is told from a place when one is nearly as central as its main actor.
+  const score = (id: string) => (counts.get(id) ?? 0) * (byId.get(id)?.kind === "place" ? 2 : 1);
+  const topicId = [...counts.keys()].sort((a, b) => score(b) - score(a) || cmp(a, b))[0];
+  const topic = (topicId && byId.get(topicId)?.name) || KIND_LABELS[events[0]?.kind ?? "other"];
+  const phases = phasesOf(events, byId, topicId, gap);
+  const labels = phases.map((p) => p.label);
+  const shown = labels.length > 4 ? [...labels.slice(0, 2), ...labels.slice(-2)] : labels;
+  return {
+    id: `storyline-${stableHash(events.map((e) => e.id).join("|"))}`,
+    topic,
+    headline: shown.length > 0 ? `${topic}: ${shown.join(" to ")}` : topic,
+    phases,
+    events,
+  };
+}
+
+/** Events dated to within this many days place a phase; wider ones stay out of phases. */
+const PHASE_PRECISION_DAYS = 45;
+/** A second kind of event makes a phase of its own when it weighs at least this share of the first. */
+const SECOND_KIND_SHARE = 0.5;
+const DAY = 86_400_000;
+
+/**
+ * The storyline's phases: its well-dated events by date, cut into periods at gaps of more than
+ * `gap` days; in each period the heaviest kind of event (reports weighted by corroboration) makes
+ * a phase, and a second kind nearly as heavy makes another, the two in the order their events
+ * happened; the other events join the phase nearest in time. Neighbouring phases with the same
+ * label merge.
+ */
+function phasesOf(
+  events: Event[],
+  byId: Map<string, Entity>,
+  topicId: string | undefined,
+  gap: number,
+): Phase[] {
+  const mid = (e: Event) => {
+    const start = Date.parse(e.date.start as string);
+    return start + (Date.parse(e.date.end as string) - start) / 2;
+  };
+  const placed = events
+    .filter(
+      (e) =>
+        e.date.start !== null &&
+        e.date.end !== null &&
+        daysBetween(e.date.start, e.date.end) <= PHASE_PRECISION_DAYS,
+    )
+    .sort((a, b) => mid(a) - mid(b) || byDate(a, b));
+  const periods: Event[][] = [];
+  for (const event of placed) {
+    const period = periods[periods.length - 1];
+    const last = period?.[period.length - 1];
+    if (period && last && (mid(event) - mid(last)) / DAY <= gap) period.push(event);
+    else periods.push([event]);
+  }
+  const weight = (e: Event) => e.corroboration + (e.mentions.length - 1) * 0.5;
+  const median = (list: Event[]) => mid(list[Math.floor((list.length - 1) / 2)] as Event);
+  const phases: Phase[] = [];
+  for (const period of periods) {
+    const kinds = new Map<string, number>();
+    for (const e of period)
+      if (!NEUTRAL.has(e.kind)) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + weight(e));
+    const ranked = [...kinds].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
+    const chosen = ranked
+      .filter(([, w], i) => i === 0 || (i === 1 && w >= SECOND_KIND_SHARE * (ranked[0]?.[1] ?? 0)))
+      .map(([kind]) => ({ kind, events: period.filter((e) => e.kind === kind) }))
+      .sort((a, b) => median(a.events) - median(b.events));
+    if (chosen.length === 0) chosen.push({ kind: period[0]?.kind ?? "other", events: [] });
+    for (const e of period) {
+      if (chosen.some((c) => c.kind === e.kind)) continue;
+      const nearest = [...chosen].sort(
+        (a, b) =>
+          Math.abs((a.events.length ? median(a.events) : mid(e)) - mid(e)) -
+          Math.abs((b.events.length ? median(b.events) : mid(e)) - mid(e)),
+      )[0];
+      nearest?.events.push(e);
+    }
+    for (const c of chosen) {
+      const ordered = c.events.sort((a, b) => mid(a) - mid(b) || byDate(a, b));
+      const label = phaseLabel(ordered, byId, topicId);
+      const previous = phases[phases.length - 1];
+      if (previous && previous.label === label) previous.events.push(...ordered.map((e) => e.id));
+      else phases.push({ label, events: ordered.map((e) => e.id) });
+    }
+  }
+  return phases;
+}
+
+/** The phase's dominant kind, with the place most of its events share when it is not the topic. */
+function phaseLabel(run: Event[], byId: Map<string, Entity>, topicId: string | undefined): string {
+  const kinds = new Map<string, number>();
+  for (const e of run) if (!NEUTRAL.has(e.kind)) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + 1);
+  const kind = ([...kinds].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0] ??
+    run[0]?.kind ??
+    "other") as keyof typeof KIND_LABELS;
+  const places = new Map<string, number>();
+  for (const e of run)
+    for (const id of new Set(e.entities))
+      if (id !== topicId && byId.get(id)?.kind === "place")
+        places.set(id, (places.get(id) ?? 0) + 1);
+  const place = [...places].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0];
+  const label = KIND_LABELS[kind];
+  return place && place[1] * 2 > run.length ? `${byId.get(place[0])?.name} ${label}` : label;
+}
+
+/** Oldest first by start, then end; undated events last; ties by id. */
+export function byDate(a: Event, b: Event): number {
+  const x = a.date.start ?? "9999-99-99";
+  const y = b.date.start ?? "9999-99-99";
+  return cmp(x, y) || cmp(a.date.end ?? "", b.date.end ?? "") || cmp(a.id, b.id);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

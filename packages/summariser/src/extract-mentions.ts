@@ -1,0 +1,191 @@
+import {
+  type Article,
+  type DateEstimate,
+  type EventKind,
+  type Mention,
+  type ResolvedDate,
+  resolveDates,
+  UNKNOWN_DATE,
+} from "@briefing/core";
+import { analyseText, type Token } from "./analyse-text.js";
+import { articleText } from "./article-text.js";
+import { detectEventKind } from "./detect-event-kind.js";
+import { findNames, type NameOccurrence } from "./find-names.js";
+
+/** A figure a sentence reports: "4,000 fighters", "seven members". */
+export interface ReportedNumber {
+  value: number;
+  text: string;
+  /** Lemma of the noun it counts. */
+  counted: string;
+}
+
+/** A sentence that reports something, with what the summariser reads in it. */
+export interface MentionRecord {
+  mention: Mention;
+  kind: EventKind;
+  trigger?: string;
+  date: DateEstimate;
+  /** The expression the date was read from, if any. */
+  dateText?: string;
+  names: NameOccurrence[];
+  numbers: ReportedNumber[];
+  /** Content lemmas, for similarity. */
+  terms: string[];
+  /** Whether the sentence reports speech ("said", "told"). */
+  speech: boolean;
+  /** Position of the sentence in its article, from 0. */
+  position: number;
+  /** Whether it reports something (an event); other sentences only lend their names. */
+  reports: boolean;
+}
+
+const MIN_TOKENS = 6;
+const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ", "NUM"]);
+const SPEECH = /^(say|tell|write|announce|declare|confirm|report|add|state|claim|deny)$/;
+const STATED_YEAR = /\b(?:1[5-9]|20)\d\d\b/;
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  dozens: 24,
+  hundreds: 200,
+  thousands: 2000,
+};
+
+/**
+ * Every sentence of an article with its names; those that report something that happened or was
+ * said (`reports`) also with a kind,
+ * a date (its own temporal expression read against the article's date; else, for reported
+ * speech, the article's date; else undated), the names, the figures and the content words.
+ */
+export function extractMentions(article: Article): MentionRecord[] {
+  const { offsets } = articleText(article);
+  const reference =
+    article.published.start && article.published.end
+      ? { start: article.published.start, end: article.published.end }
+      : null;
+  const records: MentionRecord[] = [];
+  let position = 0;
+  article.paragraphs.forEach((paragraph, p) => {
+    const base = offsets[p] as number;
+    for (const sentence of analyseText(paragraph)) {
+      const index = position++;
+      const tokens = sentence.tokens;
+      const names = findNames(sentence).map((n) => ({
+        ...n,
+        articleId: article.id,
+        start: n.start + base,
+        end: n.end + base,
+      }));
+      const mention: Mention = {
+        articleId: article.id,
+        sentence: index,
+        span: [base + sentence.start, base + sentence.end],
+        text: sentence.text,
+      };
+      // Every sentence's names count for the entities; only reports become events.
+      const background = {
+        mention,
+        kind: "other" as const,
+        date: UNKNOWN_DATE,
+        names,
+        numbers: [],
+        terms: [],
+        speech: false,
+        position: index,
+        reports: false,
+      };
+      const words = tokens.filter((t) => t.pos !== "PUNCT");
+      const hasVerb = tokens.some((t) => t.pos === "VERB" || t.pos === "AUX");
+      if (words.length < MIN_TOKENS || sentence.text.trimEnd().endsWith("?") || !hasVerb) {
+        records.push(background);
+        continue;
+      }
+      const { kind, trigger } = detectEventKind(tokens);
+      const dates = reference
+        ? resolveDates(sentence.text, reference)
+        : resolveDates(sentence.text, "2000-01-01").filter((d) => STATED_YEAR.test(d.text));
+      const chosen = mostPrecise(dates);
+      const speech = tokens.some((t) => t.pos === "VERB" && SPEECH.test(t.lemma));
+      if (kind === "other" && !chosen) {
+        records.push(background);
+        continue;
+      }
+      let date = chosen?.estimate ?? UNKNOWN_DATE;
+      if (!chosen && speech && article.published.start) {
+        date = {
+          ...article.published,
+          evidence: [
+            { text: trigger ?? "said", rule: "reporting-date" },
+            ...article.published.evidence,
+          ],
+          confidence: Math.round(article.published.confidence * 70) / 100,
+        };
+      }
+      // Spans point into the text the model documents: paragraphs joined by blank lines.
+      const record: MentionRecord = {
+        mention,
+        kind,
+        date,
+        names,
+        numbers: numbersIn(tokens, chosen),
+        terms: tokens
+          .filter((t) => CONTENT.has(t.pos) && t.lemma.length > 1)
+          .map((t) => t.lemma.toLowerCase()),
+        speech,
+        position: index,
+        reports: true,
+      };
+      if (trigger) record.trigger = trigger;
+      if (chosen) record.dateText = chosen.text;
+      records.push(record);
+    }
+  });
+  return records;
+}
+
+/** The expression that pins the date down most tightly; the first among equals. */
+function mostPrecise(dates: ResolvedDate[]): ResolvedDate | undefined {
+  let best: ResolvedDate | undefined;
+  const width = (d: ResolvedDate) =>
+    d.estimate.start && d.estimate.end
+      ? Date.parse(d.estimate.end) - Date.parse(d.estimate.start)
+      : Number.POSITIVE_INFINITY;
+  for (const d of dates) if (!best || width(d) < width(best)) best = d;
+  return best && Number.isFinite(width(best)) ? best : undefined;
+}
+
+function numbersIn(tokens: readonly Token[], date: ResolvedDate | undefined): ReportedNumber[] {
+  const found: ReportedNumber[] = [];
+  tokens.forEach((t, i) => {
+    if (date && t.start >= date.index && t.start < date.index + date.text.length) return;
+    const value =
+      t.pos === "NUM" && /^\d[\d,]*(\.\d+)?$/.test(t.value)
+        ? Number(t.value.replace(/,/g, ""))
+        : NUMBER_WORDS[t.normal];
+    if (value === undefined || !Number.isFinite(value)) return;
+    // The noun it counts: the next noun within three tokens ("12 members", "seven of its members").
+    const noun = tokens.slice(i + 1, i + 4).find((n) => n.pos === "NOUN" || n.pos === "PROPN");
+    if (!noun || /^(year|month|week|day|hour|minute|percent|time)s?$/.test(noun.lemma)) return;
+    found.push({ value, text: `${t.value} ${noun.value}`, counted: noun.lemma.toLowerCase() });
+  });
+  return found;
+}

@@ -1,0 +1,120 @@
+import type { SentenceAnalysis, Token } from "./analyse-text.js";
+
+/** A name as written in one sentence, with what its surroundings say about what it names. */
+export interface NameOccurrence {
+  text: string;
+  words: string[];
+  /** Character offsets in the analysed text. */
+  start: number;
+  end: number;
+  /** Votes from the context: a title before it, a preposition of place, "said" after it. */
+  cues: { person: number; organisation: number; place: number; modifier: number };
+  /** The article it was read in, when known: canonical names are those most sources use. */
+  articleId?: string;
+  /** The acronym written right after it in brackets: "National Resistance Front (NRF)". */
+  acronym?: string;
+}
+
+const TITLES = new Set(
+  "mr mrs ms dr sir president vice minister prime foreign defence defense interior secretary general gen commander spokesman spokeswoman spokesperson leader chief head king queen prince sheikh mullah mawlawi judge senator governor mayor ambassador envoy colonel lieutenant captain major chairman director".split(
+    " ",
+  ),
+);
+const NOT_NAMES = new Set(
+  "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday the a an this that read more".split(
+    " ",
+  ),
+);
+const ORGANISATION_WORDS =
+  /^(front|party|movement|council|ministry|agency|army|forces|corps|union|committee|organi[sz]ation|group|government|administration|assembly|parliament|news|times|post|press|bank|company|inc|ltd|corporation|university|court|police|taliban|alliance|federation|commission|office|department|service|network|channel|tv|radio|brigade|militia)$/i;
+const PLACE_WORDS =
+  /^(province|valley|district|city|town|village|region|river|mountains?|island|county|state|capital|gorge|pass|airport|square|street)$/i;
+const PLACE_PREPOSITIONS = new Set([
+  "in",
+  "into",
+  "from",
+  "near",
+  "at",
+  "across",
+  "towards",
+  "toward",
+  "outside",
+  "inside",
+]);
+const SAYING = /^(say|tell|write|add|announce|declare|confirm|deny|claim|state|urge|warn|insist)$/;
+const CONNECTORS = new Set(["of", "al", "bin", "ibn", "de", "del", "van", "von", "e"]);
+
+const DEMONYM = /(an|ian|ese|ish|i)$/;
+const isAcronym = (value: string) => /^[A-Z]{2,6}$/.test(value);
+const isNameToken = (t: Token) =>
+  (t.pos === "PROPN" || isAcronym(t.value)) && /^\p{Lu}/u.test(t.value) && !NOT_NAMES.has(t.normal);
+
+/**
+ * The names in a sentence: runs of proper nouns (joined by "of", "al", "bin"...), with titles
+ * ("Vice President", "spokesman") left out of the name and counted as a person cue.
+ */
+export function findNames(sentence: SentenceAnalysis): NameOccurrence[] {
+  const tokens = sentence.tokens;
+  const found: NameOccurrence[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i] as Token;
+    if (!isNameToken(token) || TITLES.has(token.normal)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const next = tokens[j + 1] as Token;
+      const after = tokens[j + 2];
+      // "the NRF Ali Maisam Nazary": an acronym and a name that follows it are two names.
+      const acronymBoundary = isAcronym((tokens[j] as Token).value) !== isAcronym(next.value);
+      if (isNameToken(next) && !TITLES.has(next.normal) && !acronymBoundary) j++;
+      else if (CONNECTORS.has(next.normal) && after && isNameToken(after)) j += 2;
+      else break;
+    }
+    const run = tokens.slice(i, j + 1);
+    found.push(occurrence(run, tokens, i, j));
+    i = j + 1;
+  }
+  return found;
+}
+
+function occurrence(run: Token[], tokens: Token[], i: number, j: number): NameOccurrence {
+  const first = run[0] as Token;
+  const last = run[run.length - 1] as Token;
+  const words = run.map((t) => t.value);
+  const cues = { person: 0, organisation: 0, place: 0, modifier: 0 };
+  // "Afghan government": a single word used before a common noun is an adjective of origin.
+  const next = tokens[j + 1];
+  if (run.length === 1 && next?.pos === "NOUN" && DEMONYM.test(first.value)) cues.modifier++;
+  const before = tokens.slice(Math.max(0, i - 3), i);
+  if (before.some((t) => TITLES.has(t.normal))) cues.person++;
+  const previous = tokens[i - 1];
+  if (previous && PLACE_PREPOSITIONS.has(previous.normal)) cues.place++;
+  const following = tokens.slice(j + 1, j + 3);
+  if (following.some((t) => t.pos === "VERB" && SAYING.test(t.lemma))) cues.person++;
+  if (words.some((w) => ORGANISATION_WORDS.test(w)) || (run.length === 1 && isAcronym(first.value)))
+    cues.organisation += 2;
+  if (words.some((w) => PLACE_WORDS.test(w)) || /stan$/i.test(last.value)) cues.place += 2;
+  const result: NameOccurrence = {
+    text: words.join(" "),
+    words,
+    start: first.start,
+    end: last.start + last.value.length,
+    cues,
+  };
+  // "National Resistance Front (NRF)": the bracketed acronym defines the name.
+  const open = tokens[j + 1];
+  const inner = tokens[j + 2];
+  const close = tokens[j + 3];
+  if (
+    open?.value === "(" &&
+    inner &&
+    isAcronym(inner.value) &&
+    close?.value === ")" &&
+    run.length > 1
+  )
+    result.acronym = inner.value;
+  return result;
+}

@@ -1,0 +1,265 @@
+import {
+  type Article,
+  type DateEstimate,
+  type Dispute,
+  type Event,
+  type EventKind,
+  precisionOfSpan,
+} from "@briefing/core";
+import type { EntityIndex } from "./build-entities.js";
+import type { MentionRecord } from "./extract-mentions.js";
+import { stableHash } from "./stable-hash.js";
+import { cosine, tfIdfVectors } from "./tf-idf.js";
+
+/** Options for {@link mergeEvents}. */
+export interface MergeEventsOptions {
+  /** Least TF-IDF cosine between two reports of one event. Default 0.3. */
+  minSimilarity?: number;
+}
+
+/** Classes of things counted, so that "12 members" and "12 people" are compared. */
+const COUNTED_CLASSES: Record<string, string> = {
+  people: "people",
+  person: "people",
+  member: "people",
+  delegate: "people",
+  representative: "people",
+  official: "people",
+  fighter: "fighters",
+  soldier: "fighters",
+  militant: "fighters",
+  troop: "fighters",
+  combatant: "fighters",
+  man: "fighters",
+  civilian: "civilians",
+  casualty: "casualties",
+  village: "villages",
+  district: "districts",
+};
+const CANDIDATE_NAMES = 3;
+const MAX_POSTINGS = 200;
+
+/**
+ * Merges the reports of one event, across articles and within one, into an {@link Event}: the same
+ * kind, dates that can be the same day, a shared name, and similar wording. Each event cites every
+ * report; `corroboration` counts independent articles (one per publisher when known); figures
+ * the articles disagree on make it `disputed`. Candidates are found through the rarest names a
+ * report shares, never by comparing every pair.
+ */
+export function mergeEvents(
+  records: readonly MentionRecord[],
+  entities: EntityIndex,
+  articles: readonly Article[],
+  options: MergeEventsOptions = {},
+): Event[] {
+  const min = options.minSimilarity ?? 0.3;
+  const vectors = tfIdfVectors(records.map((r) => r.terms));
+  const ids = records.map((r) => [...new Set(r.names.map((n) => entities.idOf.get(n.text) ?? ""))]);
+  const postings = new Map<string, number[]>();
+  ids.forEach((list, i) => {
+    for (const id of list) {
+      const key = `${records[i]?.kind}:${id}`;
+      const posting = postings.get(key);
+      if (posting) posting.push(i);
+      else postings.set(key, [i]);
+    }
+  });
+
+  const parent = records.map((_, i) => i);
+  const range = records.map((r) => [r.date.start, r.date.end] as [string | null, string | null]);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x] as number] as number;
+      x = parent[x] as number;
+    }
+    return x;
+  };
+  const pairs: [number, number, number][] = [];
+  records.forEach((record, i) => {
+    const rarest = [...(ids[i] as string[])]
+      .sort((a, b) => (entities.counts.get(a) ?? 0) - (entities.counts.get(b) ?? 0) || cmp(a, b))
+      .slice(0, CANDIDATE_NAMES);
+    const candidates = new Set<number>();
+    for (const id of rarest)
+      for (const j of (postings.get(`${record.kind}:${id}`) ?? []).slice(0, MAX_POSTINGS))
+        if (j > i) candidates.add(j);
+    for (const j of candidates) {
+      const similarity = cosine(
+        vectors[i] as Map<string, number>,
+        vectors[j] as Map<string, number>,
+      );
+      if (similarity >= min) pairs.push([similarity, i, j]);
+    }
+  });
+  // Most similar first; a merge must leave the cluster a date all its reports allow.
+  pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
+  for (const [, i, j] of pairs) {
+    const [x, y] = [find(i), find(j)];
+    if (x === y) continue;
+    const joint = intersect(
+      range[x] as [string | null, string | null],
+      range[y] as [string | null, string | null],
+    );
+    if (!joint) continue;
+    parent[y] = x;
+    range[x] = joint;
+  }
+
+  const clusters = new Map<number, number[]>();
+  records.forEach((_, i) => {
+    const root = find(i);
+    clusters.set(root, [...(clusters.get(root) ?? []), i]);
+  });
+  const publisherOf = new Map(articles.map((a) => [a.id, a.publisher ?? a.id]));
+  return [...clusters.values()].map((members) =>
+    toEvent(
+      members.map((i) => records[i] as MentionRecord),
+      members.map((i) => vectors[i] as Map<string, number>),
+      members.flatMap((i) => ids[i] as string[]),
+      entities,
+      publisherOf,
+    ),
+  );
+}
+
+function toEvent(
+  members: MentionRecord[],
+  vectors: Map<string, number>[],
+  entityIds: string[],
+  entities: EntityIndex,
+  publisherOf: ReadonlyMap<string, string>,
+): Event {
+  const mentions = members
+    .map((r) => r.mention)
+    .sort((a, b) => cmp(a.articleId, b.articleId) || a.sentence - b.sentence);
+  // The summary is the report most like the others; among equals, the earliest in its article.
+  const centrality = members.map((_, i) =>
+    vectors.reduce(
+      (sum, v, j) => (j === i ? sum : sum + cosine(vectors[i] as Map<string, number>, v)),
+      0,
+    ),
+  );
+  const best = members
+    .map((r, i) => ({ r, score: centrality[i] as number }))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        a.r.position - b.r.position ||
+        cmp(a.r.mention.articleId, b.r.mention.articleId),
+    )[0]?.r as MentionRecord;
+  const counts = new Map<string, number>();
+  for (const id of entityIds) if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const ordered = [...counts].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).map(([id]) => id);
+  const names = ordered
+    .slice(0, 3)
+    .map((id) => entities.entities.find((e) => e.id === id)?.name ?? id);
+  const kind = best.kind;
+  const event: Event = {
+    id: `event-${stableHash(mentions.map((m) => `${m.articleId}:${m.sentence}`).join("|"))}`,
+    date: jointDate(members),
+    kind,
+    title: names.length > 0 ? `${KIND_LABELS[kind]}: ${names.join(", ")}` : KIND_LABELS[kind],
+    summary: best.mention.text,
+    entities: ordered,
+    mentions,
+    corroboration: new Set(mentions.map((m) => publisherOf.get(m.articleId) ?? m.articleId)).size,
+  };
+  const disputed = disputes(members);
+  if (disputed.length > 0) event.disputed = disputed;
+  return event;
+}
+
+/** Human labels of event kinds, also used for phases. */
+export const KIND_LABELS: Record<EventKind, string> = {
+  talks: "talks",
+  offensive: "offensive",
+  capture: "capture",
+  casualty: "casualties",
+  proposal: "proposal",
+  statement: "statement",
+  agreement: "agreement",
+  withdrawal: "withdrawal",
+  appointment: "appointment",
+  other: "report",
+};
+
+/** The range every dated report allows, with the evidence of the most precise report. */
+function jointDate(members: MentionRecord[]): DateEstimate {
+  const dated = members.filter((r) => r.date.start && r.date.end);
+  if (dated.length === 0) return members[0]?.date as DateEstimate;
+  const start = dated
+    .map((r) => r.date.start as string)
+    .sort()
+    .at(-1) as string;
+  const end = dated.map((r) => r.date.end as string).sort()[0] as string;
+  const width = (r: MentionRecord) =>
+    Date.parse(r.date.end as string) - Date.parse(r.date.start as string);
+  const sharpest = [...dated].sort(
+    (a, b) => width(a) - width(b) || b.date.confidence - a.date.confidence,
+  )[0] as MentionRecord;
+  if (start > end) return sharpest.date;
+  const confidence = Math.min(0.99, Math.max(...dated.map((r) => r.date.confidence)));
+  const narrowed = start !== sharpest.date.start || end !== sharpest.date.end;
+  return {
+    start,
+    end,
+    precision: precisionOfSpan(start, end),
+    evidence: narrowed
+      ? [
+          ...sharpest.date.evidence,
+          { text: `narrowed by ${dated.length} reports`, rule: "merged-reports" },
+        ]
+      : sharpest.date.evidence,
+    confidence: Math.round(confidence * 100) / 100,
+  };
+}
+
+/** Figures two articles give differently for the same class of thing. */
+function disputes(members: MentionRecord[]): Dispute[] {
+  const byClass = new Map<string, Map<string, Set<number>>>();
+  for (const r of members)
+    for (const n of r.numbers) {
+      const cls = COUNTED_CLASSES[n.counted] ?? n.counted;
+      const perArticle = byClass.get(cls) ?? new Map<string, Set<number>>();
+      const values = perArticle.get(r.mention.articleId) ?? new Set<number>();
+      values.add(n.value);
+      perArticle.set(r.mention.articleId, values);
+      byClass.set(cls, perArticle);
+    }
+  const found: Dispute[] = [];
+  for (const [cls, perArticle] of [...byClass].sort((a, b) => cmp(a[0], b[0]))) {
+    if (perArticle.size < 2) continue;
+    const signatures = new Set(
+      [...perArticle.values()].map((v) => [...v].sort((a, b) => a - b).join(",")),
+    );
+    if (signatures.size < 2) continue;
+    const claims = new Map<number, string[]>();
+    for (const [articleId, values] of perArticle)
+      for (const value of values) claims.set(value, [...(claims.get(value) ?? []), articleId]);
+    found.push({
+      about: cls,
+      claims: [...claims]
+        .sort((a, b) => a[0] - b[0])
+        .map(([value, articleIds]) => ({
+          value: value.toLocaleString("en-US"),
+          articleIds: articleIds.sort(cmp),
+        })),
+    });
+  }
+  return found;
+}
+
+function intersect(
+  a: [string | null, string | null],
+  b: [string | null, string | null],
+): [string | null, string | null] | null {
+  if (!a[0] || !a[1]) return b;
+  if (!b[0] || !b[1]) return a;
+  const start = a[0] > b[0] ? a[0] : b[0];
+  const end = a[1] < b[1] ? a[1] : b[1];
+  return start <= end ? [start, end] : null;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
