@@ -1,4 +1,5 @@
 import type { Entity, EntityKind } from "@briefing/core";
+import { addTo } from "./add-to.js";
 import type { NameOccurrence } from "./find-names.js";
 import { nameKey, sameNameWord } from "./name-key.js";
 
@@ -61,8 +62,7 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   for (const f of list) {
     const words = core(f);
     if (f.words.length === 1 && /^[A-Z]{2,6}$/.test(f.text)) continue;
-    for (const key of neighbourhood(words.at(-1) ?? ""))
-      index.set(`${words.length}:${key}`, [...(index.get(`${words.length}:${key}`) ?? []), f]);
+    for (const key of neighbourhood(words.at(-1) ?? "")) addTo(index, `${words.length}:${key}`, f);
   }
   for (const bucket of index.values())
     for (let i = 0; i < bucket.length; i++)
@@ -82,7 +82,7 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
       .filter((w) => /^\p{Lu}/u.test(w))
       .map((w) => w[0])
       .join("");
-    byInitials.set(initials, [...(byInitials.get(initials) ?? []), g]);
+    addTo(byInitials, initials, g);
   }
   for (const f of list)
     if (f.words.length === 1 && /^[A-Z]{2,6}$/.test(f.text))
@@ -96,8 +96,7 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   for (const g of list) {
     const words = core(g);
     if (g.words.length < 2 || words.length < 2) continue;
-    for (const key of neighbourhood(words.at(-1) as string))
-      lastWords.set(key, [...(lastWords.get(key) ?? []), g]);
+    for (const key of neighbourhood(words.at(-1) as string)) addTo(lastWords, key, g);
   }
   // Judged on the whole group so far: "Panjsher" once with no cue is still the place Panjshir.
   const groupCues = new Map<string, Form["cues"] & { count: number }>();
@@ -139,7 +138,7 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
 
 function assemble(list: Form[], find: (x: string) => string): EntityIndex {
   const groups = new Map<string, Form[]>();
-  for (const f of list) groups.set(find(f.text), [...(groups.get(find(f.text)) ?? []), f]);
+  for (const f of list) addTo(groups, find(f.text), f);
   const entities: Entity[] = [];
   const idOf = new Map<string, string>();
   const counts = new Map<string, number>();

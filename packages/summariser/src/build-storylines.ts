@@ -1,4 +1,5 @@
 import { daysBetween, type Entity, type Event, type Phase, type Storyline } from "@briefing/core";
+import { addTo } from "./add-to.js";
 import { KIND_LABELS } from "./merge-events.js";
 import { stableHash } from "./stable-hash.js";
 
@@ -43,7 +44,7 @@ export function buildStorylines(
   };
   const postings = new Map<string, number[]>();
   events.forEach((event, i) => {
-    for (const id of event.entities) postings.set(id, [...(postings.get(id) ?? []), i]);
+    for (const id of event.entities) addTo(postings, id, i);
   });
   events.forEach((event, i) => {
     const candidates = new Set<number>();
@@ -77,7 +78,9 @@ export function buildStorylines(
     if (home) parent[find(i)] = find(home[0]);
   });
   const groups = new Map<number, Event[]>();
-  events.forEach((event, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), event]));
+  events.forEach((event, i) => {
+    addTo(groups, find(i), event);
+  });
   return [...groups.values()]
     .map((group) => storyline(group.sort(byDate), byId, gap))
     .sort((a, b) => b.events.length - a.events.length || cmp(a.id, b.id));

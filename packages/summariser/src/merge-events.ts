@@ -6,6 +6,7 @@ import {
   type EventKind,
   precisionOfSpan,
 } from "@briefing/core";
+import { addTo } from "./add-to.js";
 import type { EntityIndex } from "./build-entities.js";
 import type { MentionRecord } from "./extract-mentions.js";
 import { stableHash } from "./stable-hash.js";
@@ -108,7 +109,7 @@ export function mergeEvents(
   const clusters = new Map<number, number[]>();
   records.forEach((_, i) => {
     const root = find(i);
-    clusters.set(root, [...(clusters.get(root) ?? []), i]);
+    addTo(clusters, root, i);
   });
   const publisherOf = new Map(articles.map((a) => [a.id, a.publisher ?? a.id]));
   return [...clusters.values()].map((members) =>
@@ -235,7 +236,7 @@ function disputes(members: MentionRecord[]): Dispute[] {
     if (signatures.size < 2) continue;
     const claims = new Map<number, string[]>();
     for (const [articleId, values] of perArticle)
-      for (const value of values) claims.set(value, [...(claims.get(value) ?? []), articleId]);
+      for (const value of values) addTo(claims, value, articleId);
     found.push({
       about: cls,
       claims: [...claims]
@@ -255,8 +256,9 @@ function intersect(
 ): [string | null, string | null] | null {
   if (!a[0] || !a[1]) return b;
   if (!b[0] || !b[1]) return a;
-  const start = a[0] > b[0] ? a[0] : b[0];
-  const end = a[1] < b[1] ? a[1] : b[1];
+  // ISO days compare as strings: the later start and the earlier end.
+  const start = [a[0], b[0]].sort()[1] as string;
+  const end = [a[1], b[1]].sort()[0] as string;
   return start <= end ? [start, end] : null;
 }
 
