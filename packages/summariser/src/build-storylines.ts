@@ -90,13 +90,18 @@ function storyline(events: Event[], byId: Map<string, Entity>, gap: number): Sto
   const counts = new Map<string, number>();
   for (const event of events)
     for (const id of event.entities) counts.set(id, (counts.get(id) ?? 0) + 1);
-  // A story is told from a place when one is nearly as central as its main actor.
-  const score = (id: string) => (counts.get(id) ?? 0) * (byId.get(id)?.kind === "place" ? 2 : 1);
-  const topicId = [...counts.keys()].sort((a, b) => score(b) - score(a) || cmp(a, b))[0];
+  // News is told from a place: the most named place, when a quarter of the events name it;
+  // else the most named entity.
+  const ranked = [...counts.keys()].sort(
+    (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || cmp(a, b),
+  );
+  const place = ranked.find((id) => byId.get(id)?.kind === "place");
+  const topicId = place && (counts.get(place) ?? 0) * 4 >= events.length ? place : ranked[0];
   const topic = (topicId && byId.get(topicId)?.name) || KIND_LABELS[events[0]?.kind ?? "other"];
-  const phases = phasesOf(events, byId, topicId, gap);
+  const phases = phasesOf(events, byId, topicId, counts, gap);
   const labels = phases.map((p) => p.label);
-  const shown = labels.length > 4 ? [...labels.slice(0, 2), ...labels.slice(-2)] : labels;
+  const picked = labels.length > 4 ? [...labels.slice(0, 2), ...labels.slice(-2)] : labels;
+  const shown = picked.filter((label, i) => label !== picked[i - 1]);
   return {
     id: `storyline-${stableHash(events.map((e) => e.id).join("|"))}`,
     topic,
@@ -123,8 +128,19 @@ function phasesOf(
   events: Event[],
   byId: Map<string, Entity>,
   topicId: string | undefined,
+  counts: ReadonlyMap<string, number>,
   gap: number,
 ): Phase[] {
+  // In how many of the storyline's articles each entity is named.
+  const articlesOf = new Map<string, Set<string>>();
+  for (const e of events)
+    for (const id of e.entities) {
+      const set = articlesOf.get(id) ?? new Set<string>();
+      for (const m of e.mentions) set.add(m.articleId);
+      articlesOf.set(id, set);
+    }
+  const sources = new Map([...articlesOf].map(([id, set]) => [id, set.size]));
+  const sourceTotal = new Set(events.flatMap((e) => e.mentions.map((m) => m.articleId))).size;
   const mid = (e: Event) => {
     const start = Date.parse(e.date.start as string);
     return start + (Date.parse(e.date.end as string) - start) / 2;
@@ -144,21 +160,23 @@ function phasesOf(
     if (period && last && (mid(event) - mid(last)) / DAY <= gap) period.push(event);
     else periods.push([event]);
   }
-  const weight = (e: Event) => e.corroboration + (e.mentions.length - 1) * 0.5;
+  // Independent sources weigh most; repeats within one article a little.
+  const weight = (e: Event) => e.corroboration + (e.mentions.length - e.corroboration) * 0.25;
   const median = (list: Event[]) => mid(list[Math.floor((list.length - 1) / 2)] as Event);
   const phases: Phase[] = [];
   for (const period of periods) {
     const kinds = new Map<string, number>();
     for (const e of period)
-      if (!NEUTRAL.has(e.kind)) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + weight(e));
+      if (FAMILY[e.kind])
+        kinds.set(FAMILY[e.kind] as string, (kinds.get(FAMILY[e.kind] as string) ?? 0) + weight(e));
     const ranked = [...kinds].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
     const chosen = ranked
       .filter(([, w], i) => i === 0 || (i === 1 && w >= SECOND_KIND_SHARE * (ranked[0]?.[1] ?? 0)))
-      .map(([kind]) => ({ kind, events: period.filter((e) => e.kind === kind) }))
+      .map(([kind]) => ({ kind, events: period.filter((e) => FAMILY[e.kind] === kind) }))
       .sort((a, b) => median(a.events) - median(b.events));
-    if (chosen.length === 0) chosen.push({ kind: period[0]?.kind ?? "other", events: [] });
+    if (chosen.length === 0) chosen.push({ kind: "other", events: [] });
     for (const e of period) {
-      if (chosen.some((c) => c.kind === e.kind)) continue;
+      if (chosen.some((c) => c.kind === FAMILY[e.kind])) continue;
       const nearest = [...chosen].sort(
         (a, b) =>
           Math.abs((a.events.length ? median(a.events) : mid(e)) - mid(e)) -
@@ -168,7 +186,16 @@ function phasesOf(
     }
     for (const c of chosen) {
       const ordered = c.events.sort((a, b) => mid(a) - mid(b) || byDate(a, b));
-      const label = phaseLabel(ordered, byId, topicId);
+      const label = phaseLabel(
+        c.kind,
+        ordered,
+        byId,
+        topicId,
+        counts,
+        events.length,
+        sources,
+        sourceTotal,
+      );
       const previous = phases[phases.length - 1];
       if (previous && previous.label === label) previous.events.push(...ordered.map((e) => e.id));
       else phases.push({ label, events: ordered.map((e) => e.id) });
@@ -177,21 +204,45 @@ function phasesOf(
   return phases;
 }
 
-/** The phase's dominant kind, with the place most of its events share when it is not the topic. */
-function phaseLabel(run: Event[], byId: Map<string, Entity>, topicId: string | undefined): string {
-  const kinds = new Map<string, number>();
-  for (const e of run) if (!NEUTRAL.has(e.kind)) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + 1);
-  const kind = ([...kinds].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0] ??
-    run[0]?.kind ??
-    "other") as keyof typeof KIND_LABELS;
-  const places = new Map<string, number>();
-  for (const e of run)
-    for (const id of new Set(e.entities))
-      if (id !== topicId && byId.get(id)?.kind === "place")
-        places.set(id, (places.get(id) ?? 0) + 1);
-  const place = [...places].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0];
-  const label = KIND_LABELS[kind];
-  return place && place[1] * 2 > run.length ? `${byId.get(place[0])?.name} ${label}` : label;
+/** Kinds of event that make one kind of phase: fighting, diplomacy, withdrawal, appointments. */
+const FAMILY: Partial<Record<Event["kind"], string>> = {
+  offensive: "offensive",
+  capture: "offensive",
+  casualty: "offensive",
+  talks: "talks",
+  proposal: "talks",
+  agreement: "agreement",
+  withdrawal: "withdrawal",
+  appointment: "appointment",
+};
+
+/**
+ * A phase's label: its kind, with the place its principal event (the most corroborated, then
+ * the earliest) names when that is not the topic: "Tehran talks".
+ */
+function phaseLabel(
+  kind: string,
+  run: Event[],
+  byId: Map<string, Entity>,
+  topicId: string | undefined,
+  counts: ReadonlyMap<string, number>,
+  total: number,
+  sources: ReadonlyMap<string, number>,
+  sourceTotal: number,
+): string {
+  const label = kind === "other" ? "reports" : kind;
+  const principal = [...run]
+    .filter((e) => FAMILY[e.kind] === kind)
+    .sort((a, b) => b.corroboration - a.corroboration || byDate(a, b))[0];
+  // A place that sets the phase apart: not the topic, not one named all through the story.
+  const place = principal?.entities.find(
+    (id) =>
+      id !== topicId &&
+      byId.get(id)?.kind === "place" &&
+      (counts.get(id) ?? 0) * 3 <= total &&
+      (sources.get(id) ?? 0) * 2 <= sourceTotal,
+  );
+  return place ? `${byId.get(place)?.name} ${label}` : label;
 }
 
 /** Oldest first by start, then end; undated events last; ties by id. */

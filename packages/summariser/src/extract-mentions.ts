@@ -130,7 +130,10 @@ export function extractMentions(article: Article): MentionRecord[] {
         continue;
       }
       let date = chosen?.estimate ?? UNKNOWN_DATE;
-      if (!chosen && speech && article.published.start) {
+      // What was said is dated by the report, when the report's own date is known to a week.
+      const reportDay =
+        article.published.precision === "day" || article.published.precision === "week";
+      if (!chosen && speech && reportDay) {
         date = {
           ...article.published,
           evidence: [

@@ -88,8 +88,8 @@ function occurrence(run: Token[], tokens: Token[], i: number, j: number): NameOc
   // "Afghan government": a single word used before a common noun is an adjective of origin.
   const next = tokens[j + 1];
   if (run.length === 1 && next?.pos === "NOUN" && DEMONYM.test(first.value)) cues.modifier++;
-  const before = tokens.slice(Math.max(0, i - 3), i);
-  if (before.some((t) => TITLES.has(t.normal))) cues.person++;
+  // A title right before the name ("Foreign Minister Amir Khan Muttaqi", "leader Massoud").
+  if (i > 0 && TITLES.has((tokens[i - 1] as Token).normal)) cues.person++;
   const previous = tokens[i - 1];
   if (previous && PLACE_PREPOSITIONS.has(previous.normal)) cues.place++;
   const following = tokens.slice(j + 1, j + 3);
