@@ -1,5 +1,11 @@
 import { Command, Option } from "commander";
-import { assertFormat, BRIEF_FORMATS, briefCommand } from "../commands/brief.js";
+import {
+  assertFormat,
+  BRIEF_FORMATS,
+  type BriefOptions,
+  briefCommand,
+  ingestCommand,
+} from "../commands/brief.js";
 import type { CliIo } from "./io.js";
 
 /** The `briefing` command line; each action stores its exit code in `result.exitCode`. */
@@ -20,19 +26,36 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
     )
     .option("-o, --out <file>", "write to a file instead of stdout")
     .option("--now <iso>", "the time the briefing is made at (default: the clock)")
+    .option("--topic <query>", "keep the storylines that match this query")
+    .option("--since <day>", "keep events on or after this day (YYYY-MM-DD)")
+    .option("--until <day>", "keep events on or before this day (YYYY-MM-DD)")
+    .option("--max-events <n>", "keep at most this many events, the most important")
     .option("--strict", "exit with code 2 when any input problem was found")
-    .action(
-      async (
-        paths: string[],
-        options: { format: string; out?: string; now?: string; strict?: boolean },
-      ) => {
-        result.exitCode = await briefCommand(
-          paths,
-          { ...options, format: assertFormat(options.format) },
-          io,
-        );
-      },
-    );
+    .action(async (paths: string[], options: BriefOptions & { format: string }) => {
+      result.exitCode = await briefCommand(
+        paths,
+        { ...options, format: assertFormat(options.format) },
+        io,
+      );
+    });
+
+  program
+    .command("ingest")
+    .description("Read articles and print what ingestion made of them: titles, dates, evidence")
+    .argument("[paths...]", "files or folders to read", [])
+    .addOption(
+      new Option("-f, --format <format>", "output format").choices(BRIEF_FORMATS).default("md"),
+    )
+    .option("-o, --out <file>", "write to a file instead of stdout")
+    .option("--now <iso>", "the time the report is made at (default: the clock)")
+    .option("--strict", "exit with code 2 when any input problem was found")
+    .action(async (paths: string[], options: BriefOptions & { format: string }) => {
+      result.exitCode = await ingestCommand(
+        paths,
+        { ...options, format: assertFormat(options.format) },
+        io,
+      );
+    });
 
   return program;
 }

@@ -38,9 +38,43 @@ afterAll(async () => {
 });
 
 describe("briefing brief", () => {
-  it("prints a Markdown report of corpus/ by default, with titles, dates and evidence", async () => {
+  it("prints the Markdown briefing of corpus/ by default", async () => {
     const io = capture();
     expect(await runMain(["brief"], io)).toBe(0);
+    expect(io.out).toMatch(/^# Panjshir: .*talks.* to offensive to .*talks\n/);
+    expect(io.out).toContain("## Key actors");
+    expect(io.out).toMatch(/\*\*Ahmad Massoud\*\* \(person; also .*Masood/);
+    expect(io.out).toContain("## Single-source and disputed");
+    expect(io.out).toContain("## Sources");
+    // The Charikar talks, reported by two outlets, are one entry citing both.
+    expect(io.out).toMatch(
+      /The first direct talks .* on Wednesday\.\[\^\d\]\[\^\d\] \*\(2 sources\)\*/,
+    );
+    expect(io.err).toBe("");
+  });
+
+  it("keeps --topic, --since, --until and --max-events", async () => {
+    const io = capture();
+    const args = ["brief", "--since", "2022-01-01", "--until", "2022-01-31", "--max-events", "3"];
+    expect(await runMain([...args, "--format", "json"], io)).toBe(0);
+    const briefing = JSON.parse(io.out);
+    const events = briefing.storylines.flatMap((s: { events: unknown[] }) => s.events);
+    expect(events.length).toBeLessThanOrEqual(3);
+    for (const e of events)
+      expect(e.date.end >= "2022-01-01" && e.date.start <= "2022-01-31").toBe(true);
+    const none = capture();
+    expect(await runMain(["brief", "--topic", "Atlantis", "--format", "json"], none)).toBe(0);
+    expect(JSON.parse(none.out).storylines).toEqual([]);
+    const bad = capture();
+    expect(await runMain(["brief", "--since", "last week"], bad)).toBe(2);
+    expect(bad.err).toContain('--since: expected a day as YYYY-MM-DD, found "last week"');
+  });
+});
+
+describe("briefing ingest", () => {
+  it("prints what ingestion made of corpus/, with titles, dates and evidence", async () => {
+    const io = capture();
+    expect(await runMain(["ingest"], io)).toBe(0);
     expect(io.out).toMatch(/^# Corpus: 5 articles from corpus\n/);
     expect(io.out).toContain("## No progress in informal talks between Taliban, opposition");
     expect(io.out).toContain(
@@ -49,7 +83,9 @@ describe("briefing brief", () => {
     expect(io.out).toContain("`corpus/003_e016e96c27e91a7e.txt` (text)");
     expect(io.err).toBe("");
   });
+});
 
+describe("briefing brief, input and output", () => {
   it("prints JSON with --format json, byte-identical for the same --now", async () => {
     const first = capture();
     const second = capture();
@@ -63,7 +99,7 @@ describe("briefing brief", () => {
 
   it("prints problems on stderr and exits 0, or 2 with --strict", async () => {
     const io = capture(dir);
-    expect(await runMain(["brief", "."], io)).toBe(0);
+    expect(await runMain(["ingest", "."], io)).toBe(0);
     expect(io.err).toBe("error: empty.txt: empty file: expected an article, found 0 bytes\n");
     expect(io.out).toContain("## Bridge reopens");
     expect(await runMain(["brief", ".", "--strict"], capture(dir))).toBe(2);
@@ -80,7 +116,7 @@ describe("briefing brief", () => {
     const io = capture(dir);
     expect(await runMain(["brief", "good.txt", "--out", "out.md"], io)).toBe(0);
     expect(io.out).toBe("");
-    expect(await readFile(join(dir, "out.md"), "utf8")).toContain("## Bridge reopens");
+    expect(await readFile(join(dir, "out.md"), "utf8")).toContain("“Bridge reopens”");
   });
 
   it("rejects an unknown format and a bad --now, naming the option", async () => {

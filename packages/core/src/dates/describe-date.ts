@@ -42,6 +42,7 @@ export function describeDate(estimate: DateEstimate): string {
   const label = formatDateRange(estimate);
   const [first] = estimate.evidence;
   if (!first || /^(reference|inferred|caution)/.test(first.rule)) return label;
+  if (first.rule === "reporting-date") return `${label} (the date of the report)`;
   const reference = estimate.evidence.find((e) => e.rule === "reference");
   if (!reference) return `${label} (from '${first.text}')`;
   const [from, to = from] = reference.text.split("/");
