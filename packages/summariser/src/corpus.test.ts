@@ -45,7 +45,9 @@ describe("buildBriefing on corpus/", async () => {
 
   it("keeps the timeline oldest first with every entry cited, and no page furniture", () => {
     // Furniture lines of some length: a short one ("Ahmad Massoud") is also a name in the text.
-    const left = Object.values(furniture).flat().filter((line) => line.length > 30);
+    const left = Object.values(furniture)
+      .flat()
+      .filter((line) => line.length > 30);
     for (const s of briefing.storylines) {
       const days = s.events.map((e) => e.date.start).filter((d): d is string => d !== null);
       expect(days).toEqual([...days].sort());
