@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { buildTimeline } from "./build-timeline.js";
+import { fixtureArticle } from "./test-support/fixture-article.js";
+
+const articles = [
+  fixtureArticle("a", "One", "2023-03-03", [
+    "Riverton and the Delta Water Board signed a flood barrier agreement on Thursday.",
+    "Engineers said building work would start in May.",
+  ]),
+  fixtureArticle("b", "Two", "2023-03-03", [
+    "The Delta Water Board agreed on Thursday to build a barrier with Riverton.",
+  ]),
+  fixtureArticle("c", "Three", "2023-03-08", [
+    "Protesters blocked the Riverton bridge on Tuesday against the barrier plan.",
+    "Police arrested twelve protesters at the bridge on Tuesday.",
+  ]),
+  fixtureArticle("d", "Four", "2023-02-10", ["Heavy rain flooded Riverton on Wednesday."]),
+];
+
+describe("buildTimeline", () => {
+  const options = { dates: 2, sentencesPerDate: 1, from: "2023-03-01", to: "2023-03-31" };
+
+  it("returns exactly the budget: that many dates, that many sentences each, oldest first", () => {
+    const timeline = buildTimeline(articles, options);
+    expect(timeline.map((e) => e.date)).toEqual(["2023-03-02", "2023-03-07"]);
+    for (const entry of timeline) expect(entry.sentences).toHaveLength(1);
+  });
+
+  it("keeps to the window and prefers the day most articles report", () => {
+    const one = buildTimeline(articles, { ...options, dates: 1 });
+    expect(one.map((e) => e.date)).toEqual(["2023-03-02"]);
+    expect(
+      buildTimeline(articles, { ...options, dates: 5 }).every((e) => e.date >= "2023-03-01"),
+    ).toBe(true);
+  });
+
+  it("leaves out near-repeats when it can, and follows the query", () => {
+    const two = buildTimeline(articles, { ...options, dates: 1, sentencesPerDate: 2 });
+    expect(new Set(two[0]?.sentences.map((s) => s.articleId))).toEqual(new Set(["a", "b"]));
+    const arrests = buildTimeline(articles, { ...options, query: "police arrested" });
+    expect(arrests[1]?.sentences[0]?.text).toContain("arrested");
+  });
+});
