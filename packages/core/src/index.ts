@@ -31,6 +31,8 @@ export {
   BRIEFING_SCHEMA_VERSION,
   type Briefing,
   BriefingSchema,
+  type Caveat,
+  CaveatSchema,
   type LedeSentence,
   LedeSentenceSchema,
 } from "./model/briefing.js";

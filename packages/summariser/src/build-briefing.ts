@@ -2,6 +2,7 @@ import {
   type Article,
   BRIEFING_SCHEMA_VERSION,
   type Briefing,
+  type Caveat,
   daysBetween,
   type Event,
   type LedeSentence,
@@ -64,9 +65,34 @@ export function buildBriefing(
     summary: top ? lede(top) : [],
     storylines,
     entities,
+    caveats: caveats(storylines),
     articles: [...articles],
     problems: options.problems ?? [],
   };
+}
+
+/** Disputed events, then the single-source ones that report more than a statement; by date. */
+function caveats(storylines: readonly Storyline[]): Caveat[] {
+  const events = storylines.flatMap((s) => s.events);
+  const cited = (e: Event) => [...new Set(e.mentions.map((m) => m.articleId))].sort();
+  const disputed = events.filter((e) => (e.disputed?.length ?? 0) > 0);
+  const single = events.filter(
+    (e) => e.corroboration === 1 && !e.disputed && e.kind !== "statement" && e.kind !== "other",
+  );
+  return [
+    ...disputed.map((e) => ({
+      eventId: e.id,
+      kind: "disputed" as const,
+      text: e.summary,
+      articleIds: cited(e),
+    })),
+    ...single.map((e) => ({
+      eventId: e.id,
+      kind: "single-source" as const,
+      text: e.summary,
+      articleIds: cited(e),
+    })),
+  ];
 }
 
 /** Most corroborated, then most reported, then most specific kind, then oldest. */

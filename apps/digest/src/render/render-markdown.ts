@@ -149,22 +149,21 @@ function renderClaims(
   cite: (ids: readonly string[]) => string,
   max: number,
 ): string[] {
-  const events = briefing.storylines.flatMap((s) => s.events);
-  const disputed = events.filter((e) => (e.disputed?.length ?? 0) > 0);
-  const single = events.filter((e) => e.corroboration === 1 && !MINOR.has(e.kind) && !e.disputed);
-  if (disputed.length + single.length === 0) return [];
+  if (briefing.caveats.length === 0) return [];
+  const events = new Map(briefing.storylines.flatMap((s) => s.events).map((e) => [e.id, e]));
   const lines = ["## Single-source and disputed", ""];
-  const all = [...disputed, ...single];
-  for (const e of all.slice(0, max)) {
-    const what = e.disputed
-      ? `Disputed ${e.disputed.map((d) => d.about).join(", ")}`
-      : "Single source";
-    const when = e.date.start === null ? "undated" : formatDateRange(e.date);
+  for (const caveat of briefing.caveats.slice(0, max)) {
+    const event = events.get(caveat.eventId);
+    const what =
+      caveat.kind === "disputed"
+        ? `Disputed ${(event?.disputed ?? []).map((d) => escapeMarkdown(d.about)).join(", ")}`
+        : "Single source";
+    const when = event?.date.start ? formatDateRange(event.date) : "undated";
     lines.push(
-      `- ${what}, ${escapeMarkdown(when)}: ${escapeMarkdown(e.summary)}${cite(e.mentions.map((m) => m.articleId))}`,
+      `- ${what}, ${escapeMarkdown(when)}: ${escapeMarkdown(caveat.text)}${cite(caveat.articleIds)}`,
     );
   }
-  if (all.length > max) lines.push(`- … and ${all.length - max} more.`);
+  if (briefing.caveats.length > max) lines.push(`- … and ${briefing.caveats.length - max} more.`);
   lines.push("");
   return lines;
 }

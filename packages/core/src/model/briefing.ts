@@ -13,6 +13,16 @@ export const LedeSentenceSchema = z.object({
   articleIds: z.array(z.string()),
 });
 
+/** A claim a reader should weigh: one resting on a single source, or one whose figures disagree. */
+export const CaveatSchema = z.object({
+  eventId: z.string().min(1),
+  kind: z.enum(["single-source", "disputed"]),
+  /** The event's summary sentence. */
+  text: z.string(),
+  articleIds: z.array(z.string()).min(1),
+});
+export type Caveat = z.infer<typeof CaveatSchema>;
+
 /** The whole briefing: the public JSON contract of `briefing brief --format json`. */
 export const BriefingSchema = z.object({
   schemaVersion: z.literal(BRIEFING_SCHEMA_VERSION),
@@ -22,6 +32,8 @@ export const BriefingSchema = z.object({
   summary: z.array(LedeSentenceSchema),
   storylines: z.array(StorylineSchema),
   entities: z.array(EntitySchema),
+  /** Disputed claims first, then those resting on one source (statements aside). */
+  caveats: z.array(CaveatSchema),
   articles: z.array(ArticleSchema),
   problems: z.array(ProblemSchema),
 });

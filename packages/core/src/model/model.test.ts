@@ -57,6 +57,7 @@ const briefing: Briefing = {
       origins: [{ path: "a.txt", format: "text" }],
     },
   ],
+  caveats: [],
   problems: [],
 };
 
@@ -129,6 +130,7 @@ describe("the model", () => {
       "summary",
       "storylines",
       "entities",
+      "caveats",
       "articles",
       "problems",
     ]);
