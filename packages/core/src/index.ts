@@ -14,6 +14,7 @@ export {
   type InferPublishedOptions,
   inferPublished,
   latestPastDate,
+  resolveStatedDates,
 } from "./dates/infer-published.js";
 export { isCalendarDate } from "./dates/is-calendar-date.js";
 export { type DateLine, parseDateLine } from "./dates/parse-date-line.js";

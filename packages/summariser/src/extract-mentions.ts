@@ -5,6 +5,7 @@ import {
   type Mention,
   type ResolvedDate,
   resolveDates,
+  resolveStatedDates,
   UNKNOWN_DATE,
 } from "@briefing/core";
 import { analyseText, type Token } from "./analyse-text.js";
@@ -43,7 +44,6 @@ export interface MentionRecord {
 const MIN_TOKENS = 6;
 const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ", "NUM"]);
 const SPEECH = /^(say|tell|write|announce|declare|confirm|report|add|state|claim|deny)$/;
-const STATED_YEAR = /\b(?:1[5-9]|20)\d\d\b/;
 const NUMBER_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
@@ -122,7 +122,7 @@ export function extractMentions(article: Article): MentionRecord[] {
       const { kind, trigger } = detectEventKind(tokens);
       const dates = reference
         ? resolveDates(sentence.text, reference)
-        : resolveDates(sentence.text, "2000-01-01").filter((d) => STATED_YEAR.test(d.text));
+        : resolveStatedDates(sentence.text);
       const chosen = mostPrecise(dates);
       const speech = tokens.some((t) => t.pos === "VERB" && SPEECH.test(t.lemma));
       if (kind === "other" && !chosen) {

@@ -20,6 +20,16 @@ export function shiftDay(day: string, n: number): string {
   return dateToDay(addDays(dayToDate(day), n));
 }
 
+/** The year of a day `YYYY-MM-DD`. */
+export function yearOf(day: string): number {
+  return Number(day.slice(0, 4));
+}
+
+/** The month (1-12) of a day `YYYY-MM-DD`. */
+export function monthOf(day: string): number {
+  return Number(day.slice(5, 7));
+}
+
 /** Whole days from `a` to `b` (`b - a`). */
 export function daysBetween(a: string, b: string): number {
   return differenceInCalendarDays(dayToDate(b), dayToDate(a));

@@ -1,6 +1,6 @@
 import { format } from "date-fns";
 import type { DateEstimate } from "../model/date-estimate.js";
-import { dayToDate, lastDayOfMonth } from "./calendar-day.js";
+import { dayToDate, lastDayOfMonth, monthOf, yearOf } from "./calendar-day.js";
 
 /**
  * A date estimate as a reader wants it: "Wed 25 Aug 2021", "23–29 Aug 2021",
@@ -20,7 +20,7 @@ export function formatDateRange(
     options.omitYear === year && end.slice(0, 4) === year ? text : `${text} ${end.slice(0, 4)}`;
   const d = (day: string, pattern: string) => format(dayToDate(day), pattern);
   if (start === end) return withYear(d(start, "EEE d MMM"));
-  const wholeMonths = start.endsWith("-01") && end === lastDayOfMonth(year4(end), month2(end));
+  const wholeMonths = start.endsWith("-01") && end === lastDayOfMonth(yearOf(end), monthOf(end));
   if (wholeMonths && start.slice(5) === "01-01" && end.slice(5) === "12-31")
     return start.slice(0, 4) === end.slice(0, 4) ? year : `${year}–${end.slice(0, 4)}`;
   if (wholeMonths && start.slice(0, 4) === end.slice(0, 4))
@@ -51,12 +51,4 @@ export function describeDate(estimate: DateEstimate): string {
     { omitYear: estimate.start?.slice(0, 4) ?? "" },
   );
   return `${label} (from '${first.text}' in an article of ${article})`;
-}
-
-function year4(day: string): number {
-  return Number(day.slice(0, 4));
-}
-
-function month2(day: string): number {
-  return Number(day.slice(5, 7));
 }

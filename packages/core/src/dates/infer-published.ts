@@ -20,6 +20,29 @@ const NEUTRAL_REFERENCE = "2000-01-01";
 const YEARLESS_RULES = /^(day-month|day-range)/;
 
 /**
+ * The date expressions of a text that state their year ("August 31, 2021", "in 1998"): the ones
+ * that mean the same whatever the text's own date, so they can be read when that is unknown.
+ */
+export function resolveStatedDates(text: string): ResolvedDate[] {
+  // A cheap test first: most sentences state no year, and reading dates is the costly part.
+  if (!STATED_YEAR.test(text)) return [];
+  return resolveDates(text, NEUTRAL_REFERENCE).filter((r) => STATED_YEAR.test(r.text));
+}
+
+/**
+ * Days a text pins down: those that state their year, and, read against a `context`, yearless
+ * days and months too ("On August 15").
+ */
+function dayAnchors(text: string, context: DateReference | undefined): ResolvedDate[] {
+  const read = context
+    ? resolveDates(text, context).filter(
+        (r) => STATED_YEAR.test(r.text) || YEARLESS_RULES.test(r.estimate.evidence[0]?.rule ?? ""),
+      )
+    : resolveStatedDates(text);
+  return read.filter((r) => r.estimate.precision === "day");
+}
+
+/**
  * The publication date of an article that states none, inferred from its own dates: not before
  * the latest day it reports as past, not after the first day it announces as still to come, and
  * within `horizonDays` of that latest past day (news reports recent events). Yearless days count
@@ -32,14 +55,8 @@ const YEARLESS_RULES = /^(day-month|day-range)/;
 export function inferPublished(text: string, options: InferPublishedOptions = {}): DateEstimate {
   const { context } = options;
   const horizon = options.horizonDays ?? 30;
-  const read = resolveDates(text, context ?? NEUTRAL_REFERENCE).filter(
-    (r) =>
-      r.estimate.precision === "day" &&
-      (STATED_YEAR.test(r.text) ||
-        (context !== undefined && YEARLESS_RULES.test(r.estimate.evidence[0]?.rule ?? ""))),
-  );
-  const past = read.filter((r) => r.tense !== "future");
-  const latest = maxBy(past, (r) => r.estimate.start ?? "");
+  const read = dayAnchors(text, context);
+  const latest = latestPast(read);
   if (!latest?.estimate.start) return context ? contextOnly(context) : UNKNOWN_DATE;
   const start = latest.estimate.start;
   const ahead = read
@@ -68,10 +85,14 @@ export function inferPublished(text: string, options: InferPublishedOptions = {}
 
 /** The latest day a text reports as past, with the expression that says it. */
 export function latestPastDate(text: string): ResolvedDate | undefined {
-  const read = resolveDates(text, NEUTRAL_REFERENCE).filter(
-    (r) => r.estimate.precision === "day" && STATED_YEAR.test(r.text) && r.tense !== "future",
+  return latestPast(dayAnchors(text, undefined));
+}
+
+function latestPast(read: readonly ResolvedDate[]): ResolvedDate | undefined {
+  return maxBy(
+    read.filter((r) => r.tense !== "future"),
+    (r) => r.estimate.start ?? "",
   );
-  return maxBy(read, (r) => r.estimate.start ?? "");
 }
 
 function contextOnly(context: DateReference): DateEstimate {

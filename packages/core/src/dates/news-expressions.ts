@@ -2,9 +2,11 @@ import {
   daysBetween,
   lastDayOfMonth,
   makeDay,
+  monthOf as month,
   monthRange,
   shiftDay,
   weekdayOf,
+  yearOf as year,
   yearRange,
 } from "./calendar-day.js";
 import {
@@ -27,8 +29,6 @@ interface NewsRule {
   resolve: (match: RegExpExecArray, day: string, tense: Tense, text: string) => Range | null;
 }
 
-const year = (day: string) => Number(day.slice(0, 4));
-const month = (day: string) => Number(day.slice(5, 7));
 const monday = (day: string) => shiftDay(day, -((weekdayOf(day) + 6) % 7));
 const clipEnd = (range: Range, day: string): Range => [range[0], range[1] < day ? range[1] : day];
 
@@ -50,9 +50,7 @@ function part(which: string, range: Range): Range {
 function periodOf(unit: string, day: string, offset: number): Range {
   if (/quarter/i.test(unit)) {
     const index = year(day) * 4 + Math.floor((month(day) - 1) / 3) + offset;
-    const first = (index % 4) * 3 + 1;
-    const y = Math.floor(index / 4);
-    return [makeDay(y, first, 1), lastDayOfMonth(y, first + 2)];
+    return quarterRange(Math.floor(index / 4), (index % 4) + 1);
   }
   if (/week/i.test(unit)) {
     const start = shiftDay(monday(day), 7 * offset);
@@ -361,14 +359,19 @@ const QUARTERS: Record<string, number> = {
  */
 function quarter(q: number, yearText: string | undefined, day: string, tense: Tense): Range | null {
   if (!(q >= 1 && q <= 4)) return null;
-  const startMonth = 3 * (q - 1) + 1;
   let y = yearText ? Number(yearText) : year(day);
   if (!yearText) {
-    const begins = makeDay(y, startMonth, 1);
-    if (tense === "future" && lastDayOfMonth(y, startMonth + 2) < shiftDay(day, -45)) y += 1;
+    const [begins, ends] = quarterRange(y, q);
+    if (tense === "future" && ends < shiftDay(day, -45)) y += 1;
     else if (tense !== "future" && begins > day) y -= 1;
   }
-  return [makeDay(y, startMonth, 1), lastDayOfMonth(y, startMonth + 2)];
+  return quarterRange(y, q);
+}
+
+/** The days of quarter `q` (1-4) of year `y`. */
+function quarterRange(y: number, q: number): Range {
+  const first = 3 * (q - 1) + 1;
+  return [makeDay(y, first, 1), lastDayOfMonth(y, first + 2)];
 }
 
 const SEASON_START: Record<string, number> = {
