@@ -22,6 +22,15 @@ export interface SentenceAnalysis {
   tokens: Token[];
 }
 
+const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ", "NUM"]);
+
+/** The lowercased lemmas of a sentence's content words (nouns, names, verbs, adjectives, numbers). */
+export function contentTerms(tokens: readonly Token[]): string[] {
+  return tokens
+    .filter((t) => CONTENT.has(t.pos) && t.lemma.length > 1)
+    .map((t) => t.lemma.toLowerCase());
+}
+
 type Nlp = ReturnType<typeof winkNLP>;
 let shared: Nlp | undefined;
 

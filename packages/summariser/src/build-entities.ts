@@ -1,5 +1,7 @@
 import type { Entity, EntityKind } from "@briefing/core";
 import { addTo } from "./add-to.js";
+import { compareText } from "./compare-text.js";
+import { disjointSets } from "./disjoint-sets.js";
 import type { NameOccurrence } from "./find-names.js";
 import { nameKey, sameNameWord } from "./name-key.js";
 
@@ -37,17 +39,14 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   const forms = collectForms(occurrences);
   // "Afghan" in "Afghan government", most of the time: an adjective of origin, not a name.
   for (const [text, form] of forms) if (form.cues.modifier * 2 >= form.count) forms.delete(text);
-  const list = [...forms.values()].sort((a, b) => b.count - a.count || cmp(a.text, b.text));
-  const parent = new Map(list.map((f) => [f.text, f.text]));
-  const find = (x: string): string => {
-    let root = x;
-    while (parent.get(root) !== root) root = parent.get(root) as string;
-    parent.set(x, root);
-    return root;
-  };
+  const list = [...forms.values()].sort((a, b) => b.count - a.count || compareText(a.text, b.text));
+  // Sets of forms, named by the text of their root form.
+  const indexOf = new Map(list.map((f, i) => [f.text, i]));
+  const sets = disjointSets(list.length);
+  const find = (text: string): string =>
+    (list[sets.find(indexOf.get(text) as number)] as Form).text;
   const union = (a: string, b: string) => {
-    const [x, y] = [find(a), find(b)];
-    if (x !== y) parent.set(y, x);
+    sets.join(indexOf.get(a) as number, indexOf.get(b) as number);
   };
 
   const core = (f: Form) => {
@@ -129,7 +128,7 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
         roots.set(root, fullCount.get(root) ?? 0);
       }
     const total = [...roots.values()].reduce((sum, n) => sum + n, 0);
-    const best = [...roots].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0];
+    const best = [...roots].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0];
     if (best && best[1] >= DOMINANT_SHARE * total) union(best[0], f.text);
   }
 
@@ -145,7 +144,7 @@ function assemble(list: Form[], find: (x: string) => string): EntityIndex {
   const used = new Set<string>();
   const ordered = [...groups.values()]
     .map((members) => ({ members, total: members.reduce((s, f) => s + f.count, 0) }))
-    .sort((a, b) => b.total - a.total || cmp(canonical(a.members), canonical(b.members)));
+    .sort((a, b) => b.total - a.total || compareText(canonical(a.members), canonical(b.members)));
   for (const { members, total } of ordered) {
     const name = canonical(members);
     let id = `entity-${slug(name)}`;
@@ -154,7 +153,7 @@ function assemble(list: Form[], find: (x: string) => string): EntityIndex {
     const aliases = members
       .map((f) => f.text)
       .filter((t) => t !== name)
-      .sort(cmp);
+      .sort(compareText);
     entities.push({ id, name, kind: kindOf(members), aliases });
     counts.set(id, total);
     for (const f of members) idOf.set(f.text, id);
@@ -172,7 +171,8 @@ function canonical(members: Form[]): string {
   const pool = full.length > 0 ? full : members;
   return (
     [...pool].sort(
-      (a, b) => b.articles.size - a.articles.size || b.count - a.count || cmp(a.text, b.text),
+      (a, b) =>
+        b.articles.size - a.articles.size || b.count - a.count || compareText(a.text, b.text),
     )[0] as Form
   ).text;
 }
@@ -236,8 +236,4 @@ function slug(name: string): string {
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-|-$/g, "") || "name"
   );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

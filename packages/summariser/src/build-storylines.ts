@@ -1,5 +1,7 @@
 import { daysBetween, type Entity, type Event, type Phase, type Storyline } from "@briefing/core";
 import { addTo } from "./add-to.js";
+import { compareText } from "./compare-text.js";
+import { disjointSets } from "./disjoint-sets.js";
 import { KIND_LABELS } from "./merge-events.js";
 import { stableHash } from "./stable-hash.js";
 
@@ -11,8 +13,6 @@ export interface BuildStorylinesOptions {
   minOverlap?: number;
 }
 
-// Kinds that colour a phase; statements and reports go with whatever phase they fall in.
-const NEUTRAL = new Set(["statement", "other"]);
 const MAX_POSTINGS = 200;
 
 /**
@@ -34,14 +34,7 @@ export function buildStorylines(
   const weight = (id: string) => Math.log(1 + events.length / (df.get(id) ?? 1));
   const mass = events.map((e) => e.entities.reduce((s, id) => s + weight(id), 0));
 
-  const parent = events.map((_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x] as number] as number;
-      x = parent[x] as number;
-    }
-    return x;
-  };
+  const { find, join } = disjointSets(events.length);
   const postings = new Map<string, number[]>();
   events.forEach((event, i) => {
     for (const id of event.entities) addTo(postings, id, i);
@@ -56,7 +49,7 @@ export function buildStorylines(
         .filter((id) => other.has(id))
         .reduce((s, id) => s + weight(id), 0);
       const smaller = Math.min(mass[i] as number, mass[j] as number);
-      if (smaller > 0 && shared / smaller >= minOverlap) parent[find(j)] = find(i);
+      if (smaller > 0 && shared / smaller >= minOverlap) join(i, j);
     }
   });
 
@@ -75,7 +68,7 @@ export function buildStorylines(
     if (event.entities.length > 0) return;
     const roots = byArticle.get(event.mentions[0]?.articleId ?? "");
     const home = roots && [...roots].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-    if (home) parent[find(i)] = find(home[0]);
+    if (home) join(home[0], i);
   });
   const groups = new Map<number, Event[]>();
   events.forEach((event, i) => {
@@ -83,7 +76,7 @@ export function buildStorylines(
   });
   return [...groups.values()]
     .map((group) => storyline(group.sort(byDate), byId, gap))
-    .sort((a, b) => b.events.length - a.events.length || cmp(a.id, b.id));
+    .sort((a, b) => b.events.length - a.events.length || compareText(a.id, b.id));
 }
 
 function storyline(events: Event[], byId: Map<string, Entity>, gap: number): Storyline {
@@ -93,12 +86,27 @@ function storyline(events: Event[], byId: Map<string, Entity>, gap: number): Sto
   // News is told from a place: the most named place, when a quarter of the events name it;
   // else the most named entity.
   const ranked = [...counts.keys()].sort(
-    (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || cmp(a, b),
+    (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || compareText(a, b),
   );
   const place = ranked.find((id) => byId.get(id)?.kind === "place");
   const topicId = place && (counts.get(place) ?? 0) * 4 >= events.length ? place : ranked[0];
   const topic = (topicId && byId.get(topicId)?.name) || KIND_LABELS[events[0]?.kind ?? "other"];
-  const phases = phasesOf(events, byId, topicId, counts, gap);
+  // In how many of the storyline's articles each entity is named.
+  const articlesOf = new Map<string, Set<string>>();
+  for (const e of events)
+    for (const id of e.entities) {
+      const set = articlesOf.get(id) ?? new Set<string>();
+      for (const m of e.mentions) set.add(m.articleId);
+      articlesOf.set(id, set);
+    }
+  const sourceTotal = new Set(events.flatMap((e) => e.mentions.map((m) => m.articleId))).size;
+  // A place that sets a phase apart: not the topic, not one named all through the story.
+  const distinctive = (id: string) =>
+    id !== topicId &&
+    byId.get(id)?.kind === "place" &&
+    (counts.get(id) ?? 0) * 3 <= events.length &&
+    (articlesOf.get(id)?.size ?? 0) * 2 <= sourceTotal;
+  const phases = phasesOf(events, gap, (kind, run) => phaseLabel(kind, run, byId, distinctive));
   const labels = phases.map((p) => p.label);
   const picked = labels.length > 4 ? [...labels.slice(0, 2), ...labels.slice(-2)] : labels;
   const shown = picked.filter((label, i) => label !== picked[i - 1]);
@@ -126,21 +134,9 @@ const DAY = 86_400_000;
  */
 function phasesOf(
   events: Event[],
-  byId: Map<string, Entity>,
-  topicId: string | undefined,
-  counts: ReadonlyMap<string, number>,
   gap: number,
+  labelOf: (kind: string, run: Event[]) => string,
 ): Phase[] {
-  // In how many of the storyline's articles each entity is named.
-  const articlesOf = new Map<string, Set<string>>();
-  for (const e of events)
-    for (const id of e.entities) {
-      const set = articlesOf.get(id) ?? new Set<string>();
-      for (const m of e.mentions) set.add(m.articleId);
-      articlesOf.set(id, set);
-    }
-  const sources = new Map([...articlesOf].map(([id, set]) => [id, set.size]));
-  const sourceTotal = new Set(events.flatMap((e) => e.mentions.map((m) => m.articleId))).size;
   const mid = (e: Event) => {
     const start = Date.parse(e.date.start as string);
     return start + (Date.parse(e.date.end as string) - start) / 2;
@@ -169,7 +165,7 @@ function phasesOf(
     for (const e of period)
       if (FAMILY[e.kind])
         kinds.set(FAMILY[e.kind] as string, (kinds.get(FAMILY[e.kind] as string) ?? 0) + weight(e));
-    const ranked = [...kinds].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
+    const ranked = [...kinds].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
     const chosen = ranked
       .filter(([, w], i) => i === 0 || (i === 1 && w >= SECOND_KIND_SHARE * (ranked[0]?.[1] ?? 0)))
       .map(([kind]) => ({ kind, events: period.filter((e) => FAMILY[e.kind] === kind) }))
@@ -186,16 +182,7 @@ function phasesOf(
     }
     for (const c of chosen) {
       const ordered = c.events.sort((a, b) => mid(a) - mid(b) || byDate(a, b));
-      const label = phaseLabel(
-        c.kind,
-        ordered,
-        byId,
-        topicId,
-        counts,
-        events.length,
-        sources,
-        sourceTotal,
-      );
+      const label = labelOf(c.kind, ordered);
       const previous = phases[phases.length - 1];
       if (previous && previous.label === label) previous.events.push(...ordered.map((e) => e.id));
       else phases.push({ label, events: ordered.map((e) => e.id) });
@@ -217,31 +204,20 @@ const FAMILY: Partial<Record<Event["kind"], string>> = {
 };
 
 /**
- * A phase's label: its kind, with the place its principal event (the most corroborated, then
- * the earliest) names when that is not the topic: "Tehran talks".
+ * A phase's label: its kind, with the `distinctive` place its principal event (the most
+ * corroborated, then the earliest) names: "Tehran talks".
  */
 function phaseLabel(
   kind: string,
   run: Event[],
   byId: Map<string, Entity>,
-  topicId: string | undefined,
-  counts: ReadonlyMap<string, number>,
-  total: number,
-  sources: ReadonlyMap<string, number>,
-  sourceTotal: number,
+  distinctive: (id: string) => boolean,
 ): string {
   const label = kind === "other" ? "reports" : kind;
   const principal = [...run]
     .filter((e) => FAMILY[e.kind] === kind)
     .sort((a, b) => b.corroboration - a.corroboration || byDate(a, b))[0];
-  // A place that sets the phase apart: not the topic, not one named all through the story.
-  const place = principal?.entities.find(
-    (id) =>
-      id !== topicId &&
-      byId.get(id)?.kind === "place" &&
-      (counts.get(id) ?? 0) * 3 <= total &&
-      (sources.get(id) ?? 0) * 2 <= sourceTotal,
-  );
+  const place = principal?.entities.find(distinctive);
   return place ? `${byId.get(place)?.name} ${label}` : label;
 }
 
@@ -249,9 +225,7 @@ function phaseLabel(
 export function byDate(a: Event, b: Event): number {
   const x = a.date.start ?? "9999-99-99";
   const y = b.date.start ?? "9999-99-99";
-  return cmp(x, y) || cmp(a.date.end ?? "", b.date.end ?? "") || cmp(a.id, b.id);
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return (
+    compareText(x, y) || compareText(a.date.end ?? "", b.date.end ?? "") || compareText(a.id, b.id)
+  );
 }

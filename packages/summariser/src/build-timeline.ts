@@ -1,6 +1,6 @@
 import type { Article } from "@briefing/core";
 import { addTo } from "./add-to.js";
-import { analyseText } from "./analyse-text.js";
+import { analyseText, contentTerms } from "./analyse-text.js";
 import { extractMentions } from "./extract-mentions.js";
 import { cosine, type TermVector, tfIdfVectors } from "./tf-idf.js";
 
@@ -84,9 +84,7 @@ export function buildTimeline(
         pool.push({
           text: s.text,
           articleId: id,
-          terms: s.tokens
-            .filter((t) => /^(NOUN|PROPN|VERB|ADJ|NUM)$/.test(t.pos))
-            .map((t) => t.lemma.toLowerCase()),
+          terms: contentTerms(s.tokens),
         });
     }
     return { date: day, sentences: pick(pool, options.sentencesPerDate, query) };

@@ -8,7 +8,7 @@ import {
   resolveStatedDates,
   UNKNOWN_DATE,
 } from "@briefing/core";
-import { analyseText, type Token } from "./analyse-text.js";
+import { analyseText, contentTerms, type Token } from "./analyse-text.js";
 import { articleText } from "./article-text.js";
 import { detectEventKind } from "./detect-event-kind.js";
 import { findNames, type NameOccurrence } from "./find-names.js";
@@ -42,7 +42,6 @@ export interface MentionRecord {
 }
 
 const MIN_TOKENS = 6;
-const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ", "NUM"]);
 const SPEECH = /^(say|tell|write|announce|declare|confirm|report|add|state|claim|deny)$/;
 const NUMBER_WORDS: Record<string, number> = {
   one: 1,
@@ -150,9 +149,7 @@ export function extractMentions(article: Article): MentionRecord[] {
         date,
         names,
         numbers: numbersIn(tokens, chosen),
-        terms: tokens
-          .filter((t) => CONTENT.has(t.pos) && t.lemma.length > 1)
-          .map((t) => t.lemma.toLowerCase()),
+        terms: contentTerms(tokens),
         speech,
         position: index,
         reports: true,

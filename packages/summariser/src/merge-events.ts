@@ -8,6 +8,8 @@ import {
 } from "@briefing/core";
 import { addTo } from "./add-to.js";
 import type { EntityIndex } from "./build-entities.js";
+import { compareText } from "./compare-text.js";
+import { disjointSets } from "./disjoint-sets.js";
 import type { MentionRecord } from "./extract-mentions.js";
 import { stableHash } from "./stable-hash.js";
 import { cosine, tfIdfVectors } from "./tf-idf.js";
@@ -58,27 +60,18 @@ export function mergeEvents(
   const ids = records.map((r) => [...new Set(r.names.map((n) => entities.idOf.get(n.text) ?? ""))]);
   const postings = new Map<string, number[]>();
   ids.forEach((list, i) => {
-    for (const id of list) {
-      const key = `${records[i]?.kind}:${id}`;
-      const posting = postings.get(key);
-      if (posting) posting.push(i);
-      else postings.set(key, [i]);
-    }
+    for (const id of list) addTo(postings, `${records[i]?.kind}:${id}`, i);
   });
 
-  const parent = records.map((_, i) => i);
+  const { find, join } = disjointSets(records.length);
   const range = records.map((r) => [r.date.start, r.date.end] as [string | null, string | null]);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x] as number] as number;
-      x = parent[x] as number;
-    }
-    return x;
-  };
   const pairs: [number, number, number][] = [];
   records.forEach((record, i) => {
     const rarest = [...(ids[i] as string[])]
-      .sort((a, b) => (entities.counts.get(a) ?? 0) - (entities.counts.get(b) ?? 0) || cmp(a, b))
+      .sort(
+        (a, b) =>
+          (entities.counts.get(a) ?? 0) - (entities.counts.get(b) ?? 0) || compareText(a, b),
+      )
       .slice(0, CANDIDATE_NAMES);
     const candidates = new Set<number>();
     for (const id of rarest)
@@ -102,8 +95,7 @@ export function mergeEvents(
       range[y] as [string | null, string | null],
     );
     if (!joint) continue;
-    parent[y] = x;
-    range[x] = joint;
+    range[join(x, y)] = joint;
   }
 
   const clusters = new Map<number, number[]>();
@@ -112,12 +104,13 @@ export function mergeEvents(
     addTo(clusters, root, i);
   });
   const publisherOf = new Map(articles.map((a) => [a.id, a.publisher ?? a.id]));
+  const nameOf = new Map(entities.entities.map((e) => [e.id, e.name]));
   return [...clusters.values()].map((members) =>
     toEvent(
       members.map((i) => records[i] as MentionRecord),
       members.map((i) => vectors[i] as Map<string, number>),
       members.flatMap((i) => ids[i] as string[]),
-      entities,
+      nameOf,
       publisherOf,
     ),
   );
@@ -127,12 +120,12 @@ function toEvent(
   members: MentionRecord[],
   vectors: Map<string, number>[],
   entityIds: string[],
-  entities: EntityIndex,
+  nameOf: ReadonlyMap<string, string>,
   publisherOf: ReadonlyMap<string, string>,
 ): Event {
   const mentions = members
     .map((r) => r.mention)
-    .sort((a, b) => cmp(a.articleId, b.articleId) || a.sentence - b.sentence);
+    .sort((a, b) => compareText(a.articleId, b.articleId) || a.sentence - b.sentence);
   // The summary is the report most like the others; among equals, the earliest in its article.
   const centrality = members.map((_, i) =>
     vectors.reduce(
@@ -146,14 +139,14 @@ function toEvent(
       (a, b) =>
         b.score - a.score ||
         a.r.position - b.r.position ||
-        cmp(a.r.mention.articleId, b.r.mention.articleId),
+        compareText(a.r.mention.articleId, b.r.mention.articleId),
     )[0]?.r as MentionRecord;
   const counts = new Map<string, number>();
   for (const id of entityIds) if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
-  const ordered = [...counts].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).map(([id]) => id);
-  const names = ordered
-    .slice(0, 3)
-    .map((id) => entities.entities.find((e) => e.id === id)?.name ?? id);
+  const ordered = [...counts]
+    .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
+    .map(([id]) => id);
+  const names = ordered.slice(0, 3).map((id) => nameOf.get(id) ?? id);
   const kind = best.kind;
   const event: Event = {
     id: `event-${stableHash(mentions.map((m) => `${m.articleId}:${m.sentence}`).join("|"))}`,
@@ -228,7 +221,7 @@ function disputes(members: MentionRecord[]): Dispute[] {
       byClass.set(cls, perArticle);
     }
   const found: Dispute[] = [];
-  for (const [cls, perArticle] of [...byClass].sort((a, b) => cmp(a[0], b[0]))) {
+  for (const [cls, perArticle] of [...byClass].sort((a, b) => compareText(a[0], b[0]))) {
     if (perArticle.size < 2) continue;
     const signatures = new Set(
       [...perArticle.values()].map((v) => [...v].sort((a, b) => a - b).join(",")),
@@ -243,7 +236,7 @@ function disputes(members: MentionRecord[]): Dispute[] {
         .sort((a, b) => a[0] - b[0])
         .map(([value, articleIds]) => ({
           value: value.toLocaleString("en-US"),
-          articleIds: articleIds.sort(cmp),
+          articleIds: articleIds.sort(compareText),
         })),
     });
   }
@@ -260,8 +253,4 @@ function intersect(
   const start = [a[0], b[0]].sort()[1] as string;
   const end = [a[1], b[1]].sort()[0] as string;
   return start <= end ? [start, end] : null;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
