@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describeDate, findFirstDate, formatDateRange, resolveDates } from "@briefing/core";
 import { loadCorpus } from "@briefing/core/ingest";
+import { analyseText } from "@briefing/summariser";
 import { dataSet } from "./shared-data.js";
 import { readCatXml, readTimeMl, type TimexDocument } from "./timex-gold.js";
 import { valueMatches } from "./timex-value.js";
@@ -115,8 +116,9 @@ async function corpusDates(): Promise<CorpusDates[]> {
     const reference = start && end ? { start, end } : null;
     const dated: CorpusDates["dated"] = [];
     if (reference)
+      // The pipeline's own sentences, as the summariser reads them.
       for (const paragraph of article.paragraphs)
-        for (const sentence of paragraph.split(/(?<=[.!?][”"]?)\s+(?=[A-Z“"])/))
+        for (const { text: sentence } of analyseText(paragraph))
           for (const found of resolveDates(sentence, reference))
             dated.push({ sentence, expression: found.text, date: describeDate(found.estimate) });
     return {

@@ -17,45 +17,40 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
     .exitOverride()
     .showHelpAfterError();
 
-  program
-    .command("brief")
+  const run =
+    (command: (paths: string[], options: BriefOptions, io: CliIo) => Promise<number>) =>
+    async (paths: string[], options: BriefOptions & { format: string }) => {
+      result.exitCode = await command(
+        paths,
+        { ...options, format: assertFormat(options.format) },
+        io,
+      );
+    };
+
+  readsCorpus(program.command("brief"), "briefing")
     .description("Read articles (files, folders, feeds) and print a briefing")
-    .argument("[paths...]", "files or folders to read", [])
-    .addOption(
-      new Option("-f, --format <format>", "output format").choices(BRIEF_FORMATS).default("md"),
-    )
-    .option("-o, --out <file>", "write to a file instead of stdout")
-    .option("--now <iso>", "the time the briefing is made at (default: the clock)")
     .option("--topic <query>", "keep the storylines that match this query")
     .option("--since <day>", "keep events on or after this day (YYYY-MM-DD)")
     .option("--until <day>", "keep events on or before this day (YYYY-MM-DD)")
     .option("--max-events <n>", "keep at most this many events, the most important")
     .option("--strict", "exit with code 2 when any input problem was found")
-    .action(async (paths: string[], options: BriefOptions & { format: string }) => {
-      result.exitCode = await briefCommand(
-        paths,
-        { ...options, format: assertFormat(options.format) },
-        io,
-      );
-    });
+    .action(run(briefCommand));
 
-  program
-    .command("ingest")
+  readsCorpus(program.command("ingest"), "report")
     .description("Read articles and print what ingestion made of them: titles, dates, evidence")
+    .option("--strict", "exit with code 2 when any input problem was found")
+    .action(run(ingestCommand));
+
+  return program;
+}
+
+/** The arguments and options of a command that reads a corpus: paths, format, out, now. */
+function readsCorpus(command: Command, made: string): Command {
+  return command
     .argument("[paths...]", "files or folders to read", [])
     .addOption(
       new Option("-f, --format <format>", "output format").choices(BRIEF_FORMATS).default("md"),
     )
     .option("-o, --out <file>", "write to a file instead of stdout")
-    .option("--now <iso>", "the time the report is made at (default: the clock)")
-    .option("--strict", "exit with code 2 when any input problem was found")
-    .action(async (paths: string[], options: BriefOptions & { format: string }) => {
-      result.exitCode = await ingestCommand(
-        paths,
-        { ...options, format: assertFormat(options.format) },
-        io,
-      );
-    });
-
-  return program;
+    .option("--now <iso>", `the time the ${made} is made at (default: the clock)`);
 }
