@@ -6,10 +6,10 @@ import { buildBriefing } from "@briefing/summariser";
 import { UsageError } from "../cli/errors.js";
 import type { CliIo } from "../cli/io.js";
 import { parseNow } from "../cli/parse-now.js";
+import { renderBriefing } from "../render/render-briefing.js";
 import { renderCorpusReport } from "../render/render-corpus-report.js";
-import { renderMarkdown } from "../render/render-markdown.js";
 
-export const BRIEF_FORMATS = ["md", "json"] as const;
+export const BRIEF_FORMATS = ["md", "json", "html", "text", "mjml"] as const;
 export type BriefFormat = (typeof BRIEF_FORMATS)[number];
 
 /** Options of `briefing brief`. */
@@ -28,7 +28,8 @@ export interface BriefOptions {
 export type IngestOptions = Omit<BriefOptions, "topic" | "since" | "until" | "maxEvents">;
 
 /**
- * `briefing brief [paths...]`: reads the corpus and writes its briefing, Markdown or JSON.
+ * `briefing brief [paths...]`: reads the corpus and writes its briefing as Markdown, JSON, the
+ * email's HTML or plain text, or the email's MJML source.
  * Problems go to stderr; the exit code is 2 when nothing loaded, or with `--strict` when any
  * problem was found, else 0.
  */
@@ -46,9 +47,7 @@ export async function briefCommand(
     ...(options.until ? { until: parseDay("--until", options.until) } : {}),
     ...(options.maxEvents ? { maxEvents: parseCount("--max-events", options.maxEvents) } : {}),
   });
-  const output =
-    options.format === "json" ? `${JSON.stringify(briefing, null, 2)}\n` : renderMarkdown(briefing);
-  return finish(output, inputs, shown, options, io);
+  return finish(await renderBriefing(briefing, options.format), inputs, shown, options, io);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { cleanText } from "./clean-text.js";
+
 /**
  * Makes untrusted text safe inside a Markdown paragraph, list item or table cell: characters that
  * start inline structure (code, emphasis, links, HTML, tables, strikethrough) are backslash-escaped,
@@ -6,9 +8,7 @@
  * document's shape.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, " ")
-    .trim()
+  return cleanText(text)
     .replace(/[\\`*_[\]<>|~]/g, "\\$&")
     .replace(/&/g, "&amp;")
     .replace(/^[#+=-]/, "\\$&")

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "./render-markdown.js";
+import { fixtureBriefing } from "./test-support/fixture-briefing.js";
+
+describe("renderMarkdown", () => {
+  it("renders the fixture briefing", () => {
+    expect(renderMarkdown(fixtureBriefing())).toMatchInlineSnapshot(`
+      "# Valley: talks to offensive
+
+      *Briefing of 4 articles, events from Wed 25 Aug 2021 to Mon 6 Sep 2021. Generated 2021-09-08 06:00 UTC.*
+
+      Delegations met in Charikar for talks.[^1][^2] Fighting spread to the valley's districts.[^1][^3]
+
+      ## Valley: talks to offensive
+
+      ### Talks
+
+      - **Wed 25 Aug 2021**: Delegations met in Charikar for talks.[^1][^2] *(2 sources)*
+        - Date: Wed 25 Aug 2021 (from 'on Wednesday' in an article of Wed 25 Aug)
+      - **Sun 29 Aug 2021**: The front offered a ceasefire.[^2] *(single source)*
+        - Date: Sun 29 Aug 2021 (from 'on Sunday' in an article of Sun 29 Aug)
+
+      ### Offensive
+
+      - **Mon 6 Sep 2021**: Fighting spread to the valley's districts.[^1][^3] *(2 sources)*
+        - Date: Mon 6 Sep 2021 (from 'on Monday' in an article of Mon 6 Sep)
+        - **Disputed** killed: 10[^1] vs 34[^3]
+
+      ### Background and loosely dated
+
+      - **1990–1999**: The valley resisted in the 1990s.[^1][^2] *(2 sources)*
+        - Date: 1990–1999 (from 'the 1990s')
+
+      ### Undated
+
+      - **Undated**: Fighters entered the capital.[^3] *(single source)*
+
+      *1 further single-source statement left out; \`--format json\` has every one.*
+
+      ## Key actors
+
+      - **Ahmad Massoud** (person; also Ahmad Masood, Massoud)
+      - **National Resistance Front** (organisation; also NRF)
+
+      ## Single-source and disputed
+
+      - Disputed killed, Mon 6 Sep 2021: Fighting spread to the valley's districts.[^1][^3]
+      - Single source, Sun 29 Aug 2021: The front offered a ceasefire.[^2]
+
+      ## Input problems
+
+      - error: \`corpus/empty.txt\`: expected article text, found an empty file
+
+      ## Sources
+
+      [^1]: Daily One, “Title a1”, Mon 6 Sep 2021, <https://one.example/talks?id=1&lang=en>
+      [^2]: Two Times, “Title a2”, Wed 1 Sep 2021, <https://two.example/a2>
+      [^3]: “Fighting in the valley”, Wed 1 Sep 2021, \`corpus/a3.txt\`
+
+      Also read, with nothing cited above:
+
+      - “An article nothing cites”, Wed 1 Sep 2021, \`corpus/a4.txt\`
+      "
+    `);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { renderText } from "./render-text.js";
+import { fixtureBriefing } from "./test-support/fixture-briefing.js";
+
+describe("renderText", () => {
+  it("renders the fixture briefing", () => {
+    expect(renderText(fixtureBriefing())).toMatchInlineSnapshot(`
+      "Valley: talks to offensive
+      ==========================
+      Briefing of 4 articles, events from Wed 25 Aug 2021 to Mon 6 Sep 2021.
+      Generated 2021-09-08 06:00 UTC.
+
+      Delegations met in Charikar for talks. [1] [2] Fighting spread to the
+      valley's districts. [1] [3]
+
+      TALKS
+
+      * Wed 25 Aug 2021 (2 sources)
+        Delegations met in Charikar for talks. [1] [2]
+        Date: from 'on Wednesday' in an article of Wed 25 Aug
+
+      * Sun 29 Aug 2021 (single source)
+        The front offered a ceasefire. [2]
+        Date: from 'on Sunday' in an article of Sun 29 Aug
+
+      OFFENSIVE
+
+      * Mon 6 Sep 2021 (2 sources)
+        Fighting spread to the valley's districts. [1] [3]
+        Date: from 'on Monday' in an article of Mon 6 Sep
+        Disputed killed: 10 [1] vs 34 [3]
+
+      BACKGROUND AND LOOSELY DATED
+
+      * 1990–1999 (2 sources)
+        The valley resisted in the 1990s. [1] [2]
+        Date: from 'the 1990s'
+
+      UNDATED
+
+      * Undated (single source)
+        Fighters entered the capital. [3]
+
+      1 further single-source statement left out.
+
+      Single-source and disputed
+      --------------------------
+
+      * Disputed killed, Mon 6 Sep 2021: Fighting spread to the valley's
+        districts. [1] [3]
+      * Single source, Sun 29 Aug 2021: The front offered a ceasefire. [2]
+
+      Key actors
+      ----------
+
+      * Ahmad Massoud (person; also Ahmad Masood, Massoud)
+      * National Resistance Front (organisation; also NRF)
+
+      Input problems
+      --------------
+
+      * error: corpus/empty.txt: expected article text, found an empty file
+
+      Sources
+      -------
+
+      [1] Daily One, "Title a1", Mon 6 Sep 2021
+          https://one.example/talks?id=1&lang=en
+      [2] Two Times, "Title a2", Wed 1 Sep 2021
+          https://two.example/a2
+      [3] "Fighting in the valley", Wed 1 Sep 2021
+          corpus/a3.txt
+
+      Also read, with nothing cited above:
+
+      * "An article nothing cites", Wed 1 Sep 2021
+        corpus/a4.txt
+      "
+    `);
+  });
+
+  it("keeps every line within 76 columns", () => {
+    const briefing = fixtureBriefing();
+    const [storyline] = briefing.storylines;
+    if (storyline?.events[0]) storyline.events[0].summary = `A ${"long".repeat(200)} word.`;
+    for (const line of renderText(briefing).split("\n"))
+      expect([...line].length).toBeLessThanOrEqual(76);
+  });
+});
