@@ -46,7 +46,7 @@ export async function compileEmail(
   options: EmailOptions = {},
 ): Promise<CompiledEmail> {
   const budget = (options.maxBytes ?? 100_000) - RECIPIENT_RESERVE;
-  options = { maxClaims: 8, ...options };
+  options = { maxClaims: 8, singleSourceClaims: "count", ...options };
   const full = layoutBriefing(briefing, options);
   const total = full.storylines.reduce(
     (n, s) => n + s.sections.reduce((m, x) => m + x.entries.length, 0),

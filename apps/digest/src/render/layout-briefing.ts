@@ -17,6 +17,11 @@ export interface LayoutOptions {
   /** Most single-source and disputed claims listed. Default 20. */
   maxClaims?: number;
   /**
+   * List single-source claims one by one (default), or only count them in
+   * {@link BriefingLayout.singleSource}: the timeline marks each entry "single source" anyway.
+   */
+  singleSourceClaims?: "list" | "count";
+  /**
    * Keep only this many timeline entries, the most recent; the others (undated first, then
    * background, then the oldest) are counted in {@link BriefingLayout.collapsed}. Default: all.
    */
@@ -85,6 +90,10 @@ export interface BriefingLayout {
   claims: (Cited & { label: string; when: string })[];
   /** Claims past `maxClaims`. */
   moreClaims: number;
+  /** Claims of shown entries that rest on a single source, listed or not. */
+  singleSource: number;
+  /** When single-source claims are counted, not listed: the sentence that says how many. */
+  singleSourceNote?: string;
   problems: Problem[];
   /** Every cited source; `n` is its footnote number. */
   sources: LayoutSource[];
@@ -125,7 +134,7 @@ export function layoutBriefing(briefing: Briefing, options: LayoutOptions = {}):
       }))
       .filter((s) => s.entries.length > 0),
   }));
-  const { claims, moreClaims } = layoutClaims(briefing, kept, cite, options.maxClaims ?? 20);
+  const { claims, moreClaims, singleSource } = layoutClaims(briefing, kept, cite, options);
   const articles = new Map(briefing.articles.map((a) => [a.id, a]));
   const sources = [...notes].map(([id, n]) => layoutSource(articles.get(id), id, n));
   const uncited = briefing.articles
@@ -146,6 +155,12 @@ export function layoutBriefing(briefing: Briefing, options: LayoutOptions = {}):
       .map(({ name, kind, aliases }) => ({ name, kind, aliases })),
     claims,
     moreClaims,
+    singleSource,
+    ...(options.singleSourceClaims === "count" && singleSource > 0
+      ? {
+          singleSourceNote: `${singleSource} entr${singleSource === 1 ? "y rests" : "ies rest"} on a single source, marked “single source” in the timeline.`,
+        }
+      : {}),
     problems: briefing.problems,
     sources,
     uncited,
@@ -235,10 +250,16 @@ function layoutClaims(
   briefing: Briefing,
   kept: Set<string>,
   cite: (ids: readonly string[]) => number[],
-  max: number,
+  options: LayoutOptions,
 ) {
+  const max = options.maxClaims ?? 20;
   const events = new Map(briefing.storylines.flatMap((s) => s.events).map((e) => [e.id, e]));
-  const caveats = briefing.caveats.filter((c) => kept.has(c.eventId) || !events.has(c.eventId));
+  const shown = briefing.caveats.filter((c) => kept.has(c.eventId) || !events.has(c.eventId));
+  const singleSource = shown.filter((c) => c.kind === "single-source").length;
+  const caveats =
+    options.singleSourceClaims === "count"
+      ? shown.filter((c) => c.kind !== "single-source")
+      : shown;
   const claims = caveats.slice(0, max).map((caveat) => {
     const event = events.get(caveat.eventId);
     return {
@@ -251,7 +272,7 @@ function layoutClaims(
       notes: cite(caveat.articleIds),
     };
   });
-  return { claims, moreClaims: Math.max(0, caveats.length - max) };
+  return { claims, moreClaims: Math.max(0, caveats.length - max), singleSource };
 }
 
 function layoutSource(article: Article | undefined, id: string, n: number): LayoutSource {

@@ -71,7 +71,9 @@ export function mjmlOfLayout(layout: BriefingLayout, frame: EmailFrame): string 
       parts.push(
         `<h3 class="bf-muted" style="margin:${parts.length === 0 ? 0 : 18}px 0 8px;${MUTED}font-weight:600;letter-spacing:.06em;text-transform:uppercase;">${escapeHtml(section.label)}</h3>`,
       );
-      for (const entry of section.entries) parts.push(entryTable(entry, cite));
+      section.entries.forEach((entry, i) => {
+        parts.push(entryTable(entry, cite, entry.when === section.entries[i - 1]?.when));
+      });
     }
     if (storyline.omitted > 0)
       parts.push(
@@ -80,19 +82,21 @@ export function mjmlOfLayout(layout: BriefingLayout, frame: EmailFrame): string 
     body.push(card(parts.join(""), "20px 0 8px", true));
   }
   if (layout.collapsed > 0) body.push(collapsedNote(layout.collapsed, frame.fullBriefingUrl));
-  if (layout.claims.length > 0) {
+  if (layout.claims.length > 0 || layout.singleSourceNote) {
     const items = layout.claims.map(
       (c) =>
         `<li dir="auto" style="margin:0 0 6px;"><strong>${escapeHtml(c.label)}</strong>, ${escapeHtml(c.when)}: ${cite(c)}</li>`,
     );
     if (layout.moreClaims > 0)
       items.push(`<li style="margin:0;">… and ${layout.moreClaims} more.</li>`);
-    body.push(
-      titled(
-        "Single-source and disputed",
-        `<ul style="margin:0;padding-left:20px;${WRAP}">${items.join("")}</ul>`,
-      ),
-    );
+    const list =
+      items.length > 0
+        ? `<ul style="margin:0 0 6px;padding-left:20px;${WRAP}">${items.join("")}</ul>`
+        : "";
+    const note = layout.singleSourceNote
+      ? `<p style="margin:0;">${escapeHtml(layout.singleSourceNote)}</p>`
+      : "";
+    body.push(titled("Single-source and disputed", list + note));
   }
   if (layout.actors.length > 0) {
     const actors = layout.actors.map((a) => {
@@ -172,8 +176,9 @@ function header(layout: BriefingLayout, frame: EmailFrame): string {
 /**
  * One timeline entry as a two-cell table: the date in a narrow cell, the report beside it. On a
  * phone the cells stack (see STYLE); a fixed layout keeps a giant word from widening the table.
+ * An entry on the same day as the one before it does not repeat the date.
  */
-function entryTable(e: LayoutEntry, cite: (c: Cited) => string): string {
+function entryTable(e: LayoutEntry, cite: (c: Cited) => string, sameDay: boolean): string {
   const details = [
     e.dateBasis || e.dateNote
       ? `<p class="bf-muted" style="margin:2px 0 0;${MUTED}">Date: ${escapeHtml(e.dateBasis ?? e.dateNote ?? "")}</p>`
@@ -185,7 +190,7 @@ function entryTable(e: LayoutEntry, cite: (c: Cited) => string): string {
   ].join("");
   return [
     `<table role="presentation" class="bf-entry" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;table-layout:fixed;border-collapse:collapse;margin:0 0 14px;"><tr>`,
-    `<td class="bf-when" width="30%" valign="top" style="width:30%;vertical-align:top;padding:0 12px 0 0;"><p style="margin:0;font-size:14px;font-weight:700;line-height:1.4;">${escapeHtml(e.when)}</p><p class="bf-muted" style="margin:0;${MUTED}">${escapeHtml(e.sources)}</p></td>`,
+    `<td class="bf-when" width="30%" valign="top" style="width:30%;vertical-align:top;padding:0 12px 0 0;">${sameDay ? "" : `<p style="margin:0;font-size:14px;font-weight:700;line-height:1.4;">${escapeHtml(e.when)}</p>`}<p class="bf-muted" style="margin:0;${MUTED}">${escapeHtml(e.sources)}</p></td>`,
     `<td class="bf-what" valign="top" style="vertical-align:top;${WRAP}"><p dir="auto" style="margin:0;">${cite(e)}</p>${details}</td>`,
     `</tr></table>`,
   ].join("");

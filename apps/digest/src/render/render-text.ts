@@ -62,13 +62,14 @@ export function textOfLayout(layout: BriefingLayout, frame: TextFrame = {}): str
       );
   }
   if (frame.afterTimeline) out.push(frame.afterTimeline, "");
-  if (layout.claims.length > 0) {
+  if (layout.claims.length > 0 || layout.singleSourceNote) {
     out.push(...heading("Single-source and disputed", "-"), "");
     for (const c of layout.claims)
       out.push(
         ...wrapText(`${cleanText(c.label)}, ${cleanText(c.when)}: ${cited(c)}`, { first: "* " }),
       );
     if (layout.moreClaims > 0) out.push(`* ... and ${layout.moreClaims} more.`);
+    if (layout.singleSourceNote) out.push(...para(layout.singleSourceNote));
     out.push("");
   }
   if (layout.actors.length > 0) {

@@ -1,0 +1,12 @@
+import { existsSync } from "node:fs";
+
+/** A Chromium to drive: `$CHROMIUM_PATH`, else the usual Debian and Chrome locations. */
+export function findChromium(): string | undefined {
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+  ];
+  return candidates.find((path): path is string => Boolean(path && existsSync(path)));
+}
