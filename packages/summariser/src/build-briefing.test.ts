@@ -49,6 +49,18 @@ describe("buildBriefing", () => {
     expect(mayor?.kind).toBe("person");
   });
 
+  it("titles a story that names no one after its article, not after a kind of event", () => {
+    const article = {
+      ...fixtureArticle("b1", "Local", "2023-03-06", [
+        "The old bridge reopened on Monday after two years of repairs, the council said.",
+      ]),
+      title: "Bridge reopens",
+    };
+    const briefing = buildBriefing([article], { now });
+    expect(briefing.headline).toBe("Bridge reopens");
+    expect(briefing.storylines[0]?.topic).toBe("Bridge reopens");
+  });
+
   it("keeps two unrelated stories apart", () => {
     expect(briefing.storylines).toHaveLength(2);
     const topics = briefing.storylines.map((s) => s.topic);

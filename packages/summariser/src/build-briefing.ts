@@ -50,7 +50,9 @@ export function buildBriefing(
   let events = mergeEvents(reports, entityIndex, articles).filter((e) => inWindow(e, options));
   if (options.maxEvents !== undefined && events.length > options.maxEvents)
     events = [...events].sort(byImportance).slice(0, Math.max(0, options.maxEvents));
-  let storylines = buildStorylines(events, entityIndex.entities);
+  let storylines = buildStorylines(events, entityIndex.entities, {
+    titles: new Map(articles.map((a) => [a.id, a.title])),
+  });
   if (options.topic)
     storylines = storylines.filter((s) =>
       matches(s, options.topic as string, entityIndex.entities),

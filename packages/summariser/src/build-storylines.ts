@@ -11,6 +11,11 @@ export interface BuildStorylinesOptions {
   phaseGapDays?: number;
   /** Least share of an event's names another event must share to join its storyline. Default 0.2. */
   minOverlap?: number;
+  /**
+   * Titles of the articles by id: a storyline that names no one takes the title of the article
+   * reporting most of its events as its topic and headline.
+   */
+  titles?: ReadonlyMap<string, string>;
 }
 
 const MAX_POSTINGS = 200;
@@ -75,11 +80,16 @@ export function buildStorylines(
     addTo(groups, find(i), event);
   });
   return [...groups.values()]
-    .map((group) => storyline(group.sort(byDate), byId, gap))
+    .map((group) => storyline(group.sort(byDate), byId, gap, options.titles))
     .sort((a, b) => b.events.length - a.events.length || compareText(a.id, b.id));
 }
 
-function storyline(events: Event[], byId: Map<string, Entity>, gap: number): Storyline {
+function storyline(
+  events: Event[],
+  byId: Map<string, Entity>,
+  gap: number,
+  titles: ReadonlyMap<string, string> | undefined,
+): Storyline {
   const counts = new Map<string, number>();
   for (const event of events)
     for (const id of event.entities) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -90,7 +100,9 @@ function storyline(events: Event[], byId: Map<string, Entity>, gap: number): Sto
   );
   const place = ranked.find((id) => byId.get(id)?.kind === "place");
   const topicId = place && (counts.get(place) ?? 0) * 4 >= events.length ? place : ranked[0];
-  const topic = (topicId && byId.get(topicId)?.name) || KIND_LABELS[events[0]?.kind ?? "other"];
+  const named = topicId && byId.get(topicId)?.name;
+  const titled = named ? undefined : mainTitle(events, titles);
+  const topic = named || titled || KIND_LABELS[events[0]?.kind ?? "other"];
   // In how many of the storyline's articles each entity is named.
   const articlesOf = new Map<string, Set<string>>();
   for (const e of events)
@@ -113,10 +125,21 @@ function storyline(events: Event[], byId: Map<string, Entity>, gap: number): Sto
   return {
     id: `storyline-${stableHash(events.map((e) => e.id).join("|"))}`,
     topic,
-    headline: shown.length > 0 ? `${topic}: ${shown.join(" to ")}` : topic,
+    headline: shown.length > 0 && !titled ? `${topic}: ${shown.join(" to ")}` : topic,
     phases,
     events,
   };
+}
+
+/** The title of the article that reports most of the events (the first such, by id, on a tie). */
+function mainTitle(events: Event[], titles: ReadonlyMap<string, string> | undefined) {
+  if (!titles) return undefined;
+  const counts = new Map<string, number>();
+  for (const e of events)
+    for (const id of new Set(e.mentions.map((m) => m.articleId)))
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+  const [best] = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
+  return best ? titles.get(best[0])?.trim() || undefined : undefined;
 }
 
 /** Events dated to within this many days place a phase; wider ones stay out of phases. */

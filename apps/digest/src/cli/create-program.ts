@@ -6,6 +6,7 @@ import {
   briefCommand,
   ingestCommand,
 } from "../commands/brief.js";
+import { type PreviewCommandOptions, previewCommand } from "../commands/preview.js";
 import type { CliIo } from "./io.js";
 
 /** The `briefing` command line; each action stores its exit code in `result.exitCode`. */
@@ -27,12 +28,8 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
       );
     };
 
-  readsCorpus(program.command("brief"), "briefing")
+  filters(readsCorpus(program.command("brief"), "briefing"))
     .description("Read articles (files, folders, feeds) and print a briefing")
-    .option("--topic <query>", "keep the storylines that match this query")
-    .option("--since <day>", "keep events on or after this day (YYYY-MM-DD)")
-    .option("--until <day>", "keep events on or before this day (YYYY-MM-DD)")
-    .option("--max-events <n>", "keep at most this many events, the most important")
     .option("--strict", "exit with code 2 when any input problem was found")
     .action(run(briefCommand));
 
@@ -40,6 +37,15 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
     .description("Read articles and print what ingestion made of them: titles, dates, evidence")
     .option("--strict", "exit with code 2 when any input problem was found")
     .action(run(ingestCommand));
+
+  filters(program.command("preview"))
+    .description("Serve the email on localhost and render it again when the corpus changes")
+    .argument("[paths...]", "files or folders to read and watch", [])
+    .option("--port <n>", "port on 127.0.0.1 (0 picks a free one)", "4173")
+    .option("--now <iso>", "the time the briefing is made at (default: the clock at each render)")
+    .action(async (paths: string[], options: PreviewCommandOptions) => {
+      result.exitCode = await previewCommand(paths, options, io);
+    });
 
   return program;
 }
@@ -53,4 +59,13 @@ function readsCorpus(command: Command, made: string): Command {
     )
     .option("-o, --out <file>", "write to a file instead of stdout")
     .option("--now <iso>", `the time the ${made} is made at (default: the clock)`);
+}
+
+/** The options that choose what a briefing keeps: topic, period, number of events. */
+function filters(command: Command): Command {
+  return command
+    .option("--topic <query>", "keep the storylines that match this query")
+    .option("--since <day>", "keep events on or after this day (YYYY-MM-DD)")
+    .option("--until <day>", "keep events on or before this day (YYYY-MM-DD)")
+    .option("--max-events <n>", "keep at most this many events, the most important");
 }

@@ -119,6 +119,26 @@ describe("briefing brief, input and output", () => {
     expect(await readFile(join(dir, "out.md"), "utf8")).toContain("“Bridge reopens”");
   });
 
+  it("prints the email's HTML, its plain text and its MJML source", async () => {
+    const html = capture(dir);
+    expect(await runMain(["brief", "good.txt", "--format", "html"], html)).toBe(0);
+    expect(html.out).toMatch(/^<!doctype html>/);
+    expect(html.out).toContain("The old bridge reopened on Monday");
+    const text = capture(dir);
+    expect(await runMain(["brief", "good.txt", "--format", "text"], text)).toBe(0);
+    expect(text.out).toContain('Sources\n-------\n\n[1] "Bridge reopens"');
+    const mjml = capture(dir);
+    expect(await runMain(["brief", "good.txt", "--format", "mjml"], mjml)).toBe(0);
+    expect(mjml.out).toMatch(/^<mjml lang="en" dir="auto">/);
+    expect(mjml.out).not.toContain("\uF8FF");
+  });
+
+  it("refuses a preview port that is not a port number", async () => {
+    const io = capture(dir);
+    expect(await runMain(["preview", ".", "--port", "http"], io)).toBe(2);
+    expect(io.err).toBe('briefing: --port: expected a port number from 0 to 65535, found "http"\n');
+  });
+
   it("rejects an unknown format and a bad --now, naming the option", async () => {
     const format = capture();
     expect(await runMain(["brief", "--format", "docx"], format)).toBe(2);

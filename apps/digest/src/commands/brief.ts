@@ -1,13 +1,12 @@
 import { writeFile } from "node:fs/promises";
-import { isAbsolute, relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Article, Problem } from "@briefing/core";
-import { loadCorpus } from "@briefing/core/ingest";
 import { buildBriefing } from "@briefing/summariser";
 import { UsageError } from "../cli/errors.js";
 import type { CliIo } from "../cli/io.js";
-import { parseNow } from "../cli/parse-now.js";
 import { renderBriefing } from "../render/render-briefing.js";
 import { renderCorpusReport } from "../render/render-corpus-report.js";
+import { readCorpus } from "./read-corpus.js";
 
 export const BRIEF_FORMATS = ["md", "json", "html", "text", "mjml"] as const;
 export type BriefFormat = (typeof BRIEF_FORMATS)[number];
@@ -39,7 +38,17 @@ export async function briefCommand(
   io: CliIo,
 ): Promise<number> {
   const { inputs, now, shown } = await readCorpus(paths, options, io);
-  const briefing = buildBriefing(shown.articles, {
+  const briefing = briefingOf(shown, options, now);
+  return finish(await renderBriefing(briefing, options.format), inputs, shown, options, io);
+}
+
+/** The briefing of what was read, filtered as the options of `brief` (and `preview`) ask. */
+export function briefingOf(
+  shown: { articles: Article[]; problems: Problem[] },
+  options: Pick<BriefOptions, "topic" | "since" | "until" | "maxEvents">,
+  now: Date,
+) {
+  return buildBriefing(shown.articles, {
     now,
     problems: shown.problems,
     ...(options.topic ? { topic: options.topic } : {}),
@@ -47,7 +56,6 @@ export async function briefCommand(
     ...(options.until ? { until: parseDay("--until", options.until) } : {}),
     ...(options.maxEvents ? { maxEvents: parseCount("--max-events", options.maxEvents) } : {}),
   });
-  return finish(await renderBriefing(briefing, options.format), inputs, shown, options, io);
 }
 
 /**
@@ -66,13 +74,6 @@ export async function ingestCommand(
       ? `${JSON.stringify({ generatedAt: now.toISOString(), ...report }, null, 2)}\n`
       : renderCorpusReport(report);
   return finish(output, inputs, shown, options, io);
-}
-
-async function readCorpus(paths: string[], options: { now?: string }, io: CliIo) {
-  const inputs = paths.length > 0 ? paths : ["corpus"];
-  const now = parseNow(options.now, io.now);
-  const result = await loadCorpus(inputs.map((p) => resolve(io.cwd, p)));
-  return { inputs, now, shown: relativePaths(result, io.cwd) };
 }
 
 async function finish(
@@ -99,30 +100,6 @@ function parseDay(flag: string, value: string): string {
 function parseCount(flag: string, value: string): number {
   if (/^\d+$/.test(value)) return Number(value);
   throw new UsageError(`${flag}: expected a whole number, found "${value}"`);
-}
-
-/** Paths inside the working folder are shown relative to it, as the user would type them. */
-function relativePaths<T extends { articles: Article[]; problems: Problem[] }>(
-  result: T,
-  cwd: string,
-): T {
-  const show = (path: string): string => {
-    const rel = relative(cwd, path);
-    return rel.startsWith("..") || isAbsolute(rel) ? path : rel || ".";
-  };
-  return {
-    ...result,
-    articles: result.articles.map((a) => ({
-      ...a,
-      origins: a.origins.map((o) => ({ ...o, path: show(o.path) })),
-    })),
-    problems: result.problems.map((p) => ({ ...p, path: show(p.path) })),
-    furniture: Object.fromEntries(
-      Object.entries((result as { furniture?: Record<string, string[]> }).furniture ?? {}).map(
-        ([k, v]) => [show(k), v],
-      ),
-    ),
-  };
 }
 
 export function assertFormat(value: string): BriefFormat {

@@ -180,7 +180,9 @@ interface DraftSection {
 
 function draftStoryline(storyline: Storyline) {
   const byId = new Map(storyline.events.map((e) => [e.id, e]));
-  const shown = (e: Event) => !MINOR.has(e.kind) || e.corroboration > 1;
+  // Minor single-source statements are left out, unless they are all the storyline has.
+  const all = storyline.events.every((e) => MINOR.has(e.kind) && e.corroboration <= 1);
+  const shown = (e: Event) => all || !MINOR.has(e.kind) || e.corroboration > 1;
   const sections: DraftSection[] = [];
   const placed = new Set<string>();
   for (const phase of storyline.phases ?? []) {

@@ -1,0 +1,54 @@
+import { resolve } from "node:path";
+import { UsageError } from "../cli/errors.js";
+import type { CliIo } from "../cli/io.js";
+import { startPreview } from "../preview/start-preview.js";
+import { type BriefOptions, briefingOf } from "./brief.js";
+import { readCorpus } from "./read-corpus.js";
+
+/** Options of `briefing preview`. */
+export interface PreviewCommandOptions
+  extends Pick<BriefOptions, "now" | "topic" | "since" | "until" | "maxEvents"> {
+  port: string;
+}
+
+/**
+ * `briefing preview [paths...] [--port N]`: serves the email on localhost and renders it again
+ * when the corpus changes, until SIGINT or SIGTERM.
+ */
+export async function previewCommand(
+  paths: string[],
+  options: PreviewCommandOptions,
+  io: CliIo,
+  stopped: Promise<unknown> = untilSignal(),
+): Promise<number> {
+  if (!/^\d+$/.test(options.port) || Number(options.port) > 65535)
+    throw new UsageError(`--port: expected a port number from 0 to 65535, found "${options.port}"`);
+  const inputs = paths.length > 0 ? paths : ["corpus"];
+  const preview = await startPreview({
+    watch: inputs.map((p) => resolve(io.cwd, p)),
+    port: Number(options.port),
+    build: async () => {
+      const { now, shown } = await readCorpus(inputs, options, io);
+      for (const problem of shown.problems)
+        io.stderr(`${problem.severity}: ${problem.path}: ${problem.message}\n`);
+      return briefingOf(shown, options, now);
+    },
+    onChange: () => io.stderr("corpus changed: the preview renders again on the next load\n"),
+  });
+  io.stderr(`Previewing ${inputs.join(", ")} at ${preview.url} (Ctrl-C to stop)\n`);
+  await stopped;
+  await preview.close();
+  return 0;
+}
+
+function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve(signal);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}

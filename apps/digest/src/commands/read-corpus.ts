@@ -1,0 +1,40 @@
+import { isAbsolute, relative, resolve } from "node:path";
+import type { Article, Problem } from "@briefing/core";
+import { loadCorpus } from "@briefing/core/ingest";
+import type { CliIo } from "../cli/io.js";
+import { parseNow } from "../cli/parse-now.js";
+
+/**
+ * Reads the corpus a command names (default `corpus/`) at the time it was asked for (`--now` or
+ * the clock), with paths inside the working folder shown relative to it.
+ */
+export async function readCorpus(paths: string[], options: { now?: string }, io: CliIo) {
+  const inputs = paths.length > 0 ? paths : ["corpus"];
+  const now = parseNow(options.now, io.now);
+  const result = await loadCorpus(inputs.map((p) => resolve(io.cwd, p)));
+  return { inputs, now, shown: relativePaths(result, io.cwd) };
+}
+
+/** Paths inside the working folder are shown relative to it, as the user would type them. */
+function relativePaths<T extends { articles: Article[]; problems: Problem[] }>(
+  result: T,
+  cwd: string,
+): T {
+  const show = (path: string): string => {
+    const rel = relative(cwd, path);
+    return rel.startsWith("..") || isAbsolute(rel) ? path : rel || ".";
+  };
+  return {
+    ...result,
+    articles: result.articles.map((a) => ({
+      ...a,
+      origins: a.origins.map((o) => ({ ...o, path: show(o.path) })),
+    })),
+    problems: result.problems.map((p) => ({ ...p, path: show(p.path) })),
+    furniture: Object.fromEntries(
+      Object.entries((result as { furniture?: Record<string, string[]> }).furniture ?? {}).map(
+        ([k, v]) => [show(k), v],
+      ),
+    ),
+  };
+}
