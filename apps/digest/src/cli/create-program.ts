@@ -28,12 +28,12 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
       );
     };
 
-  filters(readsCorpus(program.command("brief"), "briefing"))
+  filters(readsCorpus(program.command("brief"), "briefing", BRIEF_FORMATS))
     .description("Read articles (files, folders, feeds) and print a briefing")
     .option("--strict", "exit with code 2 when any input problem was found")
     .action(run(briefCommand));
 
-  readsCorpus(program.command("ingest"), "report")
+  readsCorpus(program.command("ingest"), "report", ["md", "json"])
     .description("Read articles and print what ingestion made of them: titles, dates, evidence")
     .option("--strict", "exit with code 2 when any input problem was found")
     .action(run(ingestCommand));
@@ -51,12 +51,10 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
 }
 
 /** The arguments and options of a command that reads a corpus: paths, format, out, now. */
-function readsCorpus(command: Command, made: string): Command {
+function readsCorpus(command: Command, made: string, formats: readonly string[]): Command {
   return command
     .argument("[paths...]", "files or folders to read", [])
-    .addOption(
-      new Option("-f, --format <format>", "output format").choices(BRIEF_FORMATS).default("md"),
-    )
+    .addOption(new Option("-f, --format <format>", "output format").choices(formats).default("md"))
     .option("-o, --out <file>", "write to a file instead of stdout")
     .option("--now <iso>", `the time the ${made} is made at (default: the clock)`);
 }
