@@ -1,0 +1,88 @@
+import { Cron } from "croner";
+import { z } from "zod";
+
+/** An address as mail headers write it: `ana@example.org` or `Ana Lima <ana@example.org>`. */
+export const ADDRESS = /^(?:[^<>]*<\s*)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+(?:\s*>)?$/;
+
+const address = z.string().trim().regex(ADDRESS, {
+  error: "expected an email address such as ana@example.org or Ana <ana@example.org>",
+});
+
+const cron = z.string().refine(
+  (pattern) => {
+    try {
+      new Cron(pattern, { paused: true });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'expected a cron schedule such as "0 7 * * *" (minute hour day month weekday)' },
+);
+
+const timezone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: "expected an IANA time zone such as Europe/London" },
+);
+
+/** A transport: `smtp://`, `smtps://` (credentials allowed) or `file:DIR` (writes .eml files). */
+export const TransportSchema = z
+  .string()
+  .refine((url) => /^(smtps?:\/\/[^\s]+|file:.+)$/.test(url), {
+    error: "expected smtp://host[:port], smtps://user:password@host or file:DIR",
+  });
+
+export const DigestSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, {
+    error: "expected a name of letters, digits, '.', '_' or '-'",
+  }),
+  topic: z.string().min(1).optional(),
+  schedule: cron,
+  timezone: timezone.default("UTC"),
+  /** Addresses, or the path of a file with one address per line. */
+  recipients: z.union([
+    z.array(address).min(1, { error: "expected at least one recipient" }),
+    z.string().min(1),
+  ]),
+  /** `{headline}`, `{digest}` and `{date}` are filled in. Default: the headline. */
+  subject: z.string().min(1).default("{headline}"),
+  /** Must contain `{token}`, the recipient's unsubscribe token; `{digest}` and `{email}` also work. */
+  unsubscribeUrl: z
+    .string()
+    .refine((u) => u.includes("{token}") && /^https?:\/\//.test(u), {
+      error: "expected an http(s) URL template containing {token}",
+    })
+    .optional(),
+  maxEvents: z.number().int().positive().optional(),
+});
+
+export const ConfigSchema = z.strictObject({
+  corpus: z.union([z.string(), z.array(z.string()).min(1)]).default(["corpus"]),
+  state: z.string().min(1).default(".briefing/state.db"),
+  transport: TransportSchema.optional(),
+  from: address,
+  /** Secret for unsubscribe tokens; also `BRIEFING_SECRET`. */
+  secret: z.string().min(16, { error: "expected a secret of at least 16 characters" }).optional(),
+  digests: z.array(DigestSchema).min(1, { error: "expected at least one digest" }),
+});
+
+export type DigestConfig = z.infer<typeof DigestSchema>;
+
+/** A validated configuration with every path made absolute and recipients read. */
+export interface Config {
+  /** The file it was read from. */
+  path: string;
+  corpus: string[];
+  state: string;
+  transport: string;
+  from: string;
+  secret?: string;
+  digests: (Omit<DigestConfig, "recipients"> & { recipients: string[] })[];
+}

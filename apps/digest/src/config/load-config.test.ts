@@ -1,0 +1,137 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConfigError } from "./errors.js";
+import { loadConfig } from "./load-config.js";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "briefing-config-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function write(name: string, text: string): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, text);
+  return path;
+}
+
+async function problemsOf(path: string): Promise<string[]> {
+  try {
+    await loadConfig(path);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("loadConfig", () => {
+  it("reads YAML, fills defaults and resolves paths against the file's folder", async () => {
+    await write("readers.txt", "# the desk\nana@example.org\n\nBo Li <bo@example.org>\n");
+    const path = await write(
+      "briefing.config.yaml",
+      [
+        "corpus: [news/, feeds/world.xml]",
+        "from: Briefing <briefing@example.org>",
+        "digests:",
+        "  - name: valley-daily",
+        "    topic: Panjshir",
+        '    schedule: "0 7 * * *"',
+        "    timezone: Europe/London",
+        "    recipients: readers.txt",
+        "    unsubscribeUrl: https://example.org/u?t={token}",
+      ].join("\n"),
+    );
+    const config = await loadConfig(path, { smtpUrl: "smtp://mail.example.org:587" });
+    expect(config.corpus).toEqual([join(dir, "news"), join(dir, "feeds/world.xml")]);
+    expect(config.state).toBe(join(dir, ".briefing/state.db"));
+    expect(config.transport).toBe("smtp://mail.example.org:587");
+    expect(config.digests[0]).toMatchObject({
+      name: "valley-daily",
+      subject: "{headline}",
+      recipients: ["ana@example.org", "Bo Li <bo@example.org>"],
+    });
+    const noSmtp = await loadConfig(path);
+    expect(noSmtp.transport).toBe(`file:${join(dir, ".briefing/outbox")}`);
+  });
+
+  it("reads JSON too", async () => {
+    const path = await write(
+      "briefing.config.json",
+      JSON.stringify({
+        from: "b@example.org",
+        transport: "file:out",
+        digests: [{ name: "d", schedule: "0 * * * *", recipients: ["a@example.org"] }],
+      }),
+    );
+    const config = await loadConfig(path);
+    expect(config.transport).toBe(`file:${join(dir, "out")}`);
+    expect(config.digests[0]?.timezone).toBe("UTC");
+  });
+
+  it("names every bad field, what was expected and what was found", async () => {
+    const path = await write(
+      "bad.yaml",
+      [
+        "from: nobody",
+        "transport: ftp://files.example.org",
+        "colour: blue",
+        "digests:",
+        "  - name: daily",
+        '    schedule: "every morning"',
+        "    timezone: Mars/Olympus",
+        "    recipients: [ana@example.org, not-an-address]",
+        "    unsubscribeUrl: https://example.org/u",
+        "    maxEvents: -3",
+      ].join("\n"),
+    );
+    const problems = await problemsOf(path);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'from: expected an email address such as ana@example.org or Ana <ana@example.org>, found "nobody"',
+        'transport: expected smtp://host[:port], smtps://user:password@host or file:DIR, found "ftp://files.example.org"',
+        '(top level): unknown field "colour"',
+        'digests.0.schedule: expected a cron schedule such as "0 7 * * *" (minute hour day month weekday), found "every morning"',
+        'digests.0.timezone: expected an IANA time zone such as Europe/London, found "Mars/Olympus"',
+        'digests.0.recipients.1: expected an email address such as ana@example.org or Ana <ana@example.org>, found "not-an-address"',
+        'digests.0.unsubscribeUrl: expected an http(s) URL template containing {token}, found "https://example.org/u"',
+      ]),
+    );
+    expect(problems.some((p) => p.startsWith("digests.0.maxEvents: ") && p.includes("-3"))).toBe(
+      true,
+    );
+  });
+
+  it("reports a missing file, bad YAML, duplicate names and bad lines of a recipients file", async () => {
+    await expect(loadConfig(join(dir, "missing.yaml"))).rejects.toThrow(
+      /missing\.yaml: cannot read the configuration/,
+    );
+    await expect(loadConfig(await write("broken.yaml", "digests: [\n"))).rejects.toThrow(
+      /broken\.yaml: expected YAML/,
+    );
+    await write("some.txt", "ana@example.org\nnonsense\n");
+    const path = await write(
+      "dup.yaml",
+      [
+        "from: b@example.org",
+        "digests:",
+        ...["a", "a"].flatMap((n) => [
+          `  - name: ${n}`,
+          '    schedule: "0 7 * * *"',
+          "    recipients: some.txt",
+        ]),
+      ].join("\n"),
+    );
+    const problems = await problemsOf(path);
+    expect(problems).toContain(
+      `digests.0.recipients: ${join(dir, "some.txt")} line 2: expected an email address, found "nonsense"`,
+    );
+    expect(problems).toContain(
+      'digests.1.name: expected a name no other digest has, found "a" again',
+    );
+  });
+});

@@ -1,0 +1,108 @@
+import { readFile } from "node:fs/promises";
+import { dirname, extname, resolve } from "node:path";
+import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
+import { ADDRESS, type Config, ConfigSchema } from "./digest-config.js";
+import { ConfigError } from "./errors.js";
+
+/** Options for {@link loadConfig}: the environment values the configuration may take. */
+export interface LoadConfigOptions {
+  /** `SMTP_URL`: the transport when the file names none. */
+  smtpUrl?: string;
+  /** `BRIEFING_SECRET`: the unsubscribe-token secret when the file has none. */
+  secret?: string;
+}
+
+/**
+ * Reads `briefing.config.yaml` (or `.json`), validates it and resolves paths against its folder.
+ *
+ * @throws ConfigError listing every problem as `field: what was expected, found what`.
+ */
+export async function loadConfig(path: string, options: LoadConfigOptions = {}): Promise<Config> {
+  const text = await readFile(path, "utf8").catch((cause: Error) => {
+    throw new ConfigError(path, [`cannot read the configuration: ${cause.message}`], { cause });
+  });
+  let data: unknown;
+  try {
+    data = extname(path) === ".json" ? JSON.parse(text) : parseYaml(text);
+  } catch (cause) {
+    throw new ConfigError(
+      path,
+      [`expected ${extname(path) === ".json" ? "JSON" : "YAML"}: ${(cause as Error).message}`],
+      { cause },
+    );
+  }
+  const parsed = ConfigSchema.safeParse(data ?? {}, { reportInput: true });
+  if (!parsed.success) throw new ConfigError(path, parsed.error.issues.map(describeIssue));
+  const raw = parsed.data;
+  const base = dirname(resolve(path));
+  const problems: string[] = [];
+  const digests = await Promise.all(
+    raw.digests.map(async (d, i) => {
+      const recipients = Array.isArray(d.recipients)
+        ? d.recipients
+        : await readRecipients(resolve(base, d.recipients), `digests.${i}.recipients`, problems);
+      return { ...d, recipients };
+    }),
+  );
+  const names = raw.digests.map((d) => d.name);
+  names.forEach((name, i) => {
+    if (names.indexOf(name) !== i)
+      problems.push(
+        `digests.${i}.name: expected a name no other digest has, found "${name}" again`,
+      );
+  });
+  if (problems.length > 0) throw new ConfigError(path, problems);
+  const transport = raw.transport ?? options.smtpUrl ?? "file:.briefing/outbox";
+  const secret = raw.secret ?? options.secret;
+  return {
+    path: resolve(path),
+    corpus: (Array.isArray(raw.corpus) ? raw.corpus : [raw.corpus]).map((p) => resolve(base, p)),
+    state: resolve(base, raw.state),
+    transport: transport.startsWith("file:")
+      ? `file:${resolve(base, transport.slice(5))}`
+      : transport,
+    from: raw.from,
+    ...(secret ? { secret } : {}),
+    digests,
+  };
+}
+
+/** One address per line; blank lines and `#` comments skipped; bad lines reported by number. */
+async function readRecipients(file: string, field: string, problems: string[]): Promise<string[]> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (cause) {
+    problems.push(
+      `${field}: expected a list of addresses or a readable file of them, found "${file}" (${(cause as Error).message})`,
+    );
+    return [];
+  }
+  const recipients: string[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    const entry = line.replace(/#.*$/, "").trim();
+    if (!entry) return;
+    if (ADDRESS.test(entry)) recipients.push(entry);
+    else
+      problems.push(`${field}: ${file} line ${i + 1}: expected an email address, found "${entry}"`);
+  });
+  if (recipients.length === 0 && problems.length === 0)
+    problems.push(`${field}: expected at least one address in ${file}, found none`);
+  return recipients;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const field = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
+  const found = "input" in issue ? describeValue(issue.input) : "nothing";
+  if (issue.code === "unrecognized_keys")
+    return `${field}: unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+  const expected = issue.message.replace(/^Invalid input: /, "");
+  return `${field}: ${expected}${/received|found/.test(expected) ? "" : `, found ${found}`}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
