@@ -1,6 +1,12 @@
 // The model entry of @briefing/core: types, schemas and pure functions, usable in a browser.
 
-export { daysBetween, shiftDay, toLocalDay, weekdayOf } from "./dates/calendar-day.js";
+export {
+  daysBetween,
+  shiftDay,
+  startOfLocalDay,
+  toLocalDay,
+  weekdayOf,
+} from "./dates/calendar-day.js";
 export { dayEstimate } from "./dates/day-estimate.js";
 export { describeDate, formatDateRange } from "./dates/describe-date.js";
 export type { Tense } from "./dates/detect-tense.js";

@@ -67,3 +67,12 @@ export function makeDay(year: number, month: number, day: number): string {
 export function toLocalDay(instant: Date, timeZone: string): string {
   return format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd");
 }
+
+/**
+ * The instant a calendar day begins in an IANA time zone: `2021-03-28` in Europe/London is
+ * `2021-03-28T00:00:00Z` (GMT), `2021-07-01` is `2021-06-30T23:00:00Z` (BST).
+ */
+export function startOfLocalDay(day: string, timeZone: string): Date {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  return new Date(new TZDate(year, month - 1, date, timeZone).getTime());
+}

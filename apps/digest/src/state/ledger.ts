@@ -1,0 +1,294 @@
+import { mkdirSync } from "node:fs";
+import { hostname } from "node:os";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+
+/** One digest period: the window it covers and where its sending stands. */
+export interface RunRow {
+  id: number;
+  digest: string;
+  /** ISO instants: the window `[periodStart, periodEnd)`. */
+  periodStart: string;
+  periodEnd: string;
+  /** `sending` until every delivery is sent or failed for good, then `complete`. */
+  status: "sending" | "complete";
+  createdAt: string;
+  completedAt: string | null;
+}
+
+/** One recipient of one run. */
+export interface DeliveryRow {
+  runId: number;
+  recipient: string;
+  /** `sending` means an attempt began and its outcome was never recorded (a crash, say). */
+  status: "pending" | "sending" | "sent" | "failed";
+  attempts: number;
+  lastError: string | null;
+  messageId: string;
+  sentAt: string | null;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS runs (
+  id INTEGER PRIMARY KEY,
+  digest TEXT NOT NULL,
+  period_start TEXT NOT NULL,
+  period_end TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('sending', 'complete')),
+  created_at TEXT NOT NULL,
+  completed_at TEXT,
+  UNIQUE (digest, period_end)
+);
+CREATE TABLE IF NOT EXISTS run_articles (
+  digest TEXT NOT NULL,
+  article_id TEXT NOT NULL,
+  run_id INTEGER NOT NULL REFERENCES runs (id),
+  PRIMARY KEY (digest, article_id)
+);
+CREATE TABLE IF NOT EXISTS deliveries (
+  run_id INTEGER NOT NULL REFERENCES runs (id),
+  recipient TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT,
+  message_id TEXT NOT NULL,
+  sent_at TEXT,
+  PRIMARY KEY (run_id, recipient)
+);
+CREATE TABLE IF NOT EXISTS locks (
+  digest TEXT PRIMARY KEY,
+  holder TEXT NOT NULL,
+  pid INTEGER NOT NULL,
+  host TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+`;
+
+const RUN_COLUMNS = `id, digest, period_start AS periodStart, period_end AS periodEnd, status,
+  created_at AS createdAt, completed_at AS completedAt`;
+const DELIVERY_COLUMNS = `run_id AS runId, recipient, status, attempts, last_error AS lastError,
+  message_id AS messageId, sent_at AS sentAt`;
+
+/**
+ * The state of every digest in one SQLite file (WAL, so readers never wait for the sender): a run
+ * per digest period, the articles each run covered (an article belongs to one run of a digest,
+ * ever), a delivery per recipient, and a lock per digest.
+ */
+export class Ledger {
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("busy_timeout = 10000");
+    this.db.pragma("foreign_keys = ON");
+    this.db.exec(SCHEMA);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /**
+   * Takes the digest's lock for `ttlMs` unless a live holder has it. A holder on this host whose
+   * process is gone, or whose lock has expired, loses it: a crash cannot keep a digest locked.
+   */
+  acquireLock(digest: string, holder: string, nowMs: number, ttlMs: number): boolean {
+    return this.db
+      .transaction(() => {
+        const row = this.db
+          .prepare("SELECT holder, pid, host, expires_at AS expiresAt FROM locks WHERE digest = ?")
+          .get(digest) as
+          | { holder: string; pid: number; host: string; expiresAt: number }
+          | undefined;
+        const free =
+          !row ||
+          row.holder === holder ||
+          row.expiresAt <= nowMs ||
+          (row.host === hostname() && !isAlive(row.pid));
+        if (!free) return false;
+        this.db
+          .prepare(
+            "INSERT OR REPLACE INTO locks (digest, holder, pid, host, expires_at) VALUES (?, ?, ?, ?, ?)",
+          )
+          .run(digest, holder, process.pid, hostname(), nowMs + ttlMs);
+        return true;
+      })
+      .immediate();
+  }
+
+  /** Extends a held lock; false when another holder took it meanwhile. */
+  refreshLock(digest: string, holder: string, nowMs: number, ttlMs: number): boolean {
+    return (
+      this.db
+        .prepare("UPDATE locks SET expires_at = ? WHERE digest = ? AND holder = ?")
+        .run(nowMs + ttlMs, digest, holder).changes === 1
+    );
+  }
+
+  releaseLock(digest: string, holder: string): void {
+    this.db.prepare("DELETE FROM locks WHERE digest = ? AND holder = ?").run(digest, holder);
+  }
+
+  /** The digest's latest run (by period end), whatever its status. */
+  latestRun(digest: string): RunRow | undefined {
+    return this.db
+      .prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE digest = ? ORDER BY period_end DESC LIMIT 1`)
+      .get(digest) as RunRow | undefined;
+  }
+
+  /** The digest's first period start: articles from before it are history, not news. */
+  origin(digest: string): string | undefined {
+    const row = this.db
+      .prepare("SELECT MIN(period_start) AS origin FROM runs WHERE digest = ?")
+      .get(digest) as { origin: string | null };
+    return row.origin ?? undefined;
+  }
+
+  /** Runs still sending, oldest first: resumed before any new period. */
+  unfinishedRuns(digest: string): RunRow[] {
+    return this.db
+      .prepare(
+        `SELECT ${RUN_COLUMNS} FROM runs WHERE digest = ? AND status = 'sending' ORDER BY period_end`,
+      )
+      .all(digest) as RunRow[];
+  }
+
+  recentRuns(digest: string, limit: number): RunRow[] {
+    return this.db
+      .prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE digest = ? ORDER BY period_end DESC LIMIT ?`)
+      .all(digest, limit) as RunRow[];
+  }
+
+  /** Which of these articles an earlier run of the digest already covered. */
+  coveredArticles(digest: string, articleIds: readonly string[]): Set<string> {
+    const covered = new Set<string>();
+    const query = this.db.prepare("SELECT 1 FROM run_articles WHERE digest = ? AND article_id = ?");
+    for (const id of articleIds) if (query.get(digest, id)) covered.add(id);
+    return covered;
+  }
+
+  runArticles(runId: number): string[] {
+    return (
+      this.db
+        .prepare("SELECT article_id AS id FROM run_articles WHERE run_id = ? ORDER BY article_id")
+        .all(runId) as { id: string }[]
+    ).map((r) => r.id);
+  }
+
+  /**
+   * Records a new period in one transaction: the run, the articles it covers and a pending
+   * delivery per recipient with its Message-ID. A run with no recipients is complete at once.
+   */
+  createRun(input: {
+    digest: string;
+    periodStart: string;
+    periodEnd: string;
+    createdAt: string;
+    articleIds: readonly string[];
+    deliveries: readonly { recipient: string; messageId: string }[];
+  }): RunRow {
+    return this.db
+      .transaction(() => {
+        const complete = input.deliveries.length === 0;
+        const { lastInsertRowid } = this.db
+          .prepare(
+            "INSERT INTO runs (digest, period_start, period_end, status, created_at, completed_at) VALUES (?, ?, ?, ?, ?, ?)",
+          )
+          .run(
+            input.digest,
+            input.periodStart,
+            input.periodEnd,
+            complete ? "complete" : "sending",
+            input.createdAt,
+            complete ? input.createdAt : null,
+          );
+        const runId = Number(lastInsertRowid);
+        const cover = this.db.prepare(
+          "INSERT INTO run_articles (digest, article_id, run_id) VALUES (?, ?, ?)",
+        );
+        for (const id of input.articleIds) cover.run(input.digest, id, runId);
+        const deliver = this.db.prepare(
+          "INSERT INTO deliveries (run_id, recipient, status, message_id) VALUES (?, ?, 'pending', ?)",
+        );
+        for (const d of input.deliveries) deliver.run(runId, d.recipient, d.messageId);
+        return this.db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(runId) as RunRow;
+      })
+      .immediate();
+  }
+
+  deliveries(runId: number): DeliveryRow[] {
+    return this.db
+      .prepare(`SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE run_id = ? ORDER BY rowid`)
+      .all(runId) as DeliveryRow[];
+  }
+
+  /** Notes that an attempt begins, before the message leaves: a crash now leaves it `sending`. */
+  beginAttempt(runId: number, recipient: string): void {
+    this.db
+      .prepare(
+        "UPDATE deliveries SET status = 'sending', attempts = attempts + 1 WHERE run_id = ? AND recipient = ?",
+      )
+      .run(runId, recipient);
+  }
+
+  markSent(runId: number, recipient: string, sentAt: string): void {
+    this.db
+      .prepare(
+        "UPDATE deliveries SET status = 'sent', sent_at = ?, last_error = NULL WHERE run_id = ? AND recipient = ?",
+      )
+      .run(sentAt, runId, recipient);
+  }
+
+  /** A failed attempt: `failed` for good, or back to `pending` to try again later. */
+  markFailed(runId: number, recipient: string, error: string, final: boolean): void {
+    this.db
+      .prepare(
+        "UPDATE deliveries SET status = ?, last_error = ? WHERE run_id = ? AND recipient = ?",
+      )
+      .run(final ? "failed" : "pending", error, runId, recipient);
+  }
+
+  /** Completes the run when no delivery is left to try; returns whether it did. */
+  completeIfDone(runId: number, completedAt: string): boolean {
+    return this.db
+      .transaction(() => {
+        const open = this.db
+          .prepare(
+            "SELECT COUNT(*) AS n FROM deliveries WHERE run_id = ? AND status IN ('pending', 'sending')",
+          )
+          .get(runId) as { n: number };
+        if (open.n > 0) return false;
+        this.db
+          .prepare(
+            "UPDATE runs SET status = 'complete', completed_at = ? WHERE id = ? AND status = 'sending'",
+          )
+          .run(completedAt, runId);
+        return true;
+      })
+      .immediate();
+  }
+
+  /** The latest deliveries that failed for good or are waiting to be tried again. */
+  recentFailures(digest: string, limit: number): (DeliveryRow & { periodEnd: string })[] {
+    return this.db
+      .prepare(
+        `SELECT d.run_id AS runId, d.recipient, d.status, d.attempts, d.last_error AS lastError, d.message_id AS messageId,
+           d.sent_at AS sentAt, r.period_end AS periodEnd
+         FROM deliveries d JOIN runs r ON r.id = d.run_id
+         WHERE r.digest = ? AND d.last_error IS NOT NULL AND d.status <> 'sent'
+         ORDER BY r.period_end DESC, d.rowid LIMIT ?`,
+      )
+      .all(digest, limit) as (DeliveryRow & { periodEnd: string })[];
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
