@@ -21,8 +21,12 @@ describe("calendar days", () => {
     // 00:30 UTC on the night the UK moves to BST: still 28 March in London, 27 March in New York.
     expect(toLocalDay(new Date("2021-03-28T00:30:00Z"), "Europe/London")).toBe("2021-03-28");
     expect(toLocalDay(new Date("2021-03-28T00:30:00Z"), "America/New_York")).toBe("2021-03-27");
-    expect(startOfLocalDay("2021-03-28", "Europe/London").toISOString()).toBe("2021-03-28T00:00:00.000Z");
-    expect(startOfLocalDay("2021-07-01", "Europe/London").toISOString()).toBe("2021-06-30T23:00:00.000Z");
+    expect(startOfLocalDay("2021-03-28", "Europe/London").toISOString()).toBe(
+      "2021-03-28T00:00:00.000Z",
+    );
+    expect(startOfLocalDay("2021-07-01", "Europe/London").toISOString()).toBe(
+      "2021-06-30T23:00:00.000Z",
+    );
     expect(startOfLocalDay("2021-07-01", "UTC").toISOString()).toBe("2021-07-01T00:00:00.000Z");
     // 23:30 UTC on 31 October 2021 is 23:30 GMT in London (BST ended at 01:00 UTC) and 00:30 in Paris.
     expect(toLocalDay(new Date("2021-10-31T23:30:00Z"), "Europe/London")).toBe("2021-10-31");
