@@ -1,0 +1,41 @@
+/** What a digest run reports as it goes: the CLI prints these, `schedule` logs them. */
+export type DigestEvent =
+  | { kind: "busy"; digest: string }
+  | { kind: "not-due"; digest: string; next: string | null }
+  | {
+      kind: "run-started";
+      digest: string;
+      periodStart: string;
+      periodEnd: string;
+      articles: number;
+      recipients: number;
+      resumed: boolean;
+    }
+  | { kind: "nothing-new"; digest: string; periodStart: string; periodEnd: string }
+  | { kind: "sent"; digest: string; recipient: string; messageId: string; attempt: number }
+  | {
+      kind: "retry";
+      digest: string;
+      recipient: string;
+      attempt: number;
+      delayMs: number;
+      error: string;
+    }
+  | {
+      kind: "failed";
+      digest: string;
+      recipient: string;
+      attempts: number;
+      error: string;
+      final: boolean;
+    }
+  | { kind: "transport-failed"; digest: string; error: string }
+  | { kind: "missing-articles"; digest: string; count: number }
+  | {
+      kind: "run-finished";
+      digest: string;
+      periodEnd: string;
+      sent: number;
+      failed: number;
+      pending: number;
+    };

@@ -1,0 +1,137 @@
+import type { CompiledEmail } from "../render/compile-email.js";
+import { personaliseEmail } from "../render/personalise-email.js";
+import type { Ledger, RunRow } from "../state/ledger.js";
+import { classifyFailure } from "./classify-failure.js";
+import type { Mailer } from "./create-mailer.js";
+import type { DigestEvent } from "./digest-event.js";
+
+/** How temporary failures are retried within one run. */
+export interface RetryPolicy {
+  /** Attempts per recipient in one run (the first included). */
+  attempts: number;
+  /** First delay; each next one doubles, up to `maxDelayMs`; the wait is a random point of its upper half. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** What {@link sendRun} needs besides the run itself. */
+export interface SendRunContext {
+  ledger: Ledger;
+  mailer: Mailer;
+  from: string;
+  /** Each recipient's unsubscribe link and the list's mailto address. */
+  unsubscribe: (recipient: string) => { url?: string; mailto: string };
+  retry: RetryPolicy;
+  clock: () => Date;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  /** Keeps the digest's lock; false when it was lost, and the run stops. */
+  keepLock: () => boolean;
+  /** Removes secrets (the SMTP password) from text that will be stored or logged. */
+  redact: (text: string) => string;
+  log: (event: DigestEvent) => void;
+}
+
+/**
+ * Delivers a run to every recipient not yet settled, one message at a time, so a crash leaves at
+ * most one message whose fate is unknown (`sending`), and that one is sent again on resume.
+ * Temporary failures retry with exponential backoff and jitter; permanent ones are recorded for
+ * that recipient and the others go on; a transport failure stops the run with the rest pending.
+ */
+export async function sendRun(
+  run: RunRow,
+  compiled: CompiledEmail,
+  ctx: SendRunContext,
+): Promise<void> {
+  for (const delivery of ctx.ledger.deliveries(run.id)) {
+    if (delivery.status === "sent" || delivery.status === "failed") continue;
+    if (!ctx.keepLock()) throw new Error(`${run.digest}: lost the digest's lock; stopping`);
+    const { name, address } = splitAddress(delivery.recipient);
+    const links = ctx.unsubscribe(delivery.recipient);
+    const email = personaliseEmail(compiled, {
+      ...(name ? { name } : {}),
+      ...(links.url ? { unsubscribeUrl: links.url } : {}),
+    });
+    let attempt = 0;
+    for (;;) {
+      attempt += 1;
+      ctx.ledger.beginAttempt(run.id, delivery.recipient);
+      try {
+        await ctx.mailer.send({
+          from: ctx.from,
+          to: delivery.recipient.includes("<") ? delivery.recipient : address,
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+          messageId: delivery.messageId,
+          date: ctx.clock(),
+          headers: {
+            "List-Unsubscribe": [links.url, links.mailto]
+              .filter(Boolean)
+              .map((u) => `<${u}>`)
+              .join(", "),
+            ...(links.url ? { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
+            "List-Id": `<${run.digest}.${domainOf(ctx.from)}>`,
+          },
+        });
+        ctx.ledger.markSent(run.id, delivery.recipient, ctx.clock().toISOString());
+        ctx.log({
+          kind: "sent",
+          digest: run.digest,
+          recipient: delivery.recipient,
+          messageId: delivery.messageId,
+          attempt,
+        });
+        break;
+      } catch (error) {
+        const failure = classifyFailure(error);
+        const message = ctx.redact(failure.message);
+        if (failure.kind === "transport") {
+          ctx.ledger.markFailed(run.id, delivery.recipient, message, false);
+          ctx.log({ kind: "transport-failed", digest: run.digest, error: message });
+          throw new Error(`${run.digest}: the mail transport failed: ${message}`);
+        }
+        const final = failure.kind === "permanent";
+        if (!final && attempt < ctx.retry.attempts) {
+          const cap = Math.min(ctx.retry.maxDelayMs, ctx.retry.baseDelayMs * 2 ** (attempt - 1));
+          const delayMs = Math.round(cap / 2 + (ctx.random() * cap) / 2);
+          ctx.ledger.markFailed(run.id, delivery.recipient, message, false);
+          ctx.log({
+            kind: "retry",
+            digest: run.digest,
+            recipient: delivery.recipient,
+            attempt,
+            delayMs,
+            error: message,
+          });
+          await ctx.sleep(delayMs);
+          continue;
+        }
+        ctx.ledger.markFailed(run.id, delivery.recipient, message, final);
+        ctx.log({
+          kind: "failed",
+          digest: run.digest,
+          recipient: delivery.recipient,
+          attempts: attempt,
+          error: message,
+          final,
+        });
+        break;
+      }
+    }
+  }
+  ctx.ledger.completeIfDone(run.id, ctx.clock().toISOString());
+}
+
+/** `Ana Lima <ana@example.org>` → name and address; a bare address has no name. */
+export function splitAddress(recipient: string): { name?: string; address: string } {
+  const match = /^\s*"?([^"<]*?)"?\s*<\s*([^>\s]+)\s*>\s*$/.exec(recipient);
+  if (!match) return { address: recipient.trim() };
+  const name = match[1]?.trim();
+  return { ...(name ? { name } : {}), address: match[2] as string };
+}
+
+/** The domain of the `from` address, for Message-IDs and List-Id. */
+export function domainOf(from: string): string {
+  return splitAddress(from).address.split("@")[1] ?? "localhost";
+}
