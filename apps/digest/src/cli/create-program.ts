@@ -7,6 +7,9 @@ import {
   ingestCommand,
 } from "../commands/brief.js";
 import { type PreviewCommandOptions, previewCommand } from "../commands/preview.js";
+import { scheduleCommand } from "../commands/schedule.js";
+import { runDueCommand, type SendOptions, sendCommand } from "../commands/send.js";
+import { statusCommand } from "../commands/status.js";
 import type { CliIo } from "./io.js";
 
 /** The `briefing` command line; each action stores its exit code in `result.exitCode`. */
@@ -45,6 +48,36 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
     .option("--now <iso>", "the time the briefing is made at (default: the clock at each render)")
     .action(async (paths: string[], options: PreviewCommandOptions) => {
       result.exitCode = await previewCommand(paths, options, io);
+    });
+
+  const digestCommand = (name: string, description: string) =>
+    program
+      .command(name)
+      .description(description)
+      .option(
+        "-c, --config <file>",
+        "the configuration (default: briefing.config.yaml, .yml or .json here)",
+      );
+  digestCommand("send", "Build and send a digest now, for the period since its last run")
+    .argument("<digest>", "the digest's name in the configuration")
+    .option("--now <iso>", "the time the period ends (default: the clock)")
+    .action(async (name: string, options: SendOptions) => {
+      result.exitCode = await sendCommand(name, options, io);
+    });
+  digestCommand("run-due", "Send every digest whose scheduled time has passed since its last run")
+    .option("--now <iso>", "the time to check against (default: the clock)")
+    .action(async (options: SendOptions) => {
+      result.exitCode = await runDueCommand(options, io);
+    });
+  digestCommand("schedule", "Run in the foreground and send each digest on its schedule").action(
+    async (options: { config?: string }) => {
+      result.exitCode = await scheduleCommand(options, io);
+    },
+  );
+  digestCommand("status", "List digests with their last and next runs and recent failures")
+    .option("--now <iso>", "the time next runs are counted from (default: the clock)")
+    .action(async (options: SendOptions) => {
+      result.exitCode = await statusCommand(options, io);
     });
 
   return program;

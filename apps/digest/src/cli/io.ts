@@ -6,6 +6,8 @@ export interface CliIo {
   cwd: string;
   /** The clock, read only here at the edge; commands pass `now` on to the library. */
   now: () => Date;
+  /** The environment variables commands may read: `SMTP_URL`, `BRIEFING_SECRET`. */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 /** The real process's streams and clock. */
@@ -15,5 +17,6 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     now: () => new Date(),
+    env: process.env,
   };
 }

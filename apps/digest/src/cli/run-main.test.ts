@@ -14,6 +14,7 @@ function capture(cwd = root): CliIo & { out: string; err: string } {
     err: "",
     cwd,
     now: () => new Date("2022-01-20T08:00:00Z"),
+    env: {},
     stdout: (text: string) => {
       io.out += text;
     },

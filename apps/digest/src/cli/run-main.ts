@@ -1,4 +1,5 @@
 import { CommanderError } from "commander";
+import { ConfigError } from "../config/errors.js";
 import { createProgram } from "./create-program.js";
 import { UsageError } from "./errors.js";
 import { type CliIo, processIo } from "./io.js";
@@ -15,6 +16,10 @@ export async function runMain(argv: readonly string[], io: CliIo = processIo()):
     return result.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof ConfigError) {
+      io.stderr(`briefing: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof UsageError) {
       io.stderr(`briefing: ${error.message}\n`);
       return error.exitCode;

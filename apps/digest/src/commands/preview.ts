@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { UsageError } from "../cli/errors.js";
 import type { CliIo } from "../cli/io.js";
+import { untilSignal } from "../cli/until-signal.js";
 import { startPreview } from "../preview/start-preview.js";
 import { type BriefOptions, briefingOf } from "./brief.js";
 import { readCorpus } from "./read-corpus.js";
@@ -39,16 +40,4 @@ export async function previewCommand(
   await stopped;
   await preview.close();
   return 0;
-}
-
-function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const stop = (signal: string) => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve(signal);
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
 }

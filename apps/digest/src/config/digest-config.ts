@@ -63,6 +63,14 @@ export const DigestSchema = z.strictObject({
   maxEvents: z.number().int().positive().optional(),
 });
 
+/** How hard to try: attempts per recipient in one run, backoff, SMTP timeouts. */
+export const DeliverySchema = z.strictObject({
+  attempts: z.number().int().min(1).max(20).default(5),
+  backoffMs: z.number().int().min(0).default(2000),
+  maxBackoffMs: z.number().int().min(0).default(60_000),
+  timeoutMs: z.number().int().min(100).default(30_000),
+});
+
 export const ConfigSchema = z.strictObject({
   corpus: z.union([z.string(), z.array(z.string()).min(1)]).default(["corpus"]),
   state: z.string().min(1).default(".briefing/state.db"),
@@ -71,6 +79,12 @@ export const ConfigSchema = z.strictObject({
   /** Secret for unsubscribe tokens; also `BRIEFING_SECRET`. */
   secret: z.string().min(16, { error: "expected a secret of at least 16 characters" }).optional(),
   digests: z.array(DigestSchema).min(1, { error: "expected at least one digest" }),
+  delivery: DeliverySchema.default({
+    attempts: 5,
+    backoffMs: 2000,
+    maxBackoffMs: 60_000,
+    timeoutMs: 30_000,
+  }),
 });
 
 export type DigestConfig = z.infer<typeof DigestSchema>;
@@ -85,4 +99,5 @@ export interface Config {
   from: string;
   secret?: string;
   digests: (Omit<DigestConfig, "recipients"> & { recipients: string[] })[];
+  delivery: z.infer<typeof DeliverySchema>;
 }

@@ -65,6 +65,7 @@ export async function loadConfig(path: string, options: LoadConfigOptions = {}):
     from: raw.from,
     ...(secret ? { secret } : {}),
     digests,
+    delivery: raw.delivery,
   };
 }
 

@@ -1,0 +1,110 @@
+import { access } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { Article } from "@briefing/core";
+import { loadCorpus } from "@briefing/core/ingest";
+import { UsageError } from "../cli/errors.js";
+import type { CliIo } from "../cli/io.js";
+import type { Config } from "../config/digest-config.js";
+import { loadConfig } from "../config/load-config.js";
+import { createMailer } from "../delivery/create-mailer.js";
+import type { DigestEvent } from "../delivery/digest-event.js";
+import type { DigestContext } from "../digest/run-digest.js";
+import { Ledger } from "../state/ledger.js";
+
+const DEFAULT_CONFIGS = ["briefing.config.yaml", "briefing.config.yml", "briefing.config.json"];
+
+/** The configuration file `--config` names, or the first default one in the working folder. */
+export async function findConfig(option: string | undefined, io: CliIo): Promise<string> {
+  if (option) return resolve(io.cwd, option);
+  for (const name of DEFAULT_CONFIGS) {
+    const path = resolve(io.cwd, name);
+    if (
+      await access(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      return path;
+  }
+  throw new UsageError(
+    `no configuration: expected --config FILE or one of ${DEFAULT_CONFIGS.join(", ")} in ${io.cwd}`,
+  );
+}
+
+/** The configuration, read with the environment's SMTP_URL and BRIEFING_SECRET. */
+export async function readConfig(option: string | undefined, io: CliIo): Promise<Config> {
+  return loadConfig(await findConfig(option, io), {
+    ...(io.env.SMTP_URL ? { smtpUrl: io.env.SMTP_URL } : {}),
+    ...(io.env.BRIEFING_SECRET ? { secret: io.env.BRIEFING_SECRET } : {}),
+  });
+}
+
+/** Everything a digest command needs, opened once; `close` releases the database and the pool. */
+export function openDigests(
+  config: Config,
+  io: CliIo,
+  log: (event: DigestEvent) => void,
+): DigestContext & { close: () => void } {
+  const ledger = new Ledger(config.state);
+  const mailer = createMailer(config.transport, { timeoutMs: config.delivery.timeoutMs });
+  let articles: Promise<Article[]> | undefined;
+  return {
+    config,
+    ledger,
+    mailer,
+    loadArticles: () => {
+      articles ??= loadCorpus(config.corpus).then(({ articles: read, problems }) => {
+        for (const p of problems) io.stderr(`${p.severity}: ${p.path}: ${p.message}\n`);
+        return read;
+      });
+      return articles;
+    },
+    clock: io.now,
+    sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
+    random: Math.random,
+    log,
+    secrets: secretsOf(config),
+    close: () => {
+      mailer.close();
+      ledger.close();
+    },
+  };
+}
+
+/** The SMTP password (raw and URL-encoded) and the token secret: never to be printed. */
+function secretsOf(config: Config): string[] {
+  const secrets = config.secret ? [config.secret] : [];
+  try {
+    const { password } = new URL(config.transport);
+    if (password) secrets.push(password, decodeURIComponent(password));
+  } catch {
+    // file: transports have no password.
+  }
+  return secrets;
+}
+
+/** A digest event as one line for a person reading stderr. */
+export function describeEvent(event: DigestEvent): string {
+  switch (event.kind) {
+    case "busy":
+      return `${event.digest}: another process is running this digest; skipped`;
+    case "not-due":
+      return `${event.digest}: not due${event.next ? `; next at ${event.next}` : ""}`;
+    case "run-started":
+      return `${event.digest}: ${event.resumed ? "resuming" : "sending"} ${event.periodStart} → ${event.periodEnd}: ${event.articles} article${event.articles === 1 ? "" : "s"}, ${event.recipients} recipient${event.recipients === 1 ? "" : "s"}`;
+    case "nothing-new":
+      return `${event.digest}: nothing new ${event.periodStart} → ${event.periodEnd}; no email sent`;
+    case "sent":
+      return `${event.digest}: sent to ${event.recipient}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`;
+    case "retry":
+      return `${event.digest}: ${event.recipient}: ${event.error}; retrying in ${event.delayMs} ms`;
+    case "failed":
+      return `${event.digest}: ${event.recipient}: ${event.final ? "refused" : `gave up for now after ${event.attempts} attempts`}: ${event.error}`;
+    case "transport-failed":
+      return `${event.digest}: the mail transport failed: ${event.error}`;
+    case "missing-articles":
+      return `${event.digest}: ${event.count} article${event.count === 1 ? " is" : "s are"} no longer in the corpus`;
+    case "run-finished":
+      return `${event.digest}: ${event.periodEnd}: ${event.sent} sent, ${event.failed} failed, ${event.pending} pending`;
+  }
+}

@@ -1,0 +1,61 @@
+import { Cron } from "croner";
+import { pino } from "pino";
+import type { CliIo } from "../cli/io.js";
+import { untilSignal } from "../cli/until-signal.js";
+import type { DigestEvent } from "../delivery/digest-event.js";
+import { runDigest } from "../digest/run-digest.js";
+import { openDigests, readConfig } from "./open-digests.js";
+
+/**
+ * `briefing schedule`: runs in the foreground, one croner job per digest in its time zone; each
+ * tick runs the digest as `run-due` would (so missed slots are caught up at start, once). Logs JSON
+ * lines (pino) to stderr. SIGINT or SIGTERM stops the jobs and exits after the send in flight.
+ */
+export async function scheduleCommand(
+  options: { config?: string },
+  io: CliIo,
+  stopped: Promise<unknown> = untilSignal(),
+): Promise<number> {
+  const config = await readConfig(options.config, io);
+  const logger = pino(
+    { base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
+    { write: (line: string) => io.stderr(line) },
+  );
+  const context = openDigests(config, io, (event: DigestEvent) => logger.info(event, event.kind));
+  let inFlight: Promise<void> = Promise.resolve();
+  const tick = (digest: (typeof config.digests)[number]) => {
+    inFlight = inFlight
+      .then(() => runDigest(digest, "due", io.now(), context))
+      .catch((error: Error) => {
+        logger.error(
+          {
+            digest: digest.name,
+            error: context.secrets.reduce((t, s) => t.replaceAll(s, "***"), error.message),
+          },
+          "run-failed",
+        );
+      });
+    return inFlight;
+  };
+  const jobs = config.digests.map(
+    (digest) =>
+      new Cron(digest.schedule, { timezone: digest.timezone, protect: true }, () => tick(digest)),
+  );
+  logger.info(
+    {
+      digests: config.digests.map((d, i) => ({
+        name: d.name,
+        next: jobs[i]?.nextRun()?.toISOString() ?? null,
+      })),
+    },
+    "scheduled",
+  );
+  for (const digest of config.digests) await tick(digest);
+  const signal = await stopped;
+  for (const job of jobs) job.stop();
+  logger.info({ signal }, "stopping after the send in flight");
+  await inFlight;
+  context.close();
+  logger.info({}, "stopped");
+  return 0;
+}

@@ -1,0 +1,70 @@
+import { UsageError } from "../cli/errors.js";
+import type { CliIo } from "../cli/io.js";
+import { parseNow } from "../cli/parse-now.js";
+import type { DigestEvent } from "../delivery/digest-event.js";
+import { runDigest } from "../digest/run-digest.js";
+import { describeEvent, openDigests, readConfig } from "./open-digests.js";
+
+/** Options of `send` and `run-due`. */
+export interface SendOptions {
+  config?: string;
+  now?: string;
+}
+
+/**
+ * `briefing send <digest>`: builds and sends the digest for the period ending now. Exit code 1
+ * when a recipient was refused or is still pending, or the transport failed.
+ */
+export async function sendCommand(name: string, options: SendOptions, io: CliIo): Promise<number> {
+  const config = await readConfig(options.config, io);
+  const digest = config.digests.find((d) => d.name === name);
+  if (!digest)
+    throw new UsageError(
+      `no digest "${name}": expected one of ${config.digests.map((d) => d.name).join(", ")}`,
+    );
+  return runDigests(config, [digest], "now", options, io);
+}
+
+/** `briefing run-due`: sends every digest whose scheduled time passed since its last run. */
+export async function runDueCommand(options: SendOptions, io: CliIo): Promise<number> {
+  const config = await readConfig(options.config, io);
+  return runDigests(config, config.digests, "due", options, io);
+}
+
+async function runDigests(
+  config: Awaited<ReturnType<typeof readConfig>>,
+  digests: typeof config.digests,
+  mode: "due" | "now",
+  options: SendOptions,
+  io: CliIo,
+): Promise<number> {
+  const now = parseNow(options.now, io.now);
+  let trouble = false;
+  const log = (event: DigestEvent) => {
+    if (
+      event.kind === "failed" ||
+      event.kind === "transport-failed" ||
+      (event.kind === "run-finished" && (event.failed > 0 || event.pending > 0))
+    )
+      trouble = true;
+    io.stderr(`${describeEvent(event)}\n`);
+  };
+  const context = openDigests(config, io, log);
+  try {
+    for (const digest of digests) {
+      try {
+        await runDigest(digest, mode, now, context);
+      } catch (error) {
+        trouble = true;
+        const message = context.secrets.reduce(
+          (text, secret) => text.replaceAll(secret, "***"),
+          (error as Error).message,
+        );
+        io.stderr(`${digest.name}: ${message}\n`);
+      }
+    }
+  } finally {
+    context.close();
+  }
+  return trouble ? 1 : 0;
+}

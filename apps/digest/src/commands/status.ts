@@ -1,0 +1,49 @@
+import { Cron } from "croner";
+import type { CliIo } from "../cli/io.js";
+import { parseNow } from "../cli/parse-now.js";
+import { redactUrl } from "../delivery/create-mailer.js";
+import { Ledger } from "../state/ledger.js";
+import { readConfig } from "./open-digests.js";
+
+/**
+ * `briefing status`: each digest with its schedule, last runs (period, sent, failed, pending),
+ * next scheduled time, and recent failures.
+ */
+export async function statusCommand(
+  options: { config?: string; now?: string },
+  io: CliIo,
+): Promise<number> {
+  const config = await readConfig(options.config, io);
+  const now = parseNow(options.now, io.now);
+  const ledger = new Ledger(config.state);
+  const lines = [`state: ${config.state}`, `transport: ${redactUrl(config.transport)}`, ""];
+  try {
+    for (const digest of config.digests) {
+      const next = new Cron(digest.schedule, { timezone: digest.timezone, paused: true }).nextRun(
+        now,
+      );
+      lines.push(
+        `${digest.name}: "${digest.schedule}" ${digest.timezone}, ${digest.recipients.length} recipient${digest.recipients.length === 1 ? "" : "s"}`,
+      );
+      lines.push(`  next run: ${next?.toISOString() ?? "never"}`);
+      const runs = ledger.recentRuns(digest.name, 3);
+      if (runs.length === 0) lines.push("  last run: never");
+      for (const run of runs) {
+        const d = ledger.deliveries(run.id);
+        const count = (status: string) => d.filter((x) => x.status === status).length;
+        const pending = count("pending") + count("sending");
+        lines.push(
+          `  run ${run.periodStart} → ${run.periodEnd}: ${run.status}, ${ledger.runArticles(run.id).length} articles, ${count("sent")} sent, ${count("failed")} failed${pending > 0 ? `, ${pending} pending` : ""}`,
+        );
+      }
+      for (const f of ledger.recentFailures(digest.name, 5))
+        lines.push(
+          `  ${f.status === "failed" ? "refused" : "pending"}: ${f.recipient} (${f.periodEnd}, ${f.attempts} attempt${f.attempts === 1 ? "" : "s"}): ${f.lastError}`,
+        );
+    }
+  } finally {
+    ledger.close();
+  }
+  io.stdout(`${lines.join("\n")}\n`);
+  return 0;
+}

@@ -1,0 +1,211 @@
+import { createHash, createHmac, randomUUID } from "node:crypto";
+import type { Article } from "@briefing/core";
+import { buildBriefing } from "@briefing/summariser";
+import type { Config } from "../config/digest-config.js";
+import type { Mailer } from "../delivery/create-mailer.js";
+import type { DigestEvent } from "../delivery/digest-event.js";
+import { domainOf, sendRun, splitAddress } from "../delivery/send-run.js";
+import { compileEmail } from "../render/compile-email.js";
+import type { Ledger, RunRow } from "../state/ledger.js";
+import { planPeriod } from "./plan-period.js";
+import { selectArticles } from "./select-articles.js";
+
+type Digest = Config["digests"][number];
+
+/** What running digests needs: the configuration, state, a mailer, the corpus, time and a log. */
+export interface DigestContext {
+  config: Config;
+  ledger: Ledger;
+  mailer: Mailer;
+  /** Reads the corpus (once per command is enough). */
+  loadArticles: () => Promise<Article[]>;
+  clock: () => Date;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  log: (event: DigestEvent) => void;
+  /** Secrets to keep out of logs and stored errors (the SMTP password). */
+  secrets: string[];
+}
+
+const LOCK_TTL_MS = 120_000;
+
+/**
+ * Runs one digest: takes its lock (or reports it busy), finishes any run a crash or a flaky
+ * server left unfinished, then, when a period is due (`due`) or asked for (`now`), records the
+ * period with its articles and recipients and sends it. Content, Message-IDs and `now` of a run
+ * come from the ledger, so a resumed run sends what the first attempt would have.
+ */
+export async function runDigest(
+  digest: Digest,
+  mode: "due" | "now",
+  now: Date,
+  ctx: DigestContext,
+): Promise<void> {
+  const holder = randomUUID();
+  if (!ctx.ledger.acquireLock(digest.name, holder, ctx.clock().getTime(), LOCK_TTL_MS)) {
+    ctx.log({ kind: "busy", digest: digest.name });
+    return;
+  }
+  try {
+    const keepLock = () =>
+      ctx.ledger.refreshLock(digest.name, holder, ctx.clock().getTime(), LOCK_TTL_MS);
+    for (const run of ctx.ledger.unfinishedRuns(digest.name))
+      await deliver(digest, run, true, ctx, keepLock);
+    const latest = ctx.ledger.latestRun(digest.name);
+    const plan = planPeriod({
+      schedule: digest.schedule,
+      timezone: digest.timezone,
+      ...(latest ? { lastEnd: new Date(latest.periodEnd) } : {}),
+      now,
+      mode,
+    });
+    if (plan.kind === "not-due") {
+      ctx.log({ kind: "not-due", digest: digest.name, next: plan.next?.toISOString() ?? null });
+      return;
+    }
+    const articles = await ctx.loadArticles();
+    const origin = new Date(ctx.ledger.origin(digest.name) ?? plan.start.toISOString());
+    const covered = ctx.ledger.coveredArticles(
+      digest.name,
+      articles.map((a) => a.id),
+    );
+    const chosen = selectArticles(articles, {
+      covered,
+      origin,
+      end: plan.end,
+      timezone: digest.timezone,
+    });
+    const periodEnd = plan.end.toISOString();
+    const run = ctx.ledger.createRun({
+      digest: digest.name,
+      periodStart: plan.start.toISOString(),
+      periodEnd,
+      createdAt: ctx.clock().toISOString(),
+      articleIds: chosen.map((a) => a.id),
+      deliveries:
+        chosen.length === 0
+          ? []
+          : digest.recipients.map((recipient) => ({
+              recipient,
+              messageId: messageIdOf(digest.name, periodEnd, recipient, ctx.config.from),
+            })),
+    });
+    if (chosen.length === 0) {
+      ctx.log({
+        kind: "nothing-new",
+        digest: digest.name,
+        periodStart: run.periodStart,
+        periodEnd,
+      });
+      return;
+    }
+    await deliver(digest, run, false, ctx, keepLock);
+  } finally {
+    ctx.ledger.releaseLock(digest.name, holder);
+  }
+}
+
+async function deliver(
+  digest: Digest,
+  run: RunRow,
+  resumed: boolean,
+  ctx: DigestContext,
+  keepLock: () => boolean,
+): Promise<void> {
+  const ids = new Set(ctx.ledger.runArticles(run.id));
+  const articles = (await ctx.loadArticles()).filter((a) => ids.has(a.id));
+  if (articles.length < ids.size)
+    ctx.log({ kind: "missing-articles", digest: digest.name, count: ids.size - articles.length });
+  const deliveries = ctx.ledger.deliveries(run.id);
+  ctx.log({
+    kind: "run-started",
+    digest: digest.name,
+    periodStart: run.periodStart,
+    periodEnd: run.periodEnd,
+    articles: articles.length,
+    recipients: deliveries.length,
+    resumed,
+  });
+  const end = new Date(run.periodEnd);
+  const briefing = buildBriefing(articles, {
+    now: end,
+    ...(digest.topic ? { topic: digest.topic } : {}),
+    ...(digest.maxEvents ? { maxEvents: digest.maxEvents } : {}),
+  });
+  const date = new Intl.DateTimeFormat("en-GB", {
+    timeZone: digest.timezone,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  }).format(end);
+  const compiled = await compileEmail(briefing, {
+    subject: digest.subject
+      .replaceAll("{headline}", briefing.headline)
+      .replaceAll("{digest}", digest.name)
+      .replaceAll("{date}", date),
+    kicker: `${digest.name} · ${date}`,
+    reason: `You receive this because you subscribe to the “${digest.name}” digest, covering what was new since the previous one.`,
+  });
+  const secret = ctx.config.secret ?? "";
+  await sendRun(run, compiled, {
+    ledger: ctx.ledger,
+    mailer: ctx.mailer,
+    from: ctx.config.from,
+    unsubscribe: (recipient) => {
+      const { address } = splitAddress(recipient);
+      const token = unsubscribeToken(secret, digest.name, address);
+      return {
+        ...(digest.unsubscribeUrl
+          ? {
+              url: digest.unsubscribeUrl
+                .replaceAll("{token}", token)
+                .replaceAll("{digest}", encodeURIComponent(digest.name))
+                .replaceAll("{email}", encodeURIComponent(address)),
+            }
+          : {}),
+        mailto: `mailto:${splitAddress(ctx.config.from).address}?subject=${encodeURIComponent(`unsubscribe ${digest.name} ${token}`)}`,
+      };
+    },
+    retry: {
+      attempts: ctx.config.delivery.attempts,
+      baseDelayMs: ctx.config.delivery.backoffMs,
+      maxDelayMs: ctx.config.delivery.maxBackoffMs,
+    },
+    clock: ctx.clock,
+    sleep: ctx.sleep,
+    random: ctx.random,
+    keepLock,
+    redact: (text) => ctx.secrets.filter(Boolean).reduce((t, s) => t.replaceAll(s, "***"), text),
+    log: ctx.log,
+  });
+  const settled = ctx.ledger.deliveries(run.id);
+  ctx.log({
+    kind: "run-finished",
+    digest: digest.name,
+    periodEnd: run.periodEnd,
+    sent: settled.filter((d) => d.status === "sent").length,
+    failed: settled.filter((d) => d.status === "failed").length,
+    pending: settled.filter((d) => d.status === "pending" || d.status === "sending").length,
+  });
+}
+
+/** The same (digest, period, recipient) always gets the same Message-ID, so a resumed run is recognisable. */
+export function messageIdOf(
+  digest: string,
+  periodEnd: string,
+  recipient: string,
+  from: string,
+): string {
+  const hash = createHash("sha256")
+    .update(`${digest}\n${periodEnd}\n${splitAddress(recipient).address.toLowerCase()}`)
+    .digest("hex");
+  return `<${hash.slice(0, 32)}.${digest}@${domainOf(from)}>`;
+}
+
+/** A recipient's unsubscribe token: an HMAC of digest and address under the configured secret. */
+export function unsubscribeToken(secret: string, digest: string, address: string): string {
+  return createHmac("sha256", secret || "briefing")
+    .update(`${digest}\n${address.toLowerCase()}`)
+    .digest("base64url")
+    .slice(0, 22);
+}
