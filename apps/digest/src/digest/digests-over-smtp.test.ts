@@ -1,0 +1,237 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { CliIo } from "../cli/io.js";
+import { runMain } from "../cli/run-main.js";
+import { Ledger } from "../state/ledger.js";
+import { digestFixture } from "./test-support/digest-fixture.js";
+import { type SinkOptions, startSmtpSink } from "./test-support/smtp-sink.js";
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function io(dir: string, env: Record<string, string> = {}): CliIo & { err: string; out: string } {
+  const captured = {
+    out: "",
+    err: "",
+    cwd: dir,
+    now: () => new Date("2026-11-21T07:00:00Z"),
+    env,
+    stdout: (t: string) => {
+      captured.out += t;
+    },
+    stderr: (t: string) => {
+      captured.err += t;
+    },
+  };
+  return captured;
+}
+
+const STORIES = {
+  "2026-01-09": [
+    {
+      title: "Bridge works begin",
+      sentence: "Crews began repairing the Harbour Bridge in Riverton on Friday.",
+    },
+  ],
+  "2026-01-10": [
+    {
+      title: "Bridge closed to lorries",
+      sentence: "Riverton council closed the Harbour Bridge to lorries on Saturday.",
+    },
+  ],
+  "2026-01-11": [
+    { title: "Ferry added", sentence: "A ferry began crossing the harbour in Riverton on Sunday." },
+  ],
+  "2026-01-12": [
+    {
+      title: "Bridge inspection",
+      sentence: "Engineers inspected the Harbour Bridge in Riverton on Monday.",
+    },
+  ],
+  "2026-01-13": [
+    {
+      title: "Bridge reopens",
+      sentence: "The Harbour Bridge in Riverton reopened to cars on Tuesday.",
+    },
+  ],
+  "2026-03-28": [
+    {
+      title: "Bridge lights",
+      sentence: "New lights were fitted on the Harbour Bridge in Riverton on Saturday.",
+    },
+  ],
+  "2026-03-29": [
+    {
+      title: "Bridge run",
+      sentence: "Runners crossed the Harbour Bridge in Riverton on Sunday morning.",
+    },
+  ],
+};
+
+async function setup(
+  recipients: string[],
+  sink: SinkOptions = {},
+  delivery?: Record<string, number>,
+) {
+  const server = await startSmtpSink(sink);
+  cleanups.push(server.close);
+  const fixture = digestFixture({
+    transport: server.url,
+    recipients,
+    stories: STORIES,
+    ...(delivery ? { delivery } : {}),
+  });
+  cleanups.push(() => rmSync(fixture.dir, { recursive: true, force: true }));
+  const runDue = async (now: string) => {
+    const out = io(fixture.dir);
+    const code = await runMain(["run-due", "--config", fixture.config, "--now", now], out);
+    return { code, err: out.err };
+  };
+  const ledger = () => {
+    const l = new Ledger(join(fixture.dir, ".briefing/state.db"));
+    cleanups.push(() => l.close());
+    return l;
+  };
+  return { server, fixture, runDue, ledger };
+}
+
+describe("digests over a real SMTP server", () => {
+  it("sends one multipart message per recipient with unsubscribe headers, and nothing twice", async () => {
+    const { server, runDue } = await setup([
+      "ana@example.org",
+      "Bo Li <bo@example.org>",
+      "cy@example.org",
+    ]);
+    expect((await runDue("2026-01-10T08:00:00Z")).code).toBe(0);
+    expect((await runDue("2026-01-10T09:00:00Z")).err).toContain(
+      "riverton: not due; next at 2026-01-11T07:00:00.000Z",
+    );
+    expect(server.perRecipient()).toEqual({
+      "ana@example.org": 1,
+      "bo@example.org": 1,
+      "cy@example.org": 1,
+    });
+    const bo = server.received.find((r) => r.to.includes("bo@example.org"))?.mail;
+    if (!bo) throw new Error("no message for bo");
+    expect(bo.from?.text).toBe('"Riverton Desk" <desk@riverton.example>');
+    expect(bo.to && "text" in bo.to ? bo.to.text : "").toBe('"Bo Li" <bo@example.org>');
+    expect(bo.subject).toMatch(/Riverton|Harbour Bridge/);
+    expect(bo.messageId).toMatch(/^<[0-9a-f]{32}\.riverton@riverton\.example>$/);
+    expect(bo.date).toBeInstanceOf(Date);
+    const header = (name: string) => bo.headerLines.find((h) => h.key === name)?.line ?? "";
+    expect(header("list-unsubscribe-post")).toBe(
+      "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
+    );
+    expect(header("list-id")).toBe("List-ID: <riverton.riverton.example>");
+    expect(header("list-unsubscribe").replace(/\s+/g, " ")).toMatch(
+      /^List-Unsubscribe: <https:\/\/riverton\.example\/unsubscribe\?t=[\w-]{22}>, <mailto:desk@riverton\.example\?subject=unsubscribe%20riverton%20[\w-]{22}>$/,
+    );
+    expect(bo.text).toContain("Hello Bo Li,");
+    expect(bo.text).toMatch(/Unsubscribe: https:\/\/riverton\.example\/unsubscribe\?t=/);
+    expect(bo.html).toContain("Hello Bo Li,");
+    expect(bo.html).toContain("prefers-color-scheme: dark");
+  }, 30_000);
+
+  it("retries a server that answers 451 twice, then delivers once", async () => {
+    const { server, runDue, ledger } = await setup(["ana@example.org"], {
+      answer: (_to, n) =>
+        n <= 2 ? { kind: "reply", code: 451, text: "4.3.0 Try again later" } : { kind: "accept" },
+    });
+    const { code, err } = await runDue("2026-01-10T08:00:00Z");
+    expect(code).toBe(0);
+    expect(err.match(/retrying in \d+ ms/g)).toHaveLength(2);
+    expect(server.perRecipient()).toEqual({ "ana@example.org": 1 });
+    const run = ledger().latestRun("riverton");
+    expect(ledger().deliveries(run?.id ?? -1)).toMatchObject([{ status: "sent", attempts: 3 }]);
+  }, 30_000);
+
+  it("survives a connection dropped mid-DATA", async () => {
+    const { server, runDue } = await setup(["ana@example.org", "bo@example.org"], {
+      answer: (to, n) =>
+        to === "ana@example.org" && n === 1 ? { kind: "drop" } : { kind: "accept" },
+    });
+    expect((await runDue("2026-01-10T08:00:00Z")).code).toBe(0);
+    expect(server.perRecipient()).toEqual({ "ana@example.org": 1, "bo@example.org": 1 });
+  }, 30_000);
+
+  it("records a 550 for one recipient and delivers to the others", async () => {
+    const { server, runDue, fixture } = await setup(
+      ["ana@example.org", "gone@example.org", "cy@example.org"],
+      {
+        refuse: ["gone@example.org"],
+      },
+    );
+    const { code, err } = await runDue("2026-01-10T08:00:00Z");
+    expect(code).toBe(1);
+    expect(err).toContain("riverton: gone@example.org: refused: ");
+    expect(server.perRecipient()).toEqual({ "ana@example.org": 1, "cy@example.org": 1 });
+    const status = io(fixture.dir);
+    await runMain(["status", "--config", fixture.config, "--now", "2026-01-10T09:00:00Z"], status);
+    expect(status.out).toContain("complete, 2 articles, 2 sent, 1 failed");
+    expect(status.out).toMatch(
+      /refused: gone@example\.org \(2026-01-10T07:00:00\.000Z, 1 attempt\): .*550/,
+    );
+  }, 30_000);
+
+  it("keeps 07:00 London time across the spring DST change", async () => {
+    const { runDue, ledger, server } = await setup(["ana@example.org"]);
+    await runDue("2026-03-28T07:05:00Z");
+    expect((await runDue("2026-03-29T05:59:00Z")).err).toContain(
+      "not due; next at 2026-03-29T06:00:00.000Z",
+    );
+    await runDue("2026-03-29T06:01:00Z");
+    expect(
+      ledger()
+        .recentRuns("riverton", 5)
+        .map((r) => [r.periodStart, r.periodEnd]),
+    ).toEqual([
+      ["2026-03-28T07:00:00.000Z", "2026-03-29T06:00:00.000Z"],
+      ["2026-03-27T07:00:00.000Z", "2026-03-28T07:00:00.000Z"],
+    ]);
+    // Saturday's story in the first digest, Sunday's in the one sent at 07:00 BST.
+    expect(server.perRecipient()).toEqual({ "ana@example.org": 2 });
+  }, 30_000);
+
+  it("catches up after three missed days with one run covering them all", async () => {
+    const { server, runDue, ledger } = await setup(["ana@example.org"]);
+    await runDue("2026-01-10T07:30:00Z");
+    const first = ledger().latestRun("riverton");
+    expect(first?.periodEnd).toBe("2026-01-10T07:00:00.000Z");
+    expect(ledger().runArticles(first?.id ?? -1)).toHaveLength(2);
+    await runDue("2026-01-13T08:00:00Z");
+    const runs = ledger().recentRuns("riverton", 5);
+    expect(runs).toHaveLength(2);
+    expect([runs[0]?.periodStart, runs[0]?.periodEnd]).toEqual([
+      "2026-01-10T07:00:00.000Z",
+      "2026-01-13T07:00:00.000Z",
+    ]);
+    // Everything dated 11, 12 and 13 January: in this one digest, and in no other.
+    expect(ledger().runArticles(runs[0]?.id ?? -1)).toHaveLength(3);
+    expect(server.perRecipient()).toEqual({ "ana@example.org": 2 });
+  }, 30_000);
+
+  it("never shows the SMTP password", async () => {
+    const server = await startSmtpSink();
+    cleanups.push(server.close);
+    const fixture = digestFixture({
+      transport: `smtp://desk:hunter2-secret@127.0.0.1:1`,
+      recipients: ["ana@example.org"],
+      stories: STORIES,
+    });
+    cleanups.push(() => rmSync(fixture.dir, { recursive: true, force: true }));
+    const out = io(fixture.dir);
+    const code = await runMain(
+      ["run-due", "--config", fixture.config, "--now", "2026-01-10T08:00:00Z"],
+      out,
+    );
+    expect(code).toBe(1);
+    const status = io(fixture.dir);
+    await runMain(["status", "--config", fixture.config, "--now", "2026-01-10T09:00:00Z"], status);
+    expect(status.out).toContain("transport: smtp://desk:***@127.0.0.1:1");
+    for (const text of [out.err, out.out, status.out, status.err])
+      expect(text).not.toContain("hunter2");
+  }, 30_000);
+});
