@@ -28,9 +28,9 @@ export function digestFixture(options: DigestFixtureOptions): { dir: string; con
   const dir = mkdtempSync(join(tmpdir(), "briefing-digest-"));
   mkdirSync(join(dir, "news"));
   for (const [day, stories] of Object.entries(options.stories))
-    stories.forEach((s, i) =>
-      writeFileSync(join(dir, "news", `${day}-${i}.txt`), story(day, s.title, s.sentence)),
-    );
+    stories.forEach((s, i) => {
+      writeFileSync(join(dir, "news", `${day}-${i}.txt`), story(day, s.title, s.sentence));
+    });
   const delivery = {
     attempts: 4,
     backoffMs: 20,
