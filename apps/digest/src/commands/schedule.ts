@@ -50,10 +50,15 @@ export async function scheduleCommand(
     },
     "scheduled",
   );
-  for (const digest of config.digests) await tick(digest);
-  const signal = await stopped;
-  for (const job of jobs) job.stop();
-  logger.info({ signal }, "stopping after the send in flight");
+  let stopping = false;
+  const stoppedNow = stopped.then((signal) => {
+    stopping = true;
+    for (const job of jobs) job.stop();
+    logger.info({ signal }, "stopping after the send in flight");
+  });
+  // Catch up at start: whatever fell due while nothing was running is sent once, now.
+  for (const digest of config.digests) if (!stopping) await tick(digest);
+  await stoppedNow;
   await inFlight;
   context.close();
   logger.info({}, "stopped");

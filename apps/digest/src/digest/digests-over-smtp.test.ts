@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { CliIo } from "../cli/io.js";
 import { runMain } from "../cli/run-main.js";
 import { Ledger } from "../state/ledger.js";
-import { digestFixture } from "./test-support/digest-fixture.js";
+import { digestFixture, RIVERTON_STORIES } from "./test-support/digest-fixture.js";
 import { type SinkOptions, startSmtpSink } from "./test-support/smtp-sink.js";
 
 const cleanups: (() => unknown)[] = [];
@@ -29,47 +29,7 @@ function io(dir: string, env: Record<string, string> = {}): CliIo & { err: strin
   return captured;
 }
 
-const STORIES = {
-  "2026-01-09": [
-    {
-      title: "Bridge works begin",
-      sentence: "Crews began repairing the Harbour Bridge in Riverton on Friday.",
-    },
-  ],
-  "2026-01-10": [
-    {
-      title: "Bridge closed to lorries",
-      sentence: "Riverton council closed the Harbour Bridge to lorries on Saturday.",
-    },
-  ],
-  "2026-01-11": [
-    { title: "Ferry added", sentence: "A ferry began crossing the harbour in Riverton on Sunday." },
-  ],
-  "2026-01-12": [
-    {
-      title: "Bridge inspection",
-      sentence: "Engineers inspected the Harbour Bridge in Riverton on Monday.",
-    },
-  ],
-  "2026-01-13": [
-    {
-      title: "Bridge reopens",
-      sentence: "The Harbour Bridge in Riverton reopened to cars on Tuesday.",
-    },
-  ],
-  "2026-03-28": [
-    {
-      title: "Bridge lights",
-      sentence: "New lights were fitted on the Harbour Bridge in Riverton on Saturday.",
-    },
-  ],
-  "2026-03-29": [
-    {
-      title: "Bridge run",
-      sentence: "Runners crossed the Harbour Bridge in Riverton on Sunday morning.",
-    },
-  ],
-};
+const STORIES = RIVERTON_STORIES;
 
 async function setup(
   recipients: string[],

@@ -57,3 +57,46 @@ export function digestFixture(options: DigestFixtureOptions): { dir: string; con
   );
   return { dir, config };
 }
+
+/** A week of stories about one town's bridge works, and two days around the spring DST change. */
+export const RIVERTON_STORIES = {
+  "2026-01-09": [
+    {
+      title: "Bridge works begin",
+      sentence: "Crews began repairing the Harbour Bridge in Riverton on Friday.",
+    },
+  ],
+  "2026-01-10": [
+    {
+      title: "Bridge closed to lorries",
+      sentence: "Riverton council closed the Harbour Bridge to lorries on Saturday.",
+    },
+  ],
+  "2026-01-11": [
+    { title: "Ferry added", sentence: "A ferry began crossing the harbour in Riverton on Sunday." },
+  ],
+  "2026-01-12": [
+    {
+      title: "Bridge inspection",
+      sentence: "Engineers inspected the Harbour Bridge in Riverton on Monday.",
+    },
+  ],
+  "2026-01-13": [
+    {
+      title: "Bridge reopens",
+      sentence: "The Harbour Bridge in Riverton reopened to cars on Tuesday.",
+    },
+  ],
+  "2026-03-28": [
+    {
+      title: "Bridge lights",
+      sentence: "New lights were fitted on the Harbour Bridge in Riverton on Saturday.",
+    },
+  ],
+  "2026-03-29": [
+    {
+      title: "Bridge run",
+      sentence: "Runners crossed the Harbour Bridge in Riverton on Sunday morning.",
+    },
+  ],
+};
