@@ -28,6 +28,8 @@ export interface BuildBriefingOptions {
   maxEvents?: number;
   /** Problems met while reading the corpus, carried into the briefing. */
   problems?: Problem[];
+  /** Told after each article's sentences are read (`done` of `total`), for a progress bar. */
+  onProgress?: (progress: { stage: "extract"; done: number; total: number }) => void;
 }
 
 const LEDE_SENTENCES = 3;
@@ -44,7 +46,12 @@ export function buildBriefing(
   articles: readonly Article[],
   options: BuildBriefingOptions,
 ): Briefing {
-  const records = articles.flatMap(extractMentions);
+  const total = articles.length;
+  const records = articles.flatMap((article, i) => {
+    options.onProgress?.({ stage: "extract", done: i, total });
+    return extractMentions(article);
+  });
+  options.onProgress?.({ stage: "extract", done: total, total });
   const entityIndex = buildEntities(records.flatMap((r) => r.names));
   const reports = records.filter((r) => r.reports);
   let events = mergeEvents(reports, entityIndex, articles).filter((e) => inWindow(e, options));

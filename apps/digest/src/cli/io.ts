@@ -6,6 +6,8 @@ export interface CliIo {
   cwd: string;
   /** The clock, read only here at the edge; commands pass `now` on to the library. */
   now: () => Date;
+  /** Whether stderr is a terminal (progress bars are drawn only then), and its width. */
+  stderrTerminal?: { columns: number };
   /** The environment variables commands may read: `SMTP_URL`, `BRIEFING_SECRET`. */
   env: Readonly<Record<string, string | undefined>>;
 }
@@ -18,5 +20,6 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     now: () => new Date(),
     env: process.env,
+    ...(process.stderr.isTTY ? { stderrTerminal: { columns: process.stderr.columns ?? 80 } } : {}),
   };
 }

@@ -6,7 +6,7 @@ import { UsageError } from "../cli/errors.js";
 import type { CliIo } from "../cli/io.js";
 import { renderBriefing } from "../render/render-briefing.js";
 import { renderCorpusReport } from "../render/render-corpus-report.js";
-import { readCorpus } from "./read-corpus.js";
+import { progressBar, readCorpus } from "./read-corpus.js";
 
 export const BRIEF_FORMATS = ["md", "json", "html", "text", "mjml"] as const;
 export type BriefFormat = (typeof BRIEF_FORMATS)[number];
@@ -38,7 +38,7 @@ export async function briefCommand(
   io: CliIo,
 ): Promise<number> {
   const { inputs, now, shown } = await readCorpus(paths, options, io);
-  const briefing = briefingOf(shown, options, now);
+  const briefing = briefingOf(shown, options, now, io);
   return finish(await renderBriefing(briefing, options.format), inputs, shown, options, io);
 }
 
@@ -47,15 +47,20 @@ export function briefingOf(
   shown: { articles: Article[]; problems: Problem[] },
   options: Pick<BriefOptions, "topic" | "since" | "until" | "maxEvents">,
   now: Date,
+  io: CliIo,
 ) {
-  return buildBriefing(shown.articles, {
+  const bar = progressBar(io);
+  const briefing = buildBriefing(shown.articles, {
     now,
+    onProgress: bar.update,
     problems: shown.problems,
     ...(options.topic ? { topic: options.topic } : {}),
     ...(options.since ? { since: parseDay("--since", options.since) } : {}),
     ...(options.until ? { until: parseDay("--until", options.until) } : {}),
     ...(options.maxEvents ? { maxEvents: parseCount("--max-events", options.maxEvents) } : {}),
   });
+  bar.finish();
+  return briefing;
 }
 
 /**

@@ -32,7 +32,7 @@ export async function previewCommand(
       const { now, shown } = await readCorpus(inputs, options, io);
       for (const problem of shown.problems)
         io.stderr(`${problem.severity}: ${problem.path}: ${problem.message}\n`);
-      return briefingOf(shown, options, now);
+      return briefingOf(shown, options, now, io);
     },
     onChange: () => io.stderr("corpus changed: the preview renders again on the next load\n"),
   });

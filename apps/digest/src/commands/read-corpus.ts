@@ -3,6 +3,7 @@ import type { Article, Problem } from "@briefing/core";
 import { loadCorpus } from "@briefing/core/ingest";
 import type { CliIo } from "../cli/io.js";
 import { parseNow } from "../cli/parse-now.js";
+import { createProgressBar } from "../cli/progress-bar.js";
 
 /**
  * Reads the corpus a command names (default `corpus/`) at the time it was asked for (`--now` or
@@ -11,7 +12,12 @@ import { parseNow } from "../cli/parse-now.js";
 export async function readCorpus(paths: string[], options: { now?: string }, io: CliIo) {
   const inputs = paths.length > 0 ? paths : ["corpus"];
   const now = parseNow(options.now, io.now);
-  const result = await loadCorpus(inputs.map((p) => resolve(io.cwd, p)));
+  const bar = progressBar(io);
+  const result = await loadCorpus(
+    inputs.map((p) => resolve(io.cwd, p)),
+    { onProgress: bar.update },
+  );
+  bar.finish();
   return { inputs, now, shown: relativePaths(result, io.cwd) };
 }
 
@@ -37,4 +43,13 @@ function relativePaths<T extends { articles: Article[]; problems: Problem[] }>(
       ),
     ),
   };
+}
+
+/** A progress bar on the command's stderr, drawn only when it is a terminal. */
+export function progressBar(io: CliIo) {
+  return createProgressBar({
+    enabled: io.stderrTerminal !== undefined,
+    write: io.stderr,
+    ...(io.stderrTerminal ? { columns: io.stderrTerminal.columns } : {}),
+  });
 }

@@ -15,7 +15,12 @@ export {
   type FoldedDuplicate,
   foldDuplicates,
 } from "./fold-duplicates.js";
-export { type LoadCorpusOptions, type LoadCorpusResult, loadCorpus } from "./load-corpus.js";
+export {
+  type CorpusProgress,
+  type LoadCorpusOptions,
+  type LoadCorpusResult,
+  loadCorpus,
+} from "./load-corpus.js";
 export { createMinHasher, jaccard, type MinHasher, type MinHasherOptions } from "./minhash.js";
 export { parseFeed } from "./parse-feed.js";
 export { parseHtml } from "./parse-html.js";

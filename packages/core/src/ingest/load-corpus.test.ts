@@ -93,6 +93,22 @@ describe("loadCorpus", () => {
     expect(articles).toHaveLength(2);
   });
 
+  it("reports its progress through each stage, ending at the total", async () => {
+    const seen: string[] = [];
+    await loadCorpus(join(dir, "dup"), {
+      onProgress: ({ stage, done, total }) => seen.push(`${stage} ${done}/${total}`),
+    });
+    expect(seen).toEqual([
+      "read 0/2",
+      "read 1/2",
+      "parse 0/2",
+      "parse 1/2",
+      "build 0/2",
+      "build 1/2",
+      "build 2/2",
+    ]);
+  });
+
   it("gives the same result twice", async () => {
     const first = await loadCorpus(join(dir, "mixed"));
     const second = await loadCorpus(join(dir, "mixed"));

@@ -23,6 +23,15 @@ export interface LoadCorpusOptions {
   maxFileBytes?: number;
   /** Fold exact and near-duplicate articles (Jaccard ≥ `threshold`). Default on, 0.9. */
   duplicates?: { fold: boolean; threshold?: number };
+  /** Told how far each stage has got: after every file read, parsed and article built. */
+  onProgress?: (progress: CorpusProgress) => void;
+}
+
+/** How far {@link loadCorpus} has got in one of its stages. */
+export interface CorpusProgress {
+  stage: "read" | "parse" | "build";
+  done: number;
+  total: number;
 }
 
 /** The articles read from a corpus, what could not be read, and which duplicates were folded. */
@@ -51,7 +60,9 @@ export async function loadCorpus(
   const listed = await listFiles(typeof inputs === "string" ? [inputs] : inputs);
   const problems: Problem[] = [...listed.problems];
   const sources: { path: string; text: string; format: DetectedFormat }[] = [];
-  for (const path of listed.files) {
+  const progress = options.onProgress ?? (() => {});
+  for (const [i, path] of listed.files.entries()) {
+    progress({ stage: "read", done: i, total: listed.files.length });
     const source = await readSource(path, options.maxFileBytes ?? DEFAULT_MAX_BYTES);
     if (!source.ok) {
       problems.push(source.problem);
@@ -65,7 +76,8 @@ export async function loadCorpus(
     sources.filter((s) => s.format === "text").map((s) => s.text),
   );
   const drafts: ArticleDraft[] = [];
-  for (const source of sources) {
+  for (const [i, source] of sources.entries()) {
+    progress({ stage: "parse", done: i, total: sources.length });
     const before = problems.length;
     try {
       const found = parseSource(source, { repeatedLines, problems });
@@ -88,7 +100,13 @@ export async function loadCorpus(
     if (draft.furniture?.length) furniture[draft.origin.path] = draft.furniture;
   const detectLanguage = await loadLanguageDetector();
   // Articles with no year anywhere take it from the articles that share their names.
-  const built = inferCorpusDates(drafts.map((draft) => buildArticle(draft, detectLanguage)));
+  const built = inferCorpusDates(
+    drafts.map((draft, i) => {
+      progress({ stage: "build", done: i, total: drafts.length });
+      return buildArticle(draft, detectLanguage);
+    }),
+  );
+  progress({ stage: "build", done: drafts.length, total: drafts.length });
   const fold = options.duplicates?.fold ?? true;
   if (!fold) return { articles: built, problems, folded: [], furniture };
   const threshold = options.duplicates?.threshold;
