@@ -1,15 +1,8 @@
 import { Command, Option } from "commander";
-import {
-  assertFormat,
-  BRIEF_FORMATS,
-  type BriefOptions,
-  briefCommand,
-  ingestCommand,
-} from "../commands/brief.js";
-import { type PreviewCommandOptions, previewCommand } from "../commands/preview.js";
-import { scheduleCommand } from "../commands/schedule.js";
-import { runDueCommand, type SendOptions, sendCommand } from "../commands/send.js";
-import { statusCommand } from "../commands/status.js";
+import type { BriefOptions } from "../commands/brief.js";
+import type { PreviewCommandOptions } from "../commands/preview.js";
+import type { SendOptions } from "../commands/send.js";
+import { assertFormat, BRIEF_FORMATS } from "./brief-format.js";
 import type { CliIo } from "./io.js";
 
 /** The `briefing` command line; each action stores its exit code in `result.exitCode`. */
@@ -22,8 +15,9 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
     .showHelpAfterError();
 
   const run =
-    (command: (paths: string[], options: BriefOptions, io: CliIo) => Promise<number>) =>
+    (load: () => Promise<(paths: string[], options: BriefOptions, io: CliIo) => Promise<number>>) =>
     async (paths: string[], options: BriefOptions & { format: string }) => {
+      const command = await load();
       result.exitCode = await command(
         paths,
         { ...options, format: assertFormat(options.format) },
@@ -34,12 +28,12 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
   filters(readsCorpus(program.command("brief"), "briefing", BRIEF_FORMATS))
     .description("Read articles (files, folders, feeds) and print a briefing")
     .option("--strict", "exit with code 2 when any input problem was found")
-    .action(run(briefCommand));
+    .action(run(async () => (await import("../commands/brief.js")).briefCommand));
 
   readsCorpus(program.command("ingest"), "report", ["md", "json"])
     .description("Read articles and print what ingestion made of them: titles, dates, evidence")
     .option("--strict", "exit with code 2 when any input problem was found")
-    .action(run(ingestCommand));
+    .action(run(async () => (await import("../commands/brief.js")).ingestCommand));
 
   filters(program.command("preview"))
     .description("Serve the email on localhost and render it again when the corpus changes")
@@ -47,6 +41,7 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
     .option("--port <n>", "port on 127.0.0.1 (0 picks a free one)", "4173")
     .option("--now <iso>", "the time the briefing is made at (default: the clock at each render)")
     .action(async (paths: string[], options: PreviewCommandOptions) => {
+      const { previewCommand } = await import("../commands/preview.js");
       result.exitCode = await previewCommand(paths, options, io);
     });
 
@@ -62,21 +57,25 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
     .argument("<digest>", "the digest's name in the configuration")
     .option("--now <iso>", "the time the period ends (default: the clock)")
     .action(async (name: string, options: SendOptions) => {
+      const { sendCommand } = await import("../commands/send.js");
       result.exitCode = await sendCommand(name, options, io);
     });
   digestCommand("run-due", "Send every digest whose scheduled time has passed since its last run")
     .option("--now <iso>", "the time to check against (default: the clock)")
     .action(async (options: SendOptions) => {
+      const { runDueCommand } = await import("../commands/send.js");
       result.exitCode = await runDueCommand(options, io);
     });
   digestCommand("schedule", "Run in the foreground and send each digest on its schedule").action(
     async (options: { config?: string }) => {
+      const { scheduleCommand } = await import("../commands/schedule.js");
       result.exitCode = await scheduleCommand(options, io);
     },
   );
   digestCommand("status", "List digests with their last and next runs and recent failures")
     .option("--now <iso>", "the time next runs are counted from (default: the clock)")
     .action(async (options: SendOptions) => {
+      const { statusCommand } = await import("../commands/status.js");
       result.exitCode = await statusCommand(options, io);
     });
 

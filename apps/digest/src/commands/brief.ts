@@ -2,14 +2,12 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Article, Problem } from "@briefing/core";
 import { buildBriefing } from "@briefing/summariser";
+import type { BriefFormat } from "../cli/brief-format.js";
 import { UsageError } from "../cli/errors.js";
 import type { CliIo } from "../cli/io.js";
 import { renderBriefing } from "../render/render-briefing.js";
 import { renderCorpusReport } from "../render/render-corpus-report.js";
 import { progressBar, readCorpus } from "./read-corpus.js";
-
-export const BRIEF_FORMATS = ["md", "json", "html", "text", "mjml"] as const;
-export type BriefFormat = (typeof BRIEF_FORMATS)[number];
 
 /** Options of `briefing brief`. */
 export interface BriefOptions {
@@ -105,9 +103,4 @@ function parseDay(flag: string, value: string): string {
 function parseCount(flag: string, value: string): number {
   if (/^\d+$/.test(value)) return Number(value);
   throw new UsageError(`${flag}: expected a whole number, found "${value}"`);
-}
-
-export function assertFormat(value: string): BriefFormat {
-  if ((BRIEF_FORMATS as readonly string[]).includes(value)) return value as BriefFormat;
-  throw new UsageError(`--format: expected one of ${BRIEF_FORMATS.join(", ")}, found "${value}"`);
 }

@@ -1,5 +1,7 @@
 import { TZDate } from "@date-fns/tz";
-import { addDays, differenceInCalendarDays, format } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
+import { format } from "date-fns/format";
 
 // Calendar days are handled as midnight in UTC, so that day arithmetic never meets a DST change;
 // time zones matter only when an instant is turned into the day a reader saw (see toLocalDay).

@@ -1,4 +1,5 @@
-import * as chrono from "chrono-node";
+import type * as types from "chrono-node";
+import * as chrono from "chrono-node/en";
 import { makeDay, monthRange, shiftDay, weekdayOf, yearRange } from "./calendar-day.js";
 import type { CandidateDate } from "./candidate-date.js";
 import { type Tense, tenseAt } from "./detect-tense.js";
@@ -6,7 +7,7 @@ import { isCalendarDate } from "./is-calendar-date.js";
 import { yearFor } from "./news-expressions.js";
 
 type Range = [string, string];
-type Component = chrono.ParsedComponents;
+type Component = types.ParsedComponents;
 
 // Chrono also reads words such as "lasts" or "may" as dates; a date has a digit or a date word.
 const DATE_WORD =
@@ -50,7 +51,7 @@ interface Reading {
   confidence: number;
 }
 
-function interpret(result: chrono.ParsedResult, day: string, tense: Tense): Reading | null {
+function interpret(result: types.ParsedResult, day: string, tense: Tense): Reading | null {
   const start = result.start;
   const tags = result.tags();
   const first = readComponent(start, day, tense, result.text, tags);
@@ -72,8 +73,8 @@ function readComponent(
   text: string,
   tags: Set<string>,
 ): Reading | null {
-  const known = (unit: chrono.Component) => c.isCertain(unit);
-  const value = (unit: chrono.Component) => c.get(unit) as number;
+  const known = (unit: types.Component) => c.isCertain(unit);
+  const value = (unit: types.Component) => c.get(unit) as number;
   const relative = [...tags].some(
     (tag) => tag.startsWith("casualReference") || tag.startsWith("result/relativeDate"),
   );

@@ -1,4 +1,4 @@
-import { format } from "date-fns";
+import { format } from "date-fns/format";
 import type { DateEstimate } from "../model/date-estimate.js";
 import { dayToDate, lastDayOfMonth, monthOf, yearOf } from "./calendar-day.js";
 

@@ -1,4 +1,4 @@
-import * as chrono from "chrono-node";
+import * as chrono from "chrono-node/en";
 import { makeDay } from "./calendar-day.js";
 import { isCalendarDate } from "./is-calendar-date.js";
 

@@ -1,4 +1,4 @@
-import * as chrono from "chrono-node";
+import * as chrono from "chrono-node/en";
 import { isCalendarDate } from "./is-calendar-date.js";
 
 /** A calendar date read from a piece of text that is (almost) only a date. */
