@@ -1,4 +1,7 @@
-import { parseHTML } from "linkedom";
+import { loadOnFirstUse } from "./load-on-first-use.js";
+
+/** linkedom, loaded when the first HTML is read. */
+export const linkedom = loadOnFirstUse<typeof import("linkedom")>("linkedom");
 
 const BLOCKS = "p, li, blockquote, h1, h2, h3, h4, h5, h6, pre, td, dd, figcaption";
 
@@ -7,7 +10,7 @@ const BLOCKS = "p, li, blockquote, h1, h2, h3, h4, h5, h6, pre, td, dd, figcapti
  * with white space collapsed; text outside any block becomes a paragraph of its own.
  */
 export function htmlToParagraphs(html: string): string[] {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const { document } = linkedom().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   for (const node of document.querySelectorAll("script, style, noscript, template, iframe")) {
     node.remove();
   }
@@ -27,7 +30,7 @@ export function htmlToParagraphs(html: string): string[] {
 /** Plain text of an HTML snippet (a feed title with entities, say), white space collapsed. */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return collapse(html);
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const { document } = linkedom().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   return collapse(document.body.textContent ?? "");
 }
 

@@ -1,8 +1,10 @@
-import { parseFeed as parseAnyFeed } from "feedsmith";
 import type { Origin, SourceFormat } from "../model/article.js";
 import type { ArticleDraft, DateCandidate } from "./article-draft.js";
 import { CorpusError } from "./errors.js";
 import { htmlToParagraphs, htmlToText } from "./html-text.js";
+import { loadOnFirstUse } from "./load-on-first-use.js";
+
+const feedsmith = loadOnFirstUse<typeof import("feedsmith")>("feedsmith");
 
 type Json = Record<string, unknown>;
 
@@ -29,7 +31,7 @@ export interface ParsedFeed {
 export function parseFeed(text: string, path: string): ParsedFeed {
   let parsed: { format: string; feed: unknown };
   try {
-    parsed = parseAnyFeed(text) as { format: string; feed: unknown };
+    parsed = feedsmith().parseFeed(text) as { format: string; feed: unknown };
   } catch (error) {
     throw new CorpusError(path, `expected an RSS, Atom, RDF or JSON feed; ${describe(error)}`, {
       cause: error,

@@ -1,8 +1,8 @@
 import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
 import type { Origin } from "../model/article.js";
 import type { ArticleDraft, DateCandidate } from "./article-draft.js";
-import { htmlToParagraphs, htmlToText } from "./html-text.js";
+import { htmlToParagraphs, htmlToText, linkedom } from "./html-text.js";
+
 import { countWords } from "./text-shape.js";
 
 // Fewer words than this is a page without an article (a listing, an error page).
@@ -30,7 +30,7 @@ const DATE_META = [
  * `<time>` elements. Returns `null` when the page holds no readable article.
  */
 export function parseHtml(html: string, origin: Origin): ArticleDraft | null {
-  const { document } = parseHTML(html);
+  const { document } = linkedom().parseHTML(html);
   const dates = collectDates(document);
   const language = document.documentElement?.getAttribute("lang")?.trim() || undefined;
   const canonical =
@@ -61,7 +61,7 @@ export function parseHtml(html: string, origin: Origin): ArticleDraft | null {
   return draft;
 }
 
-type Doc = ReturnType<typeof parseHTML>["document"];
+type Doc = ReturnType<typeof import("linkedom")["parseHTML"]>["document"];
 
 function metaContent(document: Doc, name: string): string | undefined {
   for (const meta of document.querySelectorAll("meta")) {
