@@ -102,7 +102,7 @@ describe("digests across processes", () => {
       },
     });
     const [a, b] = await Promise.all([runDue(fixture.config).done, runDue(fixture.config).done]);
-    expect([a.code, b.code]).toEqual([0, 0]);
+    expect([a.code, b.code], `${a.err}\n${b.err}`).toEqual([0, 0]);
     expect(server.perRecipient()).toEqual(Object.fromEntries(RECIPIENTS.map((r) => [r, 1])));
     expect(`${a.err}\n${b.err}`).toMatch(/another process is running this digest|not due/);
   }, 60_000);

@@ -80,8 +80,9 @@ export class Ledger {
   constructor(path: string) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
-    this.db.pragma("journal_mode = WAL");
+    // Wait for a lock before anything else: another process may be switching the file to WAL.
     this.db.pragma("busy_timeout = 10000");
+    this.db.pragma("journal_mode = WAL");
     this.db.pragma("foreign_keys = ON");
     this.db.exec(SCHEMA);
   }
