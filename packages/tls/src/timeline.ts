@@ -1,0 +1,37 @@
+/** A timeline: calendar days (`YYYY-MM-DD`) in order, each with its summary sentences. */
+export type Timeline = ReadonlyMap<string, readonly string[]>;
+
+/** A timeline from `[["YYYY-MM-DD", ["sentence", ...]], ...]`, days in order, time of day dropped. */
+export function timelineOf(entries: Iterable<readonly [string, readonly string[]]>): Timeline {
+  const days = new Map<string, string[]>();
+  for (const [when, sentences] of entries) {
+    const day = when.slice(0, 10);
+    days.set(day, [...(days.get(day) ?? []), ...sentences]);
+  }
+  return new Map([...days].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * A gold timeline file as Timeline17 writes them: a `YYYY-MM-DD` line, one sentence a line, a
+ * line of dashes between days.
+ */
+export function parseTimelineFile(text: string): Timeline {
+  const entries: [string, string[]][] = [];
+  let current: string[] | undefined;
+  let expectDay = true;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (/^-{5,}$/.test(line)) {
+      expectDay = true;
+      continue;
+    }
+    const day = expectDay ? /^(\d{4}-\d{2}-\d{2})$/.exec(line)?.[1] : undefined;
+    if (day) {
+      current = [];
+      entries.push([day, current]);
+      expectDay = false;
+    } else current?.push(line);
+  }
+  return timelineOf(entries);
+}
