@@ -1,4 +1,6 @@
 // @briefing/tls: measuring timelines against journalists' timelines.
 
+export { type RougeScores, rougeScores } from "./align-rouge.js";
 export { dateScores, fScore, type Scores } from "./date-scores.js";
+export { type RougeCounts, rougeCounts, rougeTokens } from "./rouge-counts.js";
 export { parseTimelineFile, type Timeline, timelineOf } from "./timeline.js";
