@@ -1,3 +1,5 @@
+import type { Problem } from "@briefing/core";
+
 /** Where a command writes: injected so tests can capture output without touching the process. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -10,6 +12,11 @@ export interface CliIo {
   stderrTerminal?: { columns: number };
   /** The environment variables commands may read: `SMTP_URL`, `BRIEFING_SECRET`. */
   env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Input problems on stderr, one line each: `error: path: what was expected, what was found`. */
+export function writeProblems(problems: readonly Problem[], io: Pick<CliIo, "stderr">): void {
+  for (const p of problems) io.stderr(`${p.severity}: ${p.path}: ${p.message}\n`);
 }
 
 /** The real process's streams and clock. */

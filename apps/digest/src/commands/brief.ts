@@ -4,7 +4,7 @@ import type { Article, Problem } from "@briefing/core";
 import { buildBriefing } from "@briefing/summariser";
 import type { BriefFormat } from "../cli/brief-format.js";
 import { UsageError } from "../cli/errors.js";
-import type { CliIo } from "../cli/io.js";
+import { type CliIo, writeProblems } from "../cli/io.js";
 import { renderBriefing } from "../render/render-briefing.js";
 import { renderCorpusReport } from "../render/render-corpus-report.js";
 import { progressBar, readCorpus } from "./read-corpus.js";
@@ -88,8 +88,7 @@ async function finish(
 ): Promise<number> {
   if (options.out) await writeFile(resolve(io.cwd, options.out), output);
   else io.stdout(output);
-  for (const problem of shown.problems)
-    io.stderr(`${problem.severity}: ${problem.path}: ${problem.message}\n`);
+  writeProblems(shown.problems, io);
   if (shown.articles.length === 0)
     throw new UsageError(`no article could be read from ${inputs.join(", ")}`);
   return options.strict && shown.problems.length > 0 ? 2 : 0;

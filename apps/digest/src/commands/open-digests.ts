@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import type { Article } from "@briefing/core";
 import { loadCorpus } from "@briefing/core/ingest";
 import { UsageError } from "../cli/errors.js";
-import type { CliIo } from "../cli/io.js";
+import { type CliIo, writeProblems } from "../cli/io.js";
 import type { Config } from "../config/digest-config.js";
 import { loadConfig } from "../config/load-config.js";
 import { createMailer } from "../delivery/create-mailer.js";
@@ -54,7 +54,7 @@ export function openDigests(
     mailer,
     loadArticles: () => {
       articles ??= loadCorpus(config.corpus).then(({ articles: read, problems }) => {
-        for (const p of problems) io.stderr(`${p.severity}: ${p.path}: ${p.message}\n`);
+        writeProblems(problems, io);
         return read;
       });
       return articles;
@@ -63,12 +63,18 @@ export function openDigests(
     sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
     random: Math.random,
     log,
-    secrets: secretsOf(config),
+    redact: redactor(secretsOf(config)),
     close: () => {
       mailer.close();
       ledger.close();
     },
   };
+}
+
+/** Replaces every secret in a text with `***`. */
+function redactor(secrets: string[]): (text: string) => string {
+  const kept = secrets.filter(Boolean);
+  return (text) => kept.reduce((t, s) => t.replaceAll(s, "***"), text);
 }
 
 /** The SMTP password (raw and URL-encoded) and the token secret: never to be printed. */

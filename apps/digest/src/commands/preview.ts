@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { UsageError } from "../cli/errors.js";
-import type { CliIo } from "../cli/io.js";
+import { type CliIo, writeProblems } from "../cli/io.js";
 import { untilSignal } from "../cli/until-signal.js";
 import { startPreview } from "../preview/start-preview.js";
 import { type BriefOptions, briefingOf } from "./brief.js";
@@ -30,8 +30,7 @@ export async function previewCommand(
     port: Number(options.port),
     build: async () => {
       const { now, shown } = await readCorpus(inputs, options, io);
-      for (const problem of shown.problems)
-        io.stderr(`${problem.severity}: ${problem.path}: ${problem.message}\n`);
+      writeProblems(shown.problems, io);
       return briefingOf(shown, options, now, io);
     },
     onChange: () => io.stderr("corpus changed: the preview renders again on the next load\n"),

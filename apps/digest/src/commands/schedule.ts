@@ -30,7 +30,7 @@ export async function scheduleCommand(
         logger.error(
           {
             digest: digest.name,
-            error: context.secrets.reduce((t, s) => t.replaceAll(s, "***"), error.message),
+            error: context.redact(error.message),
           },
           "run-failed",
         );

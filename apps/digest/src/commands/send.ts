@@ -56,10 +56,7 @@ async function runDigests(
         await runDigest(digest, mode, now, context);
       } catch (error) {
         trouble = true;
-        const message = context.secrets.reduce(
-          (text, secret) => text.replaceAll(secret, "***"),
-          (error as Error).message,
-        );
+        const message = context.redact((error as Error).message);
         io.stderr(`${digest.name}: ${message}\n`);
       }
     }

@@ -7,18 +7,6 @@ export type Failure =
   /** The transport itself is unusable (login refused, bad settings): stop the run, keep the rest pending. */
   | { kind: "transport"; message: string };
 
-const NETWORK = new Set([
-  "ECONNECTION",
-  "ETIMEDOUT",
-  "ESOCKET",
-  "ECONNRESET",
-  "EPIPE",
-  "ECONNREFUSED",
-  "EDNS",
-  "ETLS",
-  "EMESSAGE",
-]);
-
 /** Sorts an error from nodemailer (or the file transport) by what to do next. */
 export function classifyFailure(error: unknown): Failure {
   const e = error as { responseCode?: number; code?: string; message?: string; response?: string };
@@ -29,7 +17,7 @@ export function classifyFailure(error: unknown): Failure {
     if (e.responseCode >= 500) return { kind: "permanent", message };
     if (e.responseCode >= 400) return { kind: "temporary", message };
   }
-  if (e.code && NETWORK.has(e.code)) return { kind: "temporary", message };
+  // Network and socket errors: ECONNECTION, ETIMEDOUT, ESOCKET, ECONNRESET, EPIPE, EDNS, ...
   if (e.code && /^E[A-Z]+$/.test(e.code)) return { kind: "temporary", message };
   return { kind: "transport", message };
 }

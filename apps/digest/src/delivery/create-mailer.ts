@@ -2,7 +2,7 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import nodemailer from "nodemailer";
 
-/** One message, ready for the wire. */
+/** One message, ready for the wire; its fields are nodemailer's own. */
 export interface OutgoingMessage {
   from: string;
   to: string;
@@ -58,7 +58,7 @@ export function createMailer(url: string, options: MailerOptions = {}): Mailer {
   return {
     description: redactUrl(url),
     send: async (message) => {
-      await transport.sendMail(toNodemailer(message));
+      await transport.sendMail(message);
     },
     close: () => transport.close(),
   };
@@ -73,7 +73,7 @@ function fileMailer(dir: string): Mailer {
   return {
     description: `file:${dir}`,
     send: async (message) => {
-      const info = await transport.sendMail(toNodemailer(message));
+      const info = await transport.sendMail(message);
       await mkdir(dir, { recursive: true });
       const name = `${message.messageId.replace(/[<>]/g, "").replace(/[^\w.@-]/g, "_")}.eml`;
       const temporary = join(dir, `.${name}.${process.pid}.tmp`);
@@ -81,19 +81,6 @@ function fileMailer(dir: string): Mailer {
       await rename(temporary, join(dir, name));
     },
     close: () => transport.close(),
-  };
-}
-
-function toNodemailer(message: OutgoingMessage) {
-  return {
-    from: message.from,
-    to: message.to,
-    subject: message.subject,
-    text: message.text,
-    html: message.html,
-    messageId: message.messageId,
-    date: message.date,
-    headers: message.headers,
   };
 }
 

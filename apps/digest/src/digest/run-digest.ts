@@ -23,8 +23,8 @@ export interface DigestContext {
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   log: (event: DigestEvent) => void;
-  /** Secrets to keep out of logs and stored errors (the SMTP password). */
-  secrets: string[];
+  /** Removes secrets (the SMTP password, the token secret) from text to be logged or stored. */
+  redact: (text: string) => string;
 }
 
 const LOCK_TTL_MS = 120_000;
@@ -147,6 +147,7 @@ async function deliver(
     reason: `You receive this because you subscribe to the “${digest.name}” digest, covering what was new since the previous one.`,
   });
   const secret = ctx.config.secret ?? "";
+  const listAddress = splitAddress(ctx.config.from).address;
   await sendRun(run, compiled, {
     ledger: ctx.ledger,
     mailer: ctx.mailer,
@@ -163,7 +164,7 @@ async function deliver(
                 .replaceAll("{email}", encodeURIComponent(address)),
             }
           : {}),
-        mailto: `mailto:${splitAddress(ctx.config.from).address}?subject=${encodeURIComponent(`unsubscribe ${digest.name} ${token}`)}`,
+        mailto: `mailto:${listAddress}?subject=${encodeURIComponent(`unsubscribe ${digest.name} ${token}`)}`,
       };
     },
     retry: {
@@ -175,7 +176,7 @@ async function deliver(
     sleep: ctx.sleep,
     random: ctx.random,
     keepLock,
-    redact: (text) => ctx.secrets.filter(Boolean).reduce((t, s) => t.replaceAll(s, "***"), text),
+    redact: ctx.redact,
     log: ctx.log,
   });
   const settled = ctx.ledger.deliveries(run.id);

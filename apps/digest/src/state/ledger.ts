@@ -162,12 +162,13 @@ export class Ledger {
       .all(digest, limit) as RunRow[];
   }
 
-  /** Which of these articles an earlier run of the digest already covered. */
+  /** Which of these articles an earlier run of the digest already covered (one query, not one per id). */
   coveredArticles(digest: string, articleIds: readonly string[]): Set<string> {
-    const covered = new Set<string>();
-    const query = this.db.prepare("SELECT 1 FROM run_articles WHERE digest = ? AND article_id = ?");
-    for (const id of articleIds) if (query.get(digest, id)) covered.add(id);
-    return covered;
+    const rows = this.db
+      .prepare("SELECT article_id AS id FROM run_articles WHERE digest = ?")
+      .all(digest) as { id: string }[];
+    const covered = new Set(rows.map((r) => r.id));
+    return new Set(articleIds.filter((id) => covered.has(id)));
   }
 
   runArticles(runId: number): string[] {
