@@ -1,20 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rougeScores } from "./align-rouge.js";
-import { rougeTokens } from "./rouge-counts.js";
 import { timelineOf } from "./timeline.js";
-
-describe("rougeTokens", () => {
-  it("lowercases, splits hyphens off, drops stopwords and stems words longer than three letters", () => {
-    expect(rougeTokens(["The oil-spill costs BP $ 75m , officials said ."])).toEqual([
-      "oil",
-      "spill",
-      "cost",
-      "bp",
-      "75m",
-      "offici",
-    ]);
-  });
-});
 
 describe("rougeScores", () => {
   // tilse's documented toy case (EVALUATION.md): two reference timelines, one prediction.

@@ -1,5 +1,5 @@
 import { fScore, type Scores } from "./date-scores.js";
-import { type RougeCounts, rougeCounts, rougeTokens } from "./rouge-counts.js";
+import { gramCounts, ngrams, type RougeCounts, rougeCounts, rougeTokens } from "./rouge-counts.js";
 import type { Timeline } from "./timeline.js";
 
 /** Concatenation and alignment ROUGE-1 and -2 of one predicted timeline. */
@@ -42,45 +42,61 @@ function toScores(c: RougeCounts): Scores {
   return { precision, recall, f: fScore(precision, recall) };
 }
 
+/** One day's text, counted once for every comparison it takes part in. */
+interface DayCounts {
+  grams: ReadonlyMap<string, number>;
+  /** Whitespace tokens for the alignment cost, and how many there are. */
+  words: ReadonlyMap<string, number>;
+  wordTotal: number;
+}
+
+function dayCounts(sentences: readonly string[], n: number): DayCounts {
+  const words = new Map<string, number>();
+  let wordTotal = 0;
+  for (const sentence of sentences)
+    for (const word of sentence.split(/\s+/)) {
+      if (!word) continue;
+      words.set(word, (words.get(word) ?? 0) + 1);
+      wordTotal++;
+    }
+  return { grams: ngrams(rougeTokens(sentences), n), words, wordTotal };
+}
+
 function alignScores(predicted: Timeline, references: readonly Timeline[], n: number): Scores {
   const predDays = [...predicted.keys()].sort();
   const refDays = [...new Set(references.flatMap((r) => [...r.keys()]))].sort();
-  const refsOn = (day: string) => references.map((r) => r.get(day) ?? []);
-  const tokens = new Map<string, string[]>();
-  const tokensOf = (key: string, sentences: readonly string[]) => {
-    const known = tokens.get(key);
-    if (known) return known;
-    const made = rougeTokens(sentences);
-    tokens.set(key, made);
-    return made;
-  };
-  const peerOf = (day: string) => tokensOf(`p${day}`, predicted.get(day) ?? []);
-  const modelsOf = (day: string) => refsOn(day).map((s, i) => tokensOf(`r${i}${day}`, s));
-  const cost = (pred: string, ref: string) =>
-    (1 - 1 / (Math.abs(ordinal(pred) - ordinal(ref)) + 1)) *
-    (1 - approximateF1(predicted.get(pred) ?? [], refsOn(ref)));
+  const pred = new Map(predDays.map((day) => [day, dayCounts(predicted.get(day) ?? [], n)]));
+  // A reference day stands for every reference timeline, empty where one lacks the day (tilse).
+  const refs = new Map(
+    refDays.map((day) => [day, references.map((r) => dayCounts(r.get(day) ?? [], n))]),
+  );
+  const empty = references.map(() => dayCounts([], n));
+  const at = <T>(map: ReadonlyMap<string, T>, day: string) => map.get(day) as T;
   const weight = (a: string, b: string) => 1 / (Math.abs(ordinal(a) - ordinal(b)) + 1);
+  const cost = (p: string, r: string) =>
+    (1 - weight(p, r)) * (1 - approximateF1(at(pred, p), at(refs, r)));
   let precisionHits = 0;
   let precisionTotal = 0;
-  for (const pred of predDays) {
-    const ref = cheapest(refDays, (r) => cost(pred, r));
-    const counts =
-      ref === undefined
-        ? rougeCounts(
-            peerOf(pred),
-            references.map(() => []),
-            n,
-          )
-        : rougeCounts(peerOf(pred), modelsOf(ref), n);
-    precisionHits += ref === undefined ? 0 : weight(pred, ref) * counts.hits;
+  for (const day of predDays) {
+    const ref = cheapest(refDays, (r) => cost(day, r));
+    const models = ref === undefined ? empty : at(refs, ref);
+    const counts = gramCounts(
+      at(pred, day).grams,
+      models.map((m) => m.grams),
+    );
+    precisionHits += ref === undefined ? 0 : weight(day, ref) * counts.hits;
     precisionTotal += counts.peer;
   }
   let recallHits = 0;
   let recallTotal = 0;
-  for (const ref of refDays) {
-    const pred = cheapest(predDays, (p) => cost(p, ref));
-    const counts = rougeCounts(pred === undefined ? [] : peerOf(pred), modelsOf(ref), n);
-    recallHits += pred === undefined ? 0 : weight(pred, ref) * counts.hits;
+  for (const day of refDays) {
+    const match = cheapest(predDays, (p) => cost(p, day));
+    const peer = match === undefined ? new Map<string, number>() : at(pred, match).grams;
+    const counts = gramCounts(
+      peer,
+      at(refs, day).map((m) => m.grams),
+    );
+    recallHits += match === undefined ? 0 : weight(match, day) * counts.hits;
     recallTotal += counts.model;
   }
   const precision = precisionTotal === 0 ? 0 : precisionHits / precisionTotal;
@@ -103,23 +119,16 @@ function cheapest(candidates: readonly string[], cost: (c: string) => number): s
 }
 
 /** Unigram F1 on raw whitespace tokens against every reference, as tilse's alignment cost uses it. */
-function approximateF1(
-  predicted: readonly string[],
-  references: readonly (readonly string[])[],
-): number {
-  const count = (sentences: readonly string[]) => {
-    const c = new Map<string, number>();
-    for (const s of sentences)
-      for (const t of s.split(/\s+/).filter(Boolean)) c.set(t, (c.get(t) ?? 0) + 1);
-    return c;
-  };
-  const pred = count(predicted);
-  const refs = references.map(count);
+function approximateF1(predicted: DayCounts, references: readonly DayCounts[]): number {
   let match = 0;
-  for (const [token, n] of pred) for (const r of refs) match += Math.min(n, r.get(token) ?? 0);
-  const predTotal = [...pred.values()].reduce((a, b) => a + b, 0);
-  const refTotal = refs.reduce((sum, r) => sum + [...r.values()].reduce((a, b) => a + b, 0), 0);
-  const precision = predTotal * refs.length === 0 ? 0 : match / (refs.length * predTotal);
+  let refTotal = 0;
+  for (const reference of references) {
+    refTotal += reference.wordTotal;
+    for (const [word, count] of predicted.words)
+      match += Math.min(count, reference.words.get(word) ?? 0);
+  }
+  const precisionDenominator = references.length * predicted.wordTotal;
+  const precision = precisionDenominator === 0 ? 0 : match / precisionDenominator;
   const recall = refTotal === 0 ? 0 : match / refTotal;
   return fScore(precision, recall);
 }

@@ -1,4 +1,5 @@
-import { stemmer } from "stemmer";
+import { morphologicalExceptions } from "./morphological-exceptions.js";
+import { rougeStem } from "./rouge-stem.js";
 import { SMART_STOPWORDS } from "./smart-stopwords.js";
 
 /** N-gram counts of one comparison, summed over references as ROUGE-1.5.5 does with raw counts. */
@@ -13,7 +14,8 @@ export interface RougeCounts {
 
 /**
  * The tokens ROUGE-1.5.5 scores (`-m -s`): lowercased, `-` split off, anything but letters, digits
- * and `-` made a space, SMART stopwords removed, then tokens longer than 3 characters Porter-stemmed.
+ * and `-` made a space, ROUGE's stopwords removed, then tokens longer than 3 characters stemmed
+ * (WordNet's irregular forms first, then ROUGE's Porter variant).
  */
 export function rougeTokens(
   sentences: readonly string[],
@@ -21,19 +23,20 @@ export function rougeTokens(
 ): string[] {
   const tokens: string[] = [];
   for (const sentence of sentences) {
+    // ASCII letters only, as Perl's tr/A-Z/a-z/: other letters become spaces below.
     const cleaned = sentence
-      .toLowerCase()
+      .replace(/[A-Z]/g, (letter) => letter.toLowerCase())
       .replace(/-/g, " - ")
       .replace(/[^a-z0-9-]/g, " ");
     for (const token of cleaned.split(/\s+/)) {
       if (!token || stopwords.has(token)) continue;
-      tokens.push(token.length > 3 ? stemmer(token) : token);
+      tokens.push(token.length > 3 ? stem(token) : token);
     }
   }
   return tokens;
 }
 
-/** ROUGE's stopword set: SMART's list and the bare hyphen its tokeniser splits off. */
+/** ROUGE's stopword set: its list and the bare hyphen its tokeniser splits off. */
 export const ROUGE_STOPWORDS: ReadonlySet<string> = new Set([...SMART_STOPWORDS, "-"]);
 
 export function ngrams(tokens: readonly string[], n: number): Map<string, number> {
@@ -51,14 +54,32 @@ export function rougeCounts(
   references: readonly (readonly string[])[],
   n: number,
 ): RougeCounts {
-  const peerGrams = ngrams(peer, n);
-  const peerTotal = Math.max(0, peer.length - n + 1);
+  return gramCounts(
+    ngrams(peer, n),
+    references.map((r) => ngrams(r, n)),
+  );
+}
+
+/** {@link rougeCounts} over n-gram counts already made, for callers that compare a text often. */
+export function gramCounts(
+  peer: ReadonlyMap<string, number>,
+  references: readonly ReadonlyMap<string, number>[],
+): RougeCounts {
+  const total = (grams: ReadonlyMap<string, number>) => {
+    let sum = 0;
+    for (const count of grams.values()) sum += count;
+    return sum;
+  };
   let hits = 0;
   let model = 0;
   for (const reference of references) {
-    const refGrams = ngrams(reference, n);
-    model += Math.max(0, reference.length - n + 1);
-    for (const [gram, count] of refGrams) hits += Math.min(count, peerGrams.get(gram) ?? 0);
+    model += total(reference);
+    for (const [gram, count] of reference) hits += Math.min(count, peer.get(gram) ?? 0);
   }
-  return { hits, peer: peerTotal * references.length, model };
+  return { hits, peer: total(peer) * references.length, model };
+}
+
+/** ROUGE-1.5.5's MorphStem: WordNet's exception lists first (went → go), then Porter's stemmer. */
+function stem(token: string): string {
+  return morphologicalExceptions().get(token) ?? rougeStem(token);
 }
