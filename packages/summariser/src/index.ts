@@ -5,6 +5,11 @@ export { type ArticleText, articleText } from "./article-text.js";
 export { type BuildBriefingOptions, buildBriefing } from "./build-briefing.js";
 export { buildEntities, type EntityIndex } from "./build-entities.js";
 export { type BuildStorylinesOptions, buildStorylines } from "./build-storylines.js";
+export {
+  type BuildTimelineOptions,
+  buildTimeline,
+  type TimelineEntry,
+} from "./build-timeline.js";
 export { detectEventKind } from "./detect-event-kind.js";
 export { extractMentions, type MentionRecord, type ReportedNumber } from "./extract-mentions.js";
 export { findNames, type NameOccurrence } from "./find-names.js";

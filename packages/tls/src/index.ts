@@ -2,5 +2,14 @@
 
 export { type RougeScores, rougeScores } from "./align-rouge.js";
 export { dateScores, fScore, type Scores } from "./date-scores.js";
+export { type GoldTimeline, readTopic, type Topic, type TopicArticle } from "./read-topic.js";
 export { type RougeCounts, rougeCounts, rougeTokens } from "./rouge-counts.js";
+export {
+  type ProtocolResult,
+  type RunProtocolOptions,
+  runProtocol,
+  type TimelineResult,
+  type TimelineSystem,
+  type TimelineTask,
+} from "./run-protocol.js";
 export { parseTimelineFile, type Timeline, type TimelineOptions, timelineOf } from "./timeline.js";

@@ -1,0 +1,151 @@
+import { resolve } from "node:path";
+import { type Article, dayEstimate } from "@briefing/core";
+import { buildTimeline } from "@briefing/summariser";
+import {
+  type ProtocolResult,
+  runProtocol,
+  type TimelineSystem,
+  type TopicArticle,
+} from "@briefing/tls";
+import { UsageError } from "../cli/errors.js";
+import type { CliIo } from "../cli/io.js";
+
+/** Options of `briefing eval-tls`. */
+export interface EvalTlsOptions {
+  json?: boolean;
+  predictions?: string;
+}
+
+/**
+ * `briefing eval-tls <topic-dir>...`: runs the Timeline17 protocol with `buildTimeline` and prints
+ * date F1 and alignment ROUGE-1/2 per gold timeline and averaged, and the seconds per topic.
+ */
+export async function evalTlsCommand(
+  dirs: string[],
+  options: EvalTlsOptions,
+  io: CliIo,
+): Promise<number> {
+  if (dirs.length === 0) throw new UsageError("eval-tls: expected one or more topic folders");
+  const result = await runProtocol(
+    dirs.map((d) => resolve(io.cwd, d)),
+    {
+      system: briefingTimelines,
+      clock: () => io.now().getTime(),
+      ...(options.predictions ? { predictionsDir: resolve(io.cwd, options.predictions) } : {}),
+    },
+  );
+  for (const problem of result.problems) io.stderr(`warning: ${problem}\n`);
+  io.stdout(options.json ? `${JSON.stringify(jsonOf(result))}\n` : tableOf(result));
+  return result.timelines.length === 0 ? 2 : 0;
+}
+
+/** The protocol's system: the summariser's `buildTimeline` over the task's articles. */
+export const briefingTimelines: TimelineSystem = {
+  prepare(articles) {
+    const { converted, original } = articlesOf(articles);
+    return (task) => {
+      const ids = new Set(task.articles.map((a) => a.id));
+      const entries = buildTimeline(
+        converted.filter((a) => ids.has(a.id)),
+        {
+          dates: task.dates,
+          sentencesPerDate: task.sentencesPerDate,
+          from: task.from,
+          to: task.to,
+        },
+      );
+      return new Map(
+        entries.map((e) => [e.date, e.sentences.map((s) => original.get(s.text) ?? s.text)]),
+      );
+    };
+  },
+};
+
+/**
+ * Timeline17 text is tokenised (`` `` ``, `-LRB-`, ` 's`): each line is read untokenised, and the
+ * original line is what the timeline shows, as the gold timelines are tokenised the same way.
+ */
+function articlesOf(articles: readonly TopicArticle[]) {
+  const original = new Map<string, string>();
+  const converted = articles.map((a): Article => {
+    const paragraphs = a.text
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line) => {
+        const plain = untokenise(line);
+        original.set(plain, line);
+        return plain;
+      });
+    return {
+      id: a.id,
+      title: "",
+      paragraphs,
+      language: "en",
+      published: dayEstimate(a.day, [{ text: a.day, rule: "metadata" }], 0.95),
+      origins: [{ path: a.id, format: "jsonl" }],
+      publisher: a.id.split("/")[0] as string,
+    };
+  });
+  return { converted, original };
+}
+
+function untokenise(line: string): string {
+  return line
+    .replace(/-LRB-\s?/g, "(")
+    .replace(/\s?-RRB-/g, ")")
+    .replace(/``\s?/g, '"')
+    .replace(/\s?''/g, '"')
+    .replace(/\s([.,;:!?%])/g, "$1")
+    .replace(/\s(n't|'s|'re|'ve|'ll|'d|'m)\b/gi, "$1")
+    .replace(/\$\s(\d)/g, "$$$1");
+}
+
+function jsonOf(result: ProtocolResult) {
+  const seconds =
+    result.topics.reduce((sum, t) => sum + t.seconds, 0) / Math.max(1, result.topics.length);
+  return {
+    timelines: result.timelines.map((t) => ({
+      topic: t.topic,
+      timeline: `${t.folder}/${t.file}`,
+      dates: t.dates,
+      sentences_per_date: t.sentencesPerDate,
+      articles: t.articles,
+      date: t.date,
+      ar1: t.ar1,
+      ar2: t.ar2,
+    })),
+    date_f1: result.date.f,
+    ar1_f: result.ar1.f,
+    ar2_f: result.ar2.f,
+    seconds,
+    topics: result.topics,
+  };
+}
+
+function tableOf(result: ProtocolResult): string {
+  const f3 = (n: number) => n.toFixed(3);
+  const rows = result.timelines.map((t) =>
+    [
+      `${t.folder}/${t.file}`.padEnd(34),
+      String(t.dates).padStart(5),
+      String(t.articles).padStart(8),
+      f3(t.date.f).padStart(7),
+      f3(t.ar1.f).padStart(7),
+      f3(t.ar2.f).padStart(7),
+    ].join(" "),
+  );
+  const mean = [
+    "mean (P, R averaged, then F)".padEnd(34),
+    "".padStart(5),
+    "".padStart(8),
+    f3(result.date.f).padStart(7),
+    f3(result.ar1.f).padStart(7),
+    f3(result.ar2.f).padStart(7),
+  ].join(" ");
+  const header = `${"timeline".padEnd(34)} ${"dates".padStart(5)} ${"articles".padStart(8)} ${"date F1".padStart(7)} ${"AR-1 F".padStart(7)} ${"AR-2 F".padStart(7)}`;
+  const times = result.topics.map(
+    (t) => `${t.topic}: ${t.articles} articles in ${t.seconds.toFixed(2)} s`,
+  );
+  return `${[header, ...rows, mean].join("\n")}\n\n${times.join("\n")}\n`;
+}

@@ -1,0 +1,137 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { rougeScores } from "./align-rouge.js";
+import { dateScores, fScore, type Scores } from "./date-scores.js";
+import { type GoldTimeline, readTopic, type TopicArticle } from "./read-topic.js";
+import type { Timeline } from "./timeline.js";
+
+/** What a timeline system is given for one task, and nothing else of the gold timeline. */
+export interface TimelineTask {
+  /** The topic's articles (every source) published within [from, to]. */
+  articles: readonly TopicArticle[];
+  /** Number of dates of the gold timeline. */
+  dates: number;
+  /** Mean sentences per gold date, rounded. */
+  sentencesPerDate: number;
+  /** First and last gold date. */
+  from: string;
+  to: string;
+}
+
+/**
+ * A timeline summarisation system under test. `prepare` runs once per topic over all its articles
+ * (reading them once for every task), and gives back the function that answers each task.
+ */
+export interface TimelineSystem {
+  prepare(articles: readonly TopicArticle[]): (task: TimelineTask) => Timeline;
+}
+
+/** Scores of one predicted timeline against its gold timeline. */
+export interface TimelineResult {
+  topic: string;
+  folder: string;
+  file: string;
+  dates: number;
+  sentencesPerDate: number;
+  articles: number;
+  date: Scores;
+  ar1: Scores;
+  ar2: Scores;
+}
+
+export interface ProtocolResult {
+  timelines: TimelineResult[];
+  /** Precision and recall averaged over timelines, then F (as the TLS literature reports). */
+  date: Scores;
+  ar1: Scores;
+  ar2: Scores;
+  topics: { topic: string; seconds: number; articles: number }[];
+  problems: string[];
+}
+
+export interface RunProtocolOptions {
+  system: TimelineSystem;
+  /** Milliseconds from a monotonic clock, to time each topic (the caller's clock). */
+  clock: () => number;
+  /** Where to write each predicted timeline as `<folder>__<file>.json`. */
+  predictionsDir?: string;
+}
+
+/**
+ * The Timeline17 protocol: every gold timeline of every topic is one task, whose input is the
+ * union of the topic's articles published within the gold timeline's first and last date, and
+ * whose budget is its number of dates and its mean sentences per date.
+ */
+export async function runProtocol(
+  topicDirs: readonly string[],
+  options: RunProtocolOptions,
+): Promise<ProtocolResult> {
+  const result: ProtocolResult = {
+    timelines: [],
+    date: zero(),
+    ar1: zero(),
+    ar2: zero(),
+    topics: [],
+    problems: [],
+  };
+  if (options.predictionsDir) await mkdir(options.predictionsDir, { recursive: true });
+  for (const dir of topicDirs) {
+    const topic = await readTopic(dir);
+    result.problems.push(...topic.problems);
+    const started = options.clock();
+    const answer = options.system.prepare(topic.articles);
+    for (const gold of topic.timelines) {
+      const task = taskOf(gold, topic.articles);
+      const predicted = answer(task);
+      const rouge = rougeScores(predicted, [gold.timeline]);
+      result.timelines.push({
+        topic: topic.name,
+        folder: gold.folder,
+        file: gold.file,
+        dates: task.dates,
+        sentencesPerDate: task.sentencesPerDate,
+        articles: task.articles.length,
+        date: dateScores(predicted, gold.timeline),
+        ar1: rouge.align.rouge1,
+        ar2: rouge.align.rouge2,
+      });
+      if (options.predictionsDir)
+        await writeFile(
+          join(options.predictionsDir, `${gold.folder}__${gold.file.replace(/\.txt$/, "")}.json`),
+          `${JSON.stringify([...predicted])}\n`,
+        );
+    }
+    result.topics.push({
+      topic: topic.name,
+      seconds: (options.clock() - started) / 1000,
+      articles: topic.articles.length,
+    });
+  }
+  result.date = average(result.timelines.map((t) => t.date));
+  result.ar1 = average(result.timelines.map((t) => t.ar1));
+  result.ar2 = average(result.timelines.map((t) => t.ar2));
+  return result;
+}
+
+function taskOf(gold: GoldTimeline, articles: readonly TopicArticle[]): TimelineTask {
+  const days = [...gold.timeline.keys()];
+  const from = days[0] as string;
+  const to = days[days.length - 1] as string;
+  const sentences = [...gold.timeline.values()].reduce((sum, s) => sum + s.length, 0);
+  return {
+    articles: articles.filter((a) => a.day >= from && a.day <= to),
+    dates: days.length,
+    sentencesPerDate: Math.max(1, Math.round(sentences / days.length)),
+    from,
+    to,
+  };
+}
+
+function average(scores: readonly Scores[]): Scores {
+  if (scores.length === 0) return zero();
+  const precision = scores.reduce((sum, s) => sum + s.precision, 0) / scores.length;
+  const recall = scores.reduce((sum, s) => sum + s.recall, 0) / scores.length;
+  return { precision, recall, f: fScore(precision, recall) };
+}
+
+const zero = (): Scores => ({ precision: 0, recall: 0, f: 0 });
