@@ -47,7 +47,8 @@ function nlp(): Nlp {
 export function analyseText(text: string): SentenceAnalysis[] {
   const engine = nlp();
   const its = engine.its;
-  const doc = engine.readDoc(text);
+  const { prepared, originalOffset } = separateClitics(text);
+  const doc = engine.readDoc(prepared);
   const values = doc.tokens().out(its.value) as string[];
   const normals = doc.tokens().out(its.normal) as string[];
   // wink-nlp types its.lemma with an addons parameter its own out() does not accept.
@@ -60,8 +61,8 @@ export function analyseText(text: string): SentenceAnalysis[] {
     const value = values[i] as string;
     position += (spaces[i] as string).length;
     // wink keeps the text as it was; should a token ever differ, find it again.
-    if (text.startsWith(value, position) === false) {
-      const found = text.indexOf(value, position);
+    if (prepared.startsWith(value, position) === false) {
+      const found = prepared.indexOf(value, position);
       if (found >= 0) position = found;
     }
     tokens.push({
@@ -69,7 +70,7 @@ export function analyseText(text: string): SentenceAnalysis[] {
       normal: normals[i] as string,
       lemma: lemmas[i] as string,
       pos: poses[i] as string,
-      start: position,
+      start: originalOffset(position),
     });
     position += value.length;
   }
@@ -86,3 +87,31 @@ export function analyseText(text: string): SentenceAnalysis[] {
   }
   return sentences;
 }
+
+/**
+ * The text with a space before each clitic ("BP's" → "BP 's"), and a map from its offsets back to
+ * the text's. wink-nlp adds every unknown word it meets to a cache shared by all documents, and a
+ * word once cached whole ("BP's" seen after a quote mark) is no longer split: without this, how a
+ * sentence was tokenised would depend on what the process had read before.
+ */
+function separateClitics(text: string): {
+  prepared: string;
+  originalOffset: (offset: number) => number;
+} {
+  const inserted: number[] = [];
+  const prepared = text.replace(CLITIC, (clitic: string, offset: number) => {
+    inserted.push(offset + inserted.length);
+    return ` ${clitic}`;
+  });
+  if (inserted.length === 0) return { prepared, originalOffset: (offset) => offset };
+  return {
+    prepared,
+    originalOffset: (offset) => {
+      let before = 0;
+      while (before < inserted.length && (inserted[before] as number) < offset) before++;
+      return offset - before;
+    },
+  };
+}
+
+const CLITIC = /(?<=[\p{L}\p{N}])['’](?:s|re|ve|ll|d|m)(?![\p{L}\p{N}])/giu;

@@ -1,7 +1,7 @@
 import type { Article } from "@briefing/core";
 import { addTo } from "./add-to.js";
 import { analyseText, contentTerms } from "./analyse-text.js";
-import { extractMentions } from "./extract-mentions.js";
+import { extractMentions, type MentionRecord } from "./extract-mentions.js";
 import { cosine, type TermVector, tfIdfVectors } from "./tf-idf.js";
 
 /** Options for {@link buildTimeline}: the budget and the window. */
@@ -15,6 +15,11 @@ export interface BuildTimelineOptions {
   to: string;
   /** Words the timeline is about; sentences that share them rank higher. */
   query?: string;
+  /**
+   * How an article's sentences are read (default {@link extractMentions}): pass a memoised one
+   * to build several timelines from one corpus while reading each article once.
+   */
+  mentionsOf?: (article: Article) => readonly MentionRecord[];
 }
 
 /** One dated entry of a fixed-budget timeline. */
@@ -38,6 +43,7 @@ export function buildTimeline(
   options: BuildTimelineOptions,
 ): TimelineEntry[] {
   const inWindow = (day: string) => day >= options.from && day <= options.to;
+  const mentionsOf = options.mentionsOf ?? extractMentions;
   const candidates = new Map<string, { text: string; articleId: string; terms: string[] }[]>();
   const reporters = new Map<string, Set<string>>();
   const published = new Map<string, Set<string>>();
@@ -48,7 +54,7 @@ export function buildTimeline(
       set.add(article.id);
       published.set(day, set);
     }
-    for (const record of extractMentions(article)) {
+    for (const record of mentionsOf(article)) {
       const { start, end } = record.date;
       if (!record.reports || !start || start !== end || !inWindow(start)) continue;
       addTo(candidates, start, {

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { type Article, dayEstimate } from "@briefing/core";
-import { buildTimeline } from "@briefing/summariser";
+import { buildTimeline, extractMentions, type MentionRecord } from "@briefing/summariser";
 import {
   type ProtocolResult,
   runProtocol,
@@ -43,6 +43,15 @@ export async function evalTlsCommand(
 export const briefingTimelines: TimelineSystem = {
   prepare(articles) {
     const { converted, original } = articlesOf(articles);
+    // Each article is read once for all the topic's tasks.
+    const read = new Map<string, readonly MentionRecord[]>();
+    const mentionsOf = (article: Article) => {
+      const known = read.get(article.id);
+      if (known) return known;
+      const records = extractMentions(article);
+      read.set(article.id, records);
+      return records;
+    };
     return (task) => {
       const ids = new Set(task.articles.map((a) => a.id));
       const entries = buildTimeline(
@@ -52,6 +61,7 @@ export const briefingTimelines: TimelineSystem = {
           sentencesPerDate: task.sentencesPerDate,
           from: task.from,
           to: task.to,
+          mentionsOf,
         },
       );
       return new Map(

@@ -1,9 +1,8 @@
 import { TZDate } from "@date-fns/tz";
-import { addDays } from "date-fns/addDays";
-import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
 import { format } from "date-fns/format";
 
-// Calendar days are handled as midnight in UTC, so that day arithmetic never meets a DST change;
+// Calendar days are counted as whole days since 1970-01-01, so that day arithmetic never meets a
+// DST change (and costs a few integer operations: the date resolver does it for every sentence);
 // time zones matter only when an instant is turned into the day a reader saw (see toLocalDay).
 
 /** A calendar day `YYYY-MM-DD` as a date-fns date at midnight UTC. */
@@ -12,14 +11,25 @@ export function dayToDate(day: string): TZDate {
   return new TZDate(y, m - 1, d, "UTC");
 }
 
-/** The `YYYY-MM-DD` of a date (read in its own zone). */
-export function dateToDay(date: Date): string {
-  return format(date, "yyyy-MM-dd");
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a calendar day: plain integer arithmetic, no time zone involved. */
+function epochDay(day: string): number {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return Math.round(date.getTime() / DAY_MS);
+}
+
+/** The calendar day `n` days after 1970-01-01. */
+function dayOfEpoch(n: number): string {
+  const date = new Date(n * DAY_MS);
+  return makeDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
 /** The day `n` days after `day` (before, for negative `n`). */
 export function shiftDay(day: string, n: number): string {
-  return dateToDay(addDays(dayToDate(day), n));
+  return dayOfEpoch(epochDay(day) + n);
 }
 
 /** The year of a day `YYYY-MM-DD`. */
@@ -34,17 +44,18 @@ export function monthOf(day: string): number {
 
 /** Whole days from `a` to `b` (`b - a`). */
 export function daysBetween(a: string, b: string): number {
-  return differenceInCalendarDays(dayToDate(b), dayToDate(a));
+  return epochDay(b) - epochDay(a);
 }
 
 /** Day of the week, 0 = Sunday. */
 export function weekdayOf(day: string): number {
-  return dayToDate(day).getDay();
+  return new Date(epochDay(day) * DAY_MS).getUTCDay();
 }
 
 /** The last day of a month (`month` 1-12). */
 export function lastDayOfMonth(year: number, month: number): string {
-  return dateToDay(new TZDate(year, month, 0, "UTC"));
+  const next = month === 12 ? makeDay(year + 1, 1, 1) : makeDay(year, month + 1, 1);
+  return shiftDay(next, -1);
 }
 
 /** The days of a month (`month` 1-12), first to last. */

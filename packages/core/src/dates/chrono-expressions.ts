@@ -24,6 +24,8 @@ const DURATION =
  * are not dates.
  */
 export function findChronoExpressions(text: string, day: string): CandidateDate[] {
+  // Every reading must contain a date word, so a sentence without one is not parsed at all.
+  if (!DATE_WORD.test(text)) return [];
   const results = chrono.casual.parse(text, { instant: new Date(`${day}T12:00:00Z`), timezone: 0 });
   const found: CandidateDate[] = [];
   for (const result of results) {
