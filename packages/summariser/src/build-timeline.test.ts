@@ -40,4 +40,21 @@ describe("buildTimeline", () => {
     const arrests = buildTimeline(articles, { ...options, query: "police arrested" });
     expect(arrests[1]?.sentences[0]?.text).toContain("arrested");
   });
+
+  it("ranks a day recalled by later articles above a busier day nobody looks back on", () => {
+    const recalled = [
+      ...articles,
+      fixtureArticle("e", "Five", "2023-03-20", [
+        "The barrier deal signed on 2 March was the turning point, the mayor said.",
+      ]),
+      ...["Six", "Seven", "Eight", "Nine"].map((publisher, i) =>
+        fixtureArticle(`busy${i}`, publisher, "2023-03-14", [
+          `Crowds filled Riverton for the spring fair on Tuesday, ${publisher} reported.`,
+        ]),
+      ),
+    ];
+    expect(buildTimeline(recalled, { ...options, dates: 1 }).map((e) => e.date)).toEqual([
+      "2023-03-02",
+    ]);
+  });
 });

@@ -1,8 +1,7 @@
 import type { Article } from "@briefing/core";
 import { addTo } from "./add-to.js";
-import { analyseText, contentTerms } from "./analyse-text.js";
 import { extractMentions, type MentionRecord } from "./extract-mentions.js";
-import { cosine, type TermVector, tfIdfVectors } from "./tf-idf.js";
+import { cosine, type DocumentFrequencies, type TermVector, tfIdfVectors } from "./tf-idf.js";
 
 /** Options for {@link buildTimeline}: the budget and the window. */
 export interface BuildTimelineOptions {
@@ -33,10 +32,12 @@ const REDUNDANT = 0.5;
 
 /**
  * A timeline for a fixed budget: `dates` days within [from, to], each with `sentencesPerDate`
- * sentences. Days are chosen by salience (how many articles report events on the day, how many
- * sentences are dated to it, how many articles appear that day); each day's sentences by
- * centrality among that day's reports (TF-IDF cosine to their centroid, plus the query), skipping
- * near-repeats. Entries come oldest first. Deterministic.
+ * sentences. Days are chosen by salience: how many articles date something to the day in their
+ * own words, counting twice those written on later days (a day still recalled afterwards is a
+ * turning point), with the number of articles published that day breaking ties. Each day's
+ * sentences are the reports dated to it and the opening sentences of that day's articles, ranked
+ * by centrality (TF-IDF cosine to their centroid, with the corpus's document frequencies) plus the
+ * query, skipping near-repeats. Entries come oldest first. Deterministic.
  */
 export function buildTimeline(
   articles: readonly Article[],
@@ -44,72 +45,91 @@ export function buildTimeline(
 ): TimelineEntry[] {
   const inWindow = (day: string) => day >= options.from && day <= options.to;
   const mentionsOf = options.mentionsOf ?? extractMentions;
-  const candidates = new Map<string, { text: string; articleId: string; terms: string[] }[]>();
-  const reporters = new Map<string, Set<string>>();
-  const published = new Map<string, Set<string>>();
+  /** Reports dated to the day, by their own words or, for reported speech, by their article. */
+  const reports = new Map<string, Candidate[]>();
+  /** The first sentences of the articles published on the day. */
+  const leads = new Map<string, Candidate[]>();
+  /** Articles that date something to the day in so many words, and those of them written later. */
+  const mentionedBy = new Map<string, Set<string>>();
+  const laterBy = new Map<string, Set<string>>();
+  const published = new Map<string, number>();
+  const df = new Map<string, number>();
   for (const article of articles) {
     const day = article.published.precision === "day" ? article.published.start : null;
-    if (day && inWindow(day)) {
-      const set = published.get(day) ?? new Set<string>();
-      set.add(article.id);
-      published.set(day, set);
-    }
+    if (day && inWindow(day)) published.set(day, (published.get(day) ?? 0) + 1);
+    const terms = new Set<string>();
     for (const record of mentionsOf(article)) {
+      for (const term of record.terms) terms.add(term);
+      const candidate = { text: record.mention.text, articleId: article.id, terms: record.terms };
+      if (day && inWindow(day) && record.position < LEAD_SENTENCES && record.terms.length > 0)
+        addTo(leads, day, candidate);
       const { start, end } = record.date;
-      if (!record.reports || !start || start !== end || !inWindow(start)) continue;
-      addTo(candidates, start, {
-        text: record.mention.text,
-        articleId: article.id,
-        terms: record.terms,
-      });
-      const set = reporters.get(start) ?? new Set<string>();
-      set.add(article.id);
-      reporters.set(start, set);
+      if (!start || start !== end || !inWindow(start)) continue;
+      if (record.reports) addTo(reports, start, candidate);
+      if (!record.dateText) continue;
+      addToSet(mentionedBy, start, article.id);
+      if (day && day > start) addToSet(laterBy, start, article.id);
     }
+    for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
   }
-  const days = new Set([...candidates.keys(), ...published.keys()]);
+  // A day matters when many articles date something to it, the more when they look back on it
+  // from later days; how many articles came out that day only breaks ties.
   const salience = (day: string) =>
-    2 * (reporters.get(day)?.size ?? 0) +
-    (candidates.get(day)?.length ?? 0) +
-    (published.get(day)?.size ?? 0);
+    (mentionedBy.get(day)?.size ?? 0) +
+    (laterBy.get(day)?.size ?? 0) +
+    (published.get(day) ?? 0) / (articles.length + 1);
+  const days = new Set([...mentionedBy.keys(), ...reports.keys(), ...published.keys()]);
   const chosen = [...days]
     .sort((a, b) => salience(b) - salience(a) || (a < b ? -1 : 1))
     .slice(0, options.dates)
     .sort();
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const query = options.query
-    ? new Set(options.query.toLowerCase().split(/\W+/).filter(Boolean))
-    : null;
+  const query = new Set(options.query?.toLowerCase().split(/\W+/).filter(Boolean) ?? []);
+  const frequencies = { df, documents: articles.length };
   return chosen.map((day) => {
-    const pool = [...(candidates.get(day) ?? [])];
-    // A day with too few dated reports takes the leads of the articles published on it.
-    for (const id of [...(published.get(day) ?? [])].sort()) {
-      const lead = byId.get(id)?.paragraphs[0];
-      if (!lead || pool.length >= options.sentencesPerDate * 3) continue;
-      for (const s of analyseText(lead).slice(0, 2))
-        pool.push({
-          text: s.text,
-          articleId: id,
-          terms: contentTerms(s.tokens),
-        });
-    }
-    return { date: day, sentences: pick(pool, options.sentencesPerDate, query) };
+    const pool = [...(reports.get(day) ?? []), ...(leads.get(day) ?? [])];
+    return {
+      date: day,
+      sentences: pick(pool, { count: options.sentencesPerDate, query, frequencies }),
+    };
   });
 }
 
+interface Candidate {
+  text: string;
+  articleId: string;
+  terms: string[];
+}
+
+/** Sentences an article opens with, taken as its news of the day it came out. */
+const LEAD_SENTENCES = 3;
+
+function addToSet(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key) ?? new Set<string>();
+  set.add(value);
+  map.set(key, set);
+}
+
+/**
+ * The `count` sentences closest to the centroid of a day's candidates (TF-IDF with the corpus's
+ * document frequencies, so words every report of the topic uses weigh little), plus the share of
+ * the query they hold, skipping near-repeats of those already taken.
+ */
 function pick(
-  pool: { text: string; articleId: string; terms: string[] }[],
-  count: number,
-  query: Set<string> | null,
+  pool: readonly Candidate[],
+  options: { count: number; query: ReadonlySet<string>; frequencies: DocumentFrequencies },
 ): { text: string; articleId: string }[] {
+  const { count, query } = options;
   const unique = pool.filter((c, i) => pool.findIndex((d) => d.text === c.text) === i);
-  const vectors = tfIdfVectors(unique.map((c) => c.terms));
+  const vectors = tfIdfVectors(
+    unique.map((c) => c.terms),
+    options.frequencies,
+  );
   const centroid: TermVector = new Map();
   for (const v of vectors)
     for (const [t, w] of v) centroid.set(t, (centroid.get(t) ?? 0) + w / vectors.length);
   const score = (i: number) => {
     const terms = unique[i]?.terms ?? [];
-    const hits = query ? terms.filter((t) => query.has(t)).length / Math.max(1, query.size) : 0;
+    const hits = query.size === 0 ? 0 : terms.filter((t) => query.has(t)).length / query.size;
     return cosine(vectors[i] as TermVector, centroid) + hits;
   };
   const order = unique.map((_, i) => i).sort((a, b) => score(b) - score(a) || a - b);

@@ -35,11 +35,16 @@ export interface Topic {
  */
 export async function readTopic(dir: string): Promise<Topic> {
   const topic: Topic = { name: basename(dir), articles: [], timelines: [], problems: [] };
-  const folders = (await readdir(dir, { withFileTypes: true }))
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: Error) => {
+    topic.problems.push(`${dir}: expected a topic folder, found ${error.message}`);
+    return [];
+  });
+  const folders = entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
-  if (folders.length === 0) topic.problems.push(`${dir}: expected source folders, found none`);
+  if (folders.length === 0 && entries.length > 0)
+    topic.problems.push(`${dir}: expected source folders, found none`);
   for (const folder of folders) {
     const path = join(dir, folder, "articles.jsonl");
     const text = await readFile(path, "utf8").catch(() => null);
