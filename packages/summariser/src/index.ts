@@ -11,6 +11,7 @@ export {
   type TimelineEntry,
 } from "./build-timeline.js";
 export { detectEventKind } from "./detect-event-kind.js";
+export { type ExtractInParallelOptions, extractInParallel } from "./extract-in-parallel.js";
 export { extractMentions, type MentionRecord, type ReportedNumber } from "./extract-mentions.js";
 export { findNames, type NameOccurrence } from "./find-names.js";
 export { KIND_LABELS, type MergeEventsOptions, mergeEvents } from "./merge-events.js";

@@ -23,7 +23,9 @@ export interface TimelineTask {
  * (reading them once for every task), and gives back the function that answers each task.
  */
 export interface TimelineSystem {
-  prepare(articles: readonly TopicArticle[]): (task: TimelineTask) => Timeline;
+  prepare(
+    articles: readonly TopicArticle[],
+  ): ((task: TimelineTask) => Timeline) | Promise<(task: TimelineTask) => Timeline>;
 }
 
 /** Scores of one predicted timeline against its gold timeline. */
@@ -79,7 +81,7 @@ export async function runProtocol(
     const topic = await readTopic(dir);
     result.problems.push(...topic.problems);
     const started = options.clock();
-    const answer = options.system.prepare(topic.articles);
+    const answer = await options.system.prepare(topic.articles);
     for (const gold of topic.timelines) {
       const task = taskOf(gold, topic.articles);
       const predicted = answer(task);

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type { Problem } from "@briefing/core";
 
 /** Where a command writes: injected so tests can capture output without touching the process. */
@@ -10,6 +11,8 @@ export interface CliIo {
   now: () => Date;
   /** Whether stderr is a terminal (progress bars are drawn only then), and its width. */
   stderrTerminal?: { columns: number };
+  /** How many threads the machine runs at once (worker pools size themselves by it; default 1). */
+  cpus?: number;
   /** The environment variables commands may read: `SMTP_URL`, `BRIEFING_SECRET`. */
   env: Readonly<Record<string, string | undefined>>;
 }
@@ -26,6 +29,7 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     now: () => new Date(),
+    cpus: availableParallelism(),
     env: process.env,
     ...(process.stderr.isTTY ? { stderrTerminal: { columns: process.stderr.columns ?? 80 } } : {}),
   };

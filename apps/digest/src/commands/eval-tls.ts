@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { type Article, dayEstimate } from "@briefing/core";
-import { buildTimeline, extractMentions, type MentionRecord } from "@briefing/summariser";
+import { buildTimeline, extractInParallel, extractMentions } from "@briefing/summariser";
 import {
   type ProtocolResult,
   runProtocol,
@@ -14,6 +14,7 @@ import type { CliIo } from "../cli/io.js";
 export interface EvalTlsOptions {
   json?: boolean;
   predictions?: string;
+  threads?: string;
 }
 
 /**
@@ -29,7 +30,7 @@ export async function evalTlsCommand(
   const result = await runProtocol(
     dirs.map((d) => resolve(io.cwd, d)),
     {
-      system: briefingTimelines,
+      system: briefingTimelines(options.threads ? parseThreads(options.threads) : (io.cpus ?? 1)),
       clock: () => io.now().getTime(),
       ...(options.predictions ? { predictionsDir: resolve(io.cwd, options.predictions) } : {}),
     },
@@ -39,37 +40,36 @@ export async function evalTlsCommand(
   return result.timelines.length === 0 ? 2 : 0;
 }
 
-/** The protocol's system: the summariser's `buildTimeline` over the task's articles. */
-export const briefingTimelines: TimelineSystem = {
-  prepare(articles) {
-    const { converted, original } = articlesOf(articles);
-    // Each article is read once for all the topic's tasks.
-    const read = new Map<string, readonly MentionRecord[]>();
-    const mentionsOf = (article: Article) => {
-      const known = read.get(article.id);
-      if (known) return known;
-      const records = extractMentions(article);
-      read.set(article.id, records);
-      return records;
-    };
-    return (task) => {
-      const ids = new Set(task.articles.map((a) => a.id));
-      const entries = buildTimeline(
-        converted.filter((a) => ids.has(a.id)),
-        {
-          dates: task.dates,
-          sentencesPerDate: task.sentencesPerDate,
-          from: task.from,
-          to: task.to,
-          mentionsOf,
-        },
-      );
-      return new Map(
-        entries.map((e) => [e.date, e.sentences.map((s) => original.get(s.text) ?? s.text)]),
-      );
-    };
-  },
-};
+/**
+ * The protocol's system: the summariser's `buildTimeline` over the task's articles, each article
+ * read once per topic, on `threads` worker threads.
+ */
+export function briefingTimelines(threads: number): TimelineSystem {
+  return {
+    async prepare(articles) {
+      const { converted, original } = articlesOf(articles);
+      const records = await extractInParallel(converted, { threads });
+      const read = new Map(converted.map((article, i) => [article.id, records[i] ?? []]));
+      const mentionsOf = (article: Article) => read.get(article.id) ?? extractMentions(article);
+      return (task) => {
+        const ids = new Set(task.articles.map((a) => a.id));
+        const entries = buildTimeline(
+          converted.filter((a) => ids.has(a.id)),
+          {
+            dates: task.dates,
+            sentencesPerDate: task.sentencesPerDate,
+            from: task.from,
+            to: task.to,
+            mentionsOf,
+          },
+        );
+        return new Map(
+          entries.map((e) => [e.date, e.sentences.map((s) => original.get(s.text) ?? s.text)]),
+        );
+      };
+    },
+  };
+}
 
 /**
  * Timeline17 text is tokenised (`` `` ``, `-LRB-`, ` 's`): each line is read untokenised, and the
@@ -158,4 +158,11 @@ function tableOf(result: ProtocolResult): string {
     (t) => `${t.topic}: ${t.articles} articles in ${t.seconds.toFixed(2)} s`,
   );
   return `${[header, ...rows, mean].join("\n")}\n\n${times.join("\n")}\n`;
+}
+
+function parseThreads(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--threads: expected a whole number of at least 1, found "${text}"`);
+  return n;
 }

@@ -1,0 +1,76 @@
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Article, dayEstimate } from "@briefing/core";
+import { extractInParallel, extractMentions } from "@briefing/summariser";
+import { describe, expect, it } from "vitest";
+import type { CliIo } from "../cli/io.js";
+import { evalTlsCommand } from "./eval-tls.js";
+
+const SENTENCES = [
+  "The Delta Water Board approved the Riverton flood barrier on Tuesday .",
+  "Engineers said work would start on 3 May , a month later than planned .",
+  "Protesters blocked the bridge at the weekend , police said .",
+  "Mayor Ana Ruiz 's office called the vote `` a turning point '' .",
+  "Heavy rain flooded 40 homes on Wednesday , the board said .",
+];
+
+function article(i: number): Article {
+  const day = `2023-03-${String(1 + (i % 28)).padStart(2, "0")}`;
+  return {
+    id: `a${i}`,
+    title: "",
+    paragraphs: [SENTENCES[i % 5] as string, SENTENCES[(i + 2) % 5] as string],
+    language: "en",
+    published: dayEstimate(day, [{ text: day, rule: "metadata" }], 0.95),
+    origins: [{ path: `a${i}`, format: "jsonl" }],
+  };
+}
+
+describe("extractInParallel", () => {
+  it("reads the same records on two worker threads as on one thread, in order", async () => {
+    const articles = Array.from({ length: 150 }, (_, i) => article(i));
+    const parallel = await extractInParallel(articles, { threads: 2 });
+    expect(parallel).toEqual(articles.map(extractMentions));
+  });
+});
+
+describe("briefing eval-tls", () => {
+  it("scores a topic folder and writes the predicted timelines", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "eval-tls-"));
+    const source = join(dir, "flood", "riverton_news");
+    await mkdir(join(source, "timelines"), { recursive: true });
+    const lines = Array.from({ length: 30 }, (_, i) => {
+      const a = article(i);
+      return JSON.stringify({ id: i, time: a.published.start, text: a.paragraphs.join(" \n") });
+    });
+    await writeFile(join(source, "articles.jsonl"), `${lines.join("\n")}\n`);
+    await writeFile(
+      join(source, "timelines", "news.txt"),
+      "2023-03-07\nThe board approves the flood barrier .\n--------\n2023-03-15\nRain floods 40 homes .\n--------\n",
+    );
+    const out: string[] = [];
+    const io: CliIo = {
+      stdout: (t) => out.push(t),
+      stderr: (t) => out.push(t),
+      cwd: dir,
+      now: () => new Date(0),
+      env: {},
+    };
+    const code = await evalTlsCommand(["flood"], { json: true, predictions: "pred" }, io);
+    expect(code).toBe(0);
+    const result = JSON.parse(out.join(""));
+    expect(result.timelines).toHaveLength(1);
+    expect(result.timelines[0]).toMatchObject({ timeline: "riverton_news/news.txt", dates: 2 });
+    for (const key of ["date_f1", "ar1_f", "ar2_f", "seconds"])
+      expect(typeof result[key]).toBe("number");
+    const predicted = JSON.parse(
+      await readFile(join(dir, "pred", "riverton_news__news.json"), "utf8"),
+    );
+    expect(predicted).toHaveLength(2);
+    // Timeline17 text is tokenised; the predicted sentences keep that form, as the gold does.
+    expect(
+      predicted.flatMap(([, s]: [string, string[]]) => s).some((s: string) => / \.$/.test(s)),
+    ).toBe(true);
+  });
+});
