@@ -1,5 +1,5 @@
 import { daysBetween, type Entity, type Event, type Phase, type Storyline } from "@briefing/core";
-import { addTo } from "./add-to.js";
+import { addTo, addToSet } from "./add-to.js";
 import { compareText } from "./compare-text.js";
 import { disjointSets } from "./disjoint-sets.js";
 import { KIND_LABELS } from "./merge-events.js";
@@ -106,11 +106,7 @@ function storyline(
   // In how many of the storyline's articles each entity is named.
   const articlesOf = new Map<string, Set<string>>();
   for (const e of events)
-    for (const id of e.entities) {
-      const set = articlesOf.get(id) ?? new Set<string>();
-      for (const m of e.mentions) set.add(m.articleId);
-      articlesOf.set(id, set);
-    }
+    for (const id of e.entities) for (const m of e.mentions) addToSet(articlesOf, id, m.articleId);
   const sourceTotal = new Set(events.flatMap((e) => e.mentions.map((m) => m.articleId))).size;
   // A place that sets a phase apart: not the topic, not one named all through the story.
   const distinctive = (id: string) =>

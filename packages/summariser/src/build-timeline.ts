@@ -1,5 +1,5 @@
 import type { Article } from "@briefing/core";
-import { addTo } from "./add-to.js";
+import { addTo, addToSet } from "./add-to.js";
 import { extractMentions, type MentionRecord } from "./extract-mentions.js";
 import { cosine, type DocumentFrequencies, type TermVector, tfIdfVectors } from "./tf-idf.js";
 
@@ -102,12 +102,6 @@ interface Candidate {
 
 /** Sentences an article opens with, taken as its news of the day it came out. */
 const LEAD_SENTENCES = 3;
-
-function addToSet(map: Map<string, Set<string>>, key: string, value: string): void {
-  const set = map.get(key) ?? new Set<string>();
-  set.add(value);
-  map.set(key, set);
-}
 
 /**
  * The `count` sentences closest to the centroid of a day's candidates (TF-IDF with the corpus's

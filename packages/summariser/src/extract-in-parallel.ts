@@ -27,13 +27,12 @@ export async function extractInParallel(
   for (let i = 0; i < articles.length; i += BATCH) batches.push(articles.slice(i, i + BATCH));
   const threads = Math.min(Math.floor(options.threads), batches.length);
   if (threads <= 1) {
-    const records = articles.map((article, i) => {
+    return articles.map((article, i) => {
       const read = extractMentions(article);
       if ((i + 1) % BATCH === 0 || i + 1 === articles.length)
         options.onProgress?.(i + 1, articles.length);
       return read;
     });
-    return records;
   }
   const script = createRequire(import.meta.url).resolve("@briefing/summariser/extract-worker");
   const results: MentionRecord[][][] = new Array(batches.length);

@@ -5,6 +5,7 @@ import { buildBriefing } from "@briefing/summariser";
 import type { BriefFormat } from "../cli/brief-format.js";
 import { UsageError } from "../cli/errors.js";
 import { type CliIo, writeProblems } from "../cli/io.js";
+import { parseCount } from "../cli/parse-count.js";
 import { renderBriefing } from "../render/render-briefing.js";
 import { renderCorpusReport } from "../render/render-corpus-report.js";
 import { progressBar, readCorpus } from "./read-corpus.js";
@@ -97,9 +98,4 @@ async function finish(
 function parseDay(flag: string, value: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))) return value;
   throw new UsageError(`${flag}: expected a day as YYYY-MM-DD, found "${value}"`);
-}
-
-function parseCount(flag: string, value: string): number {
-  if (/^\d+$/.test(value)) return Number(value);
-  throw new UsageError(`${flag}: expected a whole number, found "${value}"`);
 }

@@ -9,6 +9,7 @@ import {
 } from "@briefing/tls";
 import { UsageError } from "../cli/errors.js";
 import type { CliIo } from "../cli/io.js";
+import { parseCount } from "../cli/parse-count.js";
 
 /** Options of `briefing eval-tls`. */
 export interface EvalTlsOptions {
@@ -30,7 +31,9 @@ export async function evalTlsCommand(
   const result = await runProtocol(
     dirs.map((d) => resolve(io.cwd, d)),
     {
-      system: briefingTimelines(options.threads ? parseThreads(options.threads) : (io.cpus ?? 1)),
+      system: briefingTimelines(
+        options.threads ? parseCount("--threads", options.threads, 1) : (io.cpus ?? 1),
+      ),
       clock: () => io.now().getTime(),
       ...(options.predictions ? { predictionsDir: resolve(io.cwd, options.predictions) } : {}),
     },
@@ -135,34 +138,34 @@ function jsonOf(result: ProtocolResult) {
 
 function tableOf(result: ProtocolResult): string {
   const f3 = (n: number) => n.toFixed(3);
-  const rows = result.timelines.map((t) =>
-    [
-      `${t.folder}/${t.file}`.padEnd(34),
-      String(t.dates).padStart(5),
-      String(t.articles).padStart(8),
-      f3(t.date.f).padStart(7),
-      f3(t.ar1.f).padStart(7),
-      f3(t.ar2.f).padStart(7),
-    ].join(" "),
-  );
-  const mean = [
-    "mean (P, R averaged, then F)".padEnd(34),
-    "".padStart(5),
-    "".padStart(8),
-    f3(result.date.f).padStart(7),
-    f3(result.ar1.f).padStart(7),
-    f3(result.ar2.f).padStart(7),
-  ].join(" ");
-  const header = `${"timeline".padEnd(34)} ${"dates".padStart(5)} ${"articles".padStart(8)} ${"date F1".padStart(7)} ${"AR-1 F".padStart(7)} ${"AR-2 F".padStart(7)}`;
+  const row = (cells: readonly string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(34) : cell.padStart(WIDTHS[i] ?? 7))).join(" ");
+  const lines = [
+    row(["timeline", "dates", "articles", "date F1", "AR-1 F", "AR-2 F"]),
+    ...result.timelines.map((t) =>
+      row([
+        `${t.folder}/${t.file}`,
+        String(t.dates),
+        String(t.articles),
+        f3(t.date.f),
+        f3(t.ar1.f),
+        f3(t.ar2.f),
+      ]),
+    ),
+    row([
+      "mean (P, R averaged, then F)",
+      "",
+      "",
+      f3(result.date.f),
+      f3(result.ar1.f),
+      f3(result.ar2.f),
+    ]),
+  ];
   const times = result.topics.map(
     (t) => `${t.topic}: ${t.articles} articles in ${t.seconds.toFixed(2)} s`,
   );
-  return `${[header, ...rows, mean].join("\n")}\n\n${times.join("\n")}\n`;
+  return `${lines.join("\n")}\n\n${times.join("\n")}\n`;
 }
 
-function parseThreads(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1)
-    throw new UsageError(`--threads: expected a whole number of at least 1, found "${text}"`);
-  return n;
-}
+/** Widths of the table's number columns, after the timeline's name. */
+const WIDTHS = [34, 5, 8, 7, 7, 7];
