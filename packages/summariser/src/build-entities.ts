@@ -3,7 +3,7 @@ import { addTo } from "./add-to.js";
 import { compareText } from "./compare-text.js";
 import { disjointSets } from "./disjoint-sets.js";
 import type { NameOccurrence } from "./find-names.js";
-import { nameKey, sameNameWord } from "./name-key.js";
+import { nameKey, sameNameKey } from "./name-key.js";
 
 /** The entities of a corpus and which entity each written form stands for. */
 export interface EntityIndex {
@@ -49,27 +49,37 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
     sets.join(indexOf.get(a) as number, indexOf.get(b) as number);
   };
 
-  const core = (f: Form) => {
-    const words = f.words.filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
-    return words.length > 1 && GENERIC_TAIL.test(words[words.length - 1] as string)
-      ? words.slice(0, -1)
-      : words;
+  // The spelling keys of each form's core words, made once.
+  const coreKeys = new Map<Form, string[]>();
+  const core = (f: Form): string[] => {
+    let keys = coreKeys.get(f);
+    if (!keys) {
+      keys = coreWords(f).map(nameKey);
+      coreKeys.set(f, keys);
+    }
+    return keys;
   };
-  // Candidates share a spelling key of their last word (or that key less one letter): the
-  // symmetric-deletion index finds every pair one edit apart without comparing all pairs.
+  // Candidates share the spelling keys (or those keys less one letter) of their first and last
+  // words: the symmetric-deletion index finds every pair one edit apart per word without
+  // comparing all pairs, and without one bucket per common last word ("Corp", "Bank").
   const index = new Map<string, Form[]>();
   for (const f of list) {
-    const words = core(f);
     if (f.words.length === 1 && /^[A-Z]{2,6}$/.test(f.text)) continue;
-    for (const key of neighbourhood(words.at(-1) ?? "")) addTo(index, `${words.length}:${key}`, f);
+    const keys = core(f);
+    const last = neighbourhood(keys.at(-1) ?? "");
+    const first = keys.length > 1 ? neighbourhood(keys[0] as string) : [""];
+    for (const a of first) for (const b of last) addTo(index, `${keys.length}:${a}:${b}`, f);
   }
+  const compared = new Set<string>();
   for (const bucket of index.values())
     for (let i = 0; i < bucket.length; i++)
       for (let j = i + 1; j < bucket.length; j++) {
-        const a = core(bucket[i] as Form);
-        const b = core(bucket[j] as Form);
-        if (a.every((w, k) => sameNameWord(w, b[k] as string)))
-          union((bucket[i] as Form).text, (bucket[j] as Form).text);
+        const [f, g] = [bucket[i] as Form, bucket[j] as Form];
+        const pair = `${f.text}\u0000${g.text}`;
+        if (compared.has(pair)) continue;
+        compared.add(pair);
+        const b = core(g);
+        if (core(f).every((key, k) => sameNameKey(key, b[k] as string))) union(f.text, g.text);
       }
   // Acronyms: bracketed definitions, then initials.
   for (const f of list)
@@ -77,7 +87,7 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   const byInitials = new Map<string, Form[]>();
   for (const g of list) {
     if (g.words.length < 2) continue;
-    const initials = core(g)
+    const initials = coreWords(g)
       .filter((w) => /^\p{Lu}/u.test(w))
       .map((w) => w[0])
       .join("");
@@ -121,9 +131,10 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   for (const f of list) {
     if (f.words.length !== 1 || /^[A-Z]{2,6}$/.test(f.text) || !personLike(f)) continue;
     const roots = new Map<string, number>();
-    for (const key of neighbourhood(f.text))
+    const surname = nameKey(f.text);
+    for (const key of neighbourhood(surname))
       for (const g of lastWords.get(key) ?? []) {
-        if (!personLike(g) || !sameNameWord(f.text, core(g).at(-1) as string)) continue;
+        if (!personLike(g) || !sameNameKey(surname, core(g).at(-1) as string)) continue;
         const root = find(g.text);
         roots.set(root, fullCount.get(root) ?? 0);
       }
@@ -133,6 +144,14 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   }
 
   return assemble(list, find);
+}
+
+/** A form's words less function words and a generic tail ("Panjshir Valley" → "Panjshir"). */
+function coreWords(f: Form): string[] {
+  const words = f.words.filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
+  return words.length > 1 && GENERIC_TAIL.test(words[words.length - 1] as string)
+    ? words.slice(0, -1)
+    : words;
 }
 
 function assemble(list: Form[], find: (x: string) => string): EntityIndex {
@@ -218,9 +237,8 @@ function collectForms(occurrences: readonly NameOccurrence[]): Map<string, Form>
   return forms;
 }
 
-/** A word's spelling key and, when long enough for one slip, the key less each one letter. */
-function neighbourhood(word: string): string[] {
-  const key = nameKey(word);
+/** A spelling key and, when long enough for one slip, the key less each one letter. */
+function neighbourhood(key: string): string[] {
   if (key.length < 5) return [key];
   const keys = new Set([key]);
   for (let i = 0; i < key.length; i++) keys.add(key.slice(0, i) + key.slice(i + 1));

@@ -25,8 +25,11 @@ export function nameKey(word: string): string {
  * slip to be a slip ("Panshir" / "Panjshir") and they start alike.
  */
 export function sameNameWord(a: string, b: string): boolean {
-  const x = nameKey(a);
-  const y = nameKey(b);
+  return sameNameKey(nameKey(a), nameKey(b));
+}
+
+/** {@link sameNameWord} on keys already made by {@link nameKey}. */
+export function sameNameKey(x: string, y: string): boolean {
   if (x === y) return true;
   if (x[0] !== y[0] || Math.min(x.length, y.length) < 5 || x.length === y.length) return false;
   return oneLetterMore(x, y);
