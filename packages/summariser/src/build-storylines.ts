@@ -2,6 +2,7 @@ import { daysBetween, type Entity, type Event, type Phase, type Storyline } from
 import { addTo, addToSet } from "./add-to.js";
 import { compareText } from "./compare-text.js";
 import { disjointSets } from "./disjoint-sets.js";
+import { followingPostings } from "./following-postings.js";
 import { KIND_LABELS } from "./merge-events.js";
 import { stableHash } from "./stable-hash.js";
 
@@ -18,7 +19,8 @@ export interface BuildStorylinesOptions {
   titles?: ReadonlyMap<string, string>;
 }
 
-const MAX_POSTINGS = 200;
+/** Events compared with each event through one of its names: the next ones that name it. */
+const MAX_POSTINGS = 64;
 
 /**
  * Clusters events into storylines by the names they share (weighted by rarity, so that a name in
@@ -37,25 +39,27 @@ export function buildStorylines(
   const df = new Map<string, number>();
   for (const event of events) for (const id of event.entities) df.set(id, (df.get(id) ?? 0) + 1);
   const weight = (id: string) => Math.log(1 + events.length / (df.get(id) ?? 1));
-  const mass = events.map((e) => e.entities.reduce((s, id) => s + weight(id), 0));
+  const weights = new Map([...df.keys()].map((id) => [id, weight(id)]));
+  const mass = events.map((e) => e.entities.reduce((s, id) => s + (weights.get(id) ?? 0), 0));
 
   const { find, join } = disjointSets(events.length);
   const postings = new Map<string, number[]>();
   events.forEach((event, i) => {
     for (const id of event.entities) addTo(postings, id, i);
   });
+  const names = events.map((e) => new Set(e.entities));
+  const seenBy = new Int32Array(events.length).fill(-1);
   events.forEach((event, i) => {
-    const candidates = new Set<number>();
     for (const id of event.entities)
-      for (const j of (postings.get(id) ?? []).slice(0, MAX_POSTINGS)) if (j > i) candidates.add(j);
-    for (const j of candidates) {
-      const other = new Set(events[j]?.entities);
-      const shared = event.entities
-        .filter((id) => other.has(id))
-        .reduce((s, id) => s + weight(id), 0);
-      const smaller = Math.min(mass[i] as number, mass[j] as number);
-      if (smaller > 0 && shared / smaller >= minOverlap) join(i, j);
-    }
+      for (const j of followingPostings(postings.get(id) ?? [], i, MAX_POSTINGS)) {
+        if (seenBy[j] === i) continue;
+        seenBy[j] = i;
+        const other = names[j] as Set<string>;
+        let shared = 0;
+        for (const name of event.entities) if (other.has(name)) shared += weights.get(name) ?? 0;
+        const smaller = Math.min(mass[i] as number, mass[j] as number);
+        if (smaller > 0 && shared / smaller >= minOverlap) join(i, j);
+      }
   });
 
   // An event that names nobody ("The talks were held in a good atmosphere") belongs with the

@@ -11,6 +11,7 @@ import type { EntityIndex } from "./build-entities.js";
 import { compareText } from "./compare-text.js";
 import { disjointSets } from "./disjoint-sets.js";
 import type { MentionRecord } from "./extract-mentions.js";
+import { followingPostings } from "./following-postings.js";
 import { stableHash } from "./stable-hash.js";
 import { cosine, tfIdfVectors } from "./tf-idf.js";
 
@@ -39,8 +40,12 @@ const COUNTED_CLASSES: Record<string, string> = {
   village: "villages",
   district: "districts",
 };
+/** A report's possible days, `[start, end]`, both null when undated. */
+type DateRange = [string | null, string | null];
+
 const CANDIDATE_NAMES = 3;
-const MAX_POSTINGS = 200;
+/** Reports compared with each report through one of its names: the next ones that name it. */
+const MAX_POSTINGS = 64;
 
 /**
  * Merges the reports of one event, across articles and within one, into an {@link Event}: the same
@@ -64,8 +69,10 @@ export function mergeEvents(
   });
 
   const { find, join } = disjointSets(records.length);
-  const range = records.map((r) => [r.date.start, r.date.end] as [string | null, string | null]);
+  const range = records.map((r) => [r.date.start, r.date.end] as DateRange);
   const pairs: [number, number, number][] = [];
+  // The record each other one was last a candidate of, so that it is compared once.
+  const seenBy = new Int32Array(records.length).fill(-1);
   records.forEach((record, i) => {
     const rarest = [...(ids[i] as string[])]
       .sort(
@@ -73,27 +80,29 @@ export function mergeEvents(
           (entities.counts.get(a) ?? 0) - (entities.counts.get(b) ?? 0) || compareText(a, b),
       )
       .slice(0, CANDIDATE_NAMES);
-    const candidates = new Set<number>();
     for (const id of rarest)
-      for (const j of (postings.get(`${record.kind}:${id}`) ?? []).slice(0, MAX_POSTINGS))
-        if (j > i) candidates.add(j);
-    for (const j of candidates) {
-      const similarity = cosine(
-        vectors[i] as Map<string, number>,
-        vectors[j] as Map<string, number>,
-      );
-      if (similarity >= min) pairs.push([similarity, i, j]);
-    }
+      for (const j of followingPostings(
+        postings.get(`${record.kind}:${id}`) ?? [],
+        i,
+        MAX_POSTINGS,
+      )) {
+        if (seenBy[j] === i) continue;
+        seenBy[j] = i;
+        // Reports whose dates cannot be one day never merge, however alike.
+        if (!overlaps(range[i] as DateRange, range[j] as DateRange)) continue;
+        const similarity = cosine(
+          vectors[i] as Map<string, number>,
+          vectors[j] as Map<string, number>,
+        );
+        if (similarity >= min) pairs.push([similarity, i, j]);
+      }
   });
   // Most similar first; a merge must leave the cluster a date all its reports allow.
   pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
   for (const [, i, j] of pairs) {
     const [x, y] = [find(i), find(j)];
     if (x === y) continue;
-    const joint = intersect(
-      range[x] as [string | null, string | null],
-      range[y] as [string | null, string | null],
-    );
+    const joint = intersect(range[x] as DateRange, range[y] as DateRange);
     if (!joint) continue;
     range[join(x, y)] = joint;
   }
@@ -243,14 +252,28 @@ function disputes(members: MentionRecord[]): Dispute[] {
   return found;
 }
 
-function intersect(
-  a: [string | null, string | null],
-  b: [string | null, string | null],
-): [string | null, string | null] | null {
+function intersect(a: DateRange, b: DateRange): DateRange | null {
   if (!a[0] || !a[1]) return b;
   if (!b[0] || !b[1]) return a;
   // ISO days compare as strings: the later start and the earlier end.
-  const start = [a[0], b[0]].sort()[1] as string;
-  const end = [a[1], b[1]].sort()[0] as string;
+  const start = later(a[0], b[0]);
+  const end = earlier(a[1], b[1]);
   return start <= end ? [start, end] : null;
+}
+
+/** Whether two date ranges can be the same day (an undated one can be any). */
+function overlaps(a: DateRange, b: DateRange): boolean {
+  if (!a[0] || !a[1] || !b[0] || !b[1]) return true;
+  return later(a[0], b[0]) <= earlier(a[1], b[1]);
+}
+
+/** The later of two ISO days (they compare as strings; Math.max would make them numbers). */
+function later(a: string, b: string): string {
+  if (a >= b) return a;
+  return b;
+}
+
+function earlier(a: string, b: string): string {
+  if (a <= b) return a;
+  return b;
 }
