@@ -11,7 +11,7 @@ import {
 } from "@briefing/core";
 import { buildEntities } from "./build-entities.js";
 import { buildStorylines, byDate } from "./build-storylines.js";
-import { extractMentions } from "./extract-mentions.js";
+import { extractMentions, type MentionRecord } from "./extract-mentions.js";
 import { mergeEvents } from "./merge-events.js";
 
 /** Options for {@link buildBriefing}. */
@@ -30,6 +30,11 @@ export interface BuildBriefingOptions {
   problems?: Problem[];
   /** Told after each article's sentences are read (`done` of `total`), for a progress bar. */
   onProgress?: (progress: { stage: "extract"; done: number; total: number }) => void;
+  /**
+   * The articles' sentences already read, one list per article in order (as
+   * {@link extractInParallel} returns them), so that reading can use several threads.
+   */
+  records?: readonly (readonly MentionRecord[])[];
 }
 
 const LEDE_SENTENCES = 3;
@@ -46,12 +51,11 @@ export function buildBriefing(
   articles: readonly Article[],
   options: BuildBriefingOptions,
 ): Briefing {
-  const total = articles.length;
-  const records = articles.flatMap((article, i) => {
-    options.onProgress?.({ stage: "extract", done: i, total });
-    return extractMentions(article);
-  });
-  options.onProgress?.({ stage: "extract", done: total, total });
+  if (options.records && options.records.length !== articles.length)
+    throw new Error(
+      `buildBriefing: expected the records of ${articles.length} articles, found ${options.records.length}`,
+    );
+  const records = options.records ? options.records.flat() : readAll(articles, options);
   const entityIndex = buildEntities(records.flatMap((r) => r.names));
   const reports = records.filter((r) => r.reports);
   let events = mergeEvents(reports, entityIndex, articles).filter((e) => inWindow(e, options));
@@ -78,6 +82,16 @@ export function buildBriefing(
     articles: [...articles],
     problems: options.problems ?? [],
   };
+}
+
+function readAll(articles: readonly Article[], options: BuildBriefingOptions): MentionRecord[] {
+  const total = articles.length;
+  const records = articles.flatMap((article, i) => {
+    options.onProgress?.({ stage: "extract", done: i, total });
+    return extractMentions(article);
+  });
+  options.onProgress?.({ stage: "extract", done: total, total });
+  return records;
 }
 
 /** Disputed events, then the single-source ones that report more than a statement; by date. */

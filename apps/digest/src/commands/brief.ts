@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Article, Problem } from "@briefing/core";
-import { buildBriefing } from "@briefing/summariser";
+import { buildBriefing, extractInParallel } from "@briefing/summariser";
 import type { BriefFormat } from "../cli/brief-format.js";
 import { UsageError } from "../cli/errors.js";
 import { type CliIo, writeProblems } from "../cli/io.js";
@@ -37,21 +37,27 @@ export async function briefCommand(
   io: CliIo,
 ): Promise<number> {
   const { inputs, now, shown } = await readCorpus(paths, options, io);
-  const briefing = briefingOf(shown, options, now, io);
+  const briefing = await briefingOf(shown, options, now, io);
   return finish(await renderBriefing(briefing, options.format), inputs, shown, options, io);
 }
 
 /** The briefing of what was read, filtered as the options of `brief` (and `preview`) ask. */
-export function briefingOf(
+export async function briefingOf(
   shown: { articles: Article[]; problems: Problem[] },
   options: Pick<BriefOptions, "topic" | "since" | "until" | "maxEvents">,
   now: Date,
   io: CliIo,
 ) {
   const bar = progressBar(io);
+  const total = shown.articles.length;
+  // Sentences are read on every core; the records are the same as on one thread.
+  const records = await extractInParallel(shown.articles, {
+    threads: io.cpus ?? 1,
+    onProgress: (done) => bar.update({ stage: "extract", done, total }),
+  });
   const briefing = buildBriefing(shown.articles, {
     now,
-    onProgress: bar.update,
+    records,
     problems: shown.problems,
     ...(options.topic ? { topic: options.topic } : {}),
     ...(options.since ? { since: parseDay("--since", options.since) } : {}),
