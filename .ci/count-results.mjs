@@ -6,19 +6,22 @@ import { join } from "node:path";
 let passed = 0;
 let failed = 0;
 let missing = 0;
-for (const group of ["packages", "apps"]) {
-  for (const name of readdirSync(group)) {
-    if (!existsSync(join(group, name, "package.json"))) continue;
-    const report = join(group, name, "test-results.json");
-    if (!existsSync(report)) {
-      console.error(`no test report from ${group}/${name}`);
-      missing++;
-      continue;
-    }
-    const results = JSON.parse(readFileSync(report, "utf8"));
-    passed += results.numPassedTests;
-    failed += results.numFailedTests;
+// The workspace's packages: packages/*, apps/* and bench (pnpm-workspace.yaml).
+const folders = [
+  ...["packages", "apps"].flatMap((group) => readdirSync(group).map((name) => join(group, name))),
+  "bench",
+];
+for (const folder of folders) {
+  if (!existsSync(join(folder, "package.json"))) continue;
+  const report = join(folder, "test-results.json");
+  if (!existsSync(report)) {
+    console.error(`no test report from ${folder}`);
+    missing++;
+    continue;
   }
+  const results = JSON.parse(readFileSync(report, "utf8"));
+  passed += results.numPassedTests;
+  failed += results.numFailedTests;
 }
 console.log(`${passed} passed, ${failed + missing} failed`);
 process.exit(failed + missing > 0 ? 1 : 0);

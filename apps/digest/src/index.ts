@@ -2,6 +2,12 @@
 
 export { type CliIo, processIo } from "./cli/io.js";
 export { runMain } from "./cli/run-main.js";
+export {
+  createMailer,
+  type Mailer,
+  type MailerOptions,
+  type OutgoingMessage,
+} from "./delivery/create-mailer.js";
 export { type Preview, type PreviewOptions, startPreview } from "./preview/start-preview.js";
 export { type CompiledEmail, compileEmail, type EmailOptions } from "./render/compile-email.js";
 export { RenderError } from "./render/errors.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Article, UNKNOWN_DATE } from "../index.js";
+import { type Article, dayEstimate, UNKNOWN_DATE } from "../index.js";
 import { articleId } from "./build-article.js";
 import { foldDuplicates } from "./fold-duplicates.js";
 
@@ -47,6 +47,20 @@ describe("foldDuplicates", () => {
     expect(articles).toHaveLength(1);
     expect(articles[0]?.paragraphs[1]).toContain("two hundred and fifty");
     expect(folded[0]?.similarity).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("keeps near copies published months apart: a re-run is a new publication", () => {
+    const near = [...BODY];
+    near[1] = (near[1] as string).replace("two hundred", "two hundred and fifty");
+    const day = (d: string) => dayEstimate(d, [{ text: d, rule: "metadata" }], 0.9);
+    const pair = (other: string) =>
+      foldDuplicates([
+        article("a.txt", BODY, { published: day("2021-03-01") }),
+        article("b.txt", near, { published: day(other) }),
+      ]).articles.length;
+    expect(pair("2022-03-01")).toBe(2);
+    expect(pair("2021-04-15")).toBe(2);
+    expect(pair("2021-03-20")).toBe(1);
   });
 
   it("keeps articles that share only part of their text", () => {

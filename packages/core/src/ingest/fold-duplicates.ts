@@ -1,3 +1,4 @@
+import { daysBetween } from "../dates/calendar-day.js";
 import type { Article } from "../model/article.js";
 import { createMinHasher, jaccard } from "./minhash.js";
 
@@ -5,6 +6,11 @@ import { createMinHasher, jaccard } from "./minhash.js";
 export interface FoldDuplicatesOptions {
   /** Jaccard similarity of word shingles at or above which two articles are one. */
   threshold?: number;
+  /**
+   * Texts published further apart than this many days are separate publications (an annual
+   * notice, a story re-run a year on), however alike. Default 30.
+   */
+  maxDaysApart?: number;
 }
 
 /** A duplicate folded into another article. */
@@ -31,6 +37,12 @@ export function foldDuplicates(
   options: FoldDuplicatesOptions = {},
 ): { articles: Article[]; folded: FoldedDuplicate[] } {
   const threshold = options.threshold ?? 0.9;
+  const maxDaysApart = options.maxDaysApart ?? 30;
+  const farApart = (a: Article, b: Article): boolean => {
+    const [x, y] = [a.published, b.published];
+    if (!x.start || !x.end || !y.start || !y.end) return false;
+    return daysBetween(x.end, y.start) > maxDaysApart || daysBetween(y.end, x.start) > maxDaysApart;
+  };
   const hasher = createMinHasher({ hashes: BANDS * ROWS, shingleSize: 5 });
   const texts = articles.map((article) => `${article.title}\n${article.paragraphs.join("\n")}`);
   const shingles = texts.map((text) => hasher.shingles(text));
@@ -67,7 +79,7 @@ export function foldDuplicates(
         continue;
       }
       for (const other of members) {
-        if (find(other) === find(index)) continue;
+        if (find(other) === find(index) || farApart(articles[other] as Article, article)) continue;
         const score = jaccard(shingles[other] as Uint32Array, set);
         if (score >= threshold) union(other, index, score);
       }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { type BenchResults, checkTargets, formatResults } from "./bench-report.js";
+
+const RESULTS: BenchResults = {
+  date: "2026-11-21",
+  machine: { cpus: 2, cpu: "Test CPU", node: "20.20.2", memoryGb: 24 },
+  tokenize_only: { seconds: 6, stories: 21578, tokens: 3_500_000, peak_rss_mb: 200 },
+  ratio_pipeline_to_floor: 2.4,
+  scaling: {
+    sizes: [
+      { stories: 2000, articles: 1967, seconds: 3, ms_per_article: 1.5, peak_rss_mb: 400 },
+      { stories: 100_000, articles: 98_000, seconds: 210, ms_per_article: 2.1, peak_rss_mb: 4200 },
+    ],
+    per_article_growth: 1.4,
+  },
+  cold_brief_ms: 550,
+  node_start_ms: 60,
+  send: { messages: 1000, received: 999, messages_per_second: 250 },
+  skipped: ["email: not measured in this test"],
+};
+
+describe("checkTargets", () => {
+  it("judges each target whose part ran, in both directions", () => {
+    const checks = Object.fromEntries(checkTargets(RESULTS).map((c) => [c.name, c.met]));
+    expect(checks).toEqual({
+      ratio_pipeline_to_floor: true,
+      per_article_growth: false,
+      "peak_rss_mb at 100k": false,
+      cold_brief_ms: true,
+      "send messages_per_second": true,
+      "send messages received": false,
+    });
+  });
+});
+
+describe("formatResults", () => {
+  it("prints the parts that ran, the skipped ones and every target", () => {
+    const text = formatResults(RESULTS);
+    expect(text).toContain("skipped: email: not measured in this test");
+    expect(text).toMatch(/per_article_growth\s+1\.40 ≤ 1\.3\s+NOT MET/);
+    expect(text).toMatch(/cold_brief_ms\s+550 ≤ 600\s+met/);
+    expect(text).not.toContain("mjml");
+  });
+});
