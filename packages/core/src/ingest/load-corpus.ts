@@ -98,7 +98,14 @@ export async function loadCorpus(
   const furniture: Record<string, string[]> = {};
   for (const draft of drafts)
     if (draft.furniture?.length) furniture[draft.origin.path] = draft.furniture;
-  const detectLanguage = await loadLanguageDetector();
+  const detectLanguage = await loadLanguageDetector(
+    drafts
+      .filter((d) => !d.complete)
+      .map((d) => ({
+        text: `${d.title}\n${d.paragraphs.join("\n")}`,
+        ...(d.language ? { declared: d.language } : {}),
+      })),
+  );
   // Articles with no year anywhere take it from the articles that share their names.
   const built = inferCorpusDates(
     drafts.map((draft, i) => {
