@@ -66,8 +66,8 @@ export async function measureEmail(corpus: string, recipients = 10_000): Promise
 
 /**
  * Sends `messages` personalised copies of the corpus's digest to an `smtp-server` sink on
- * loopback through the mailer `briefing send` uses (nodemailer's pooled transport), all queued at
- * once, and counts what the sink received.
+ * loopback through the mailer `briefing send` uses (nodemailer's pooled transport), one at a time
+ * as a run sends them, and counts what the sink received.
  */
 export async function measureSend(corpus: string, messages = 1000): Promise<SendResult> {
   const { compile } = await compiledDigest(corpus);
@@ -91,21 +91,19 @@ export async function measureSend(corpus: string, messages = 1000): Promise<Send
   const mailer = createMailer(`smtp://127.0.0.1:${port}`);
   try {
     const started = performance.now();
-    await Promise.all(
-      Array.from({ length: messages }, (_, i) => {
-        const email = personaliseEmail(compiled, { name: `Reader ${i}` });
-        return mailer.send({
-          from: "Briefing <briefing@bench.example>",
-          to: `reader${i}@bench.example`,
-          subject: email.subject,
-          text: email.text,
-          html: email.html,
-          messageId: `<bench-${i}@bench.example>`,
-          date: NOW,
-          headers: {},
-        });
-      }),
-    );
+    for (let i = 0; i < messages; i++) {
+      const email = personaliseEmail(compiled, { name: `Reader ${i}` });
+      await mailer.send({
+        from: "Briefing <briefing@bench.example>",
+        to: `reader${i}@bench.example`,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        messageId: `<bench-${i}@bench.example>`,
+        date: NOW,
+        headers: {},
+      });
+    }
     const seconds = (performance.now() - started) / 1000;
     return { messages, received, messagesPerSecond: messages / seconds };
   } finally {
