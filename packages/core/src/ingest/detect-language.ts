@@ -30,7 +30,8 @@ export async function loadLanguageDetector(
   texts?: readonly LanguageSample[],
 ): Promise<LanguageDetector> {
   const needed = texts === undefined || texts.some((t) => quickLanguage(t) === undefined);
-  const eld = needed ? await (loading ??= import("eld/extrasmall").then((m) => m.eld)) : undefined;
+  if (needed) loading ??= import("eld/extrasmall").then((m) => m.eld);
+  const eld = needed ? await loading : undefined;
   return (text, declared) => {
     const quick = quickLanguage(declared === undefined ? { text } : { text, declared });
     if (quick !== undefined) return quick;
