@@ -24,9 +24,17 @@ const YEARLESS_RULES = /^(day-month|day-range)/;
  * that mean the same whatever the text's own date, so they can be read when that is unknown.
  */
 export function resolveStatedDates(text: string): ResolvedDate[] {
-  // A cheap test first: most sentences state no year, and reading dates is the costly part.
-  if (!STATED_YEAR.test(text)) return [];
-  return resolveDates(text, NEUTRAL_REFERENCE).filter((r) => STATED_YEAR.test(r.text));
+  // A cheap test first: most lines state no year, and reading dates is the costly part. Lines
+  // are read alone (no sentence runs across a line break), with offsets into the whole text.
+  const found: ResolvedDate[] = [];
+  let start = 0;
+  for (const line of text.split("\n")) {
+    if (STATED_YEAR.test(line))
+      for (const r of resolveDates(line, NEUTRAL_REFERENCE))
+        if (STATED_YEAR.test(r.text)) found.push({ ...r, index: r.index + start });
+    start += line.length + 1;
+  }
+  return found;
 }
 
 /**
