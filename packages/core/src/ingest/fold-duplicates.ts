@@ -63,7 +63,7 @@ export function foldDuplicates(
   };
 
   const exactIds = new Map<string, number>();
-  const buckets = new Map<string, number[]>();
+  const buckets = new Map<number, number[]>();
   articles.forEach((article, index) => {
     const exact = exactIds.get(article.id);
     if (exact !== undefined) union(exact, index, 1);
@@ -72,7 +72,7 @@ export function foldDuplicates(
     if (set.length === 0) return;
     const signature = hasher.signature(set);
     for (let band = 0; band < BANDS; band++) {
-      const key = `${band}:${signature.subarray(band * ROWS, band * ROWS + ROWS).join(",")}`;
+      const key = bandKey(band, signature.subarray(band * ROWS, band * ROWS + ROWS));
       const members = buckets.get(key);
       if (members === undefined) {
         buckets.set(key, [index]);
@@ -142,4 +142,20 @@ function merge(kept: Article, others: readonly Article[]): Article {
   for (const key of ["url", "publisher", "byline"] as const)
     if (merged[key] === undefined) delete merged[key];
   return merged;
+}
+
+/**
+ * A band of a signature as one number: two 26-bit hashes of the band's rows (a 52-bit key, so
+ * that unrelated bands practically never share a bucket; when they do, the exact check discards
+ * the pair).
+ */
+function bandKey(band: number, rows: Uint32Array): number {
+  let high = Math.imul(band + 1, 0x9e3779b1);
+  let low = Math.imul(band + 1, 0x85ebca6b);
+  for (let r = 0; r < rows.length; r++) {
+    high = Math.imul(high ^ (rows[r] as number), 0x01000193);
+    low = Math.imul((low ^ (rows[r] as number)) + 0x6d2b79f5, 0xc2b2ae35);
+    low ^= low >>> 15;
+  }
+  return (high >>> 6) * 2 ** 26 + (low >>> 6);
 }
