@@ -13,7 +13,7 @@ import { disjointSets } from "./disjoint-sets.js";
 import type { MentionRecord } from "./extract-mentions.js";
 import { followingPostings } from "./following-postings.js";
 import { stableHash } from "./stable-hash.js";
-import { cosine, tfIdfVectors } from "./tf-idf.js";
+import { type SparseVector, sparseDot, sparseVectors } from "./tf-idf.js";
 
 /** Options for {@link mergeEvents}. */
 export interface MergeEventsOptions {
@@ -61,7 +61,7 @@ export function mergeEvents(
   options: MergeEventsOptions = {},
 ): Event[] {
   const min = options.minSimilarity ?? 0.3;
-  const vectors = tfIdfVectors(records.map((r) => r.terms));
+  const vectors = sparseVectors(records.map((r) => r.terms));
   const ids = records.map((r) => [...new Set(r.names.map((n) => entities.idOf.get(n.text) ?? ""))]);
   const postings = new Map<string, number[]>();
   ids.forEach((list, i) => {
@@ -90,10 +90,7 @@ export function mergeEvents(
         seenBy[j] = i;
         // Reports whose dates cannot be one day never merge, however alike.
         if (!overlaps(range[i] as DateRange, range[j] as DateRange)) continue;
-        const similarity = cosine(
-          vectors[i] as Map<string, number>,
-          vectors[j] as Map<string, number>,
-        );
+        const similarity = sparseDot(vectors[i] as SparseVector, vectors[j] as SparseVector);
         if (similarity >= min) pairs.push([similarity, i, j]);
       }
   });
@@ -117,7 +114,7 @@ export function mergeEvents(
   return [...clusters.values()].map((members) =>
     toEvent(
       members.map((i) => records[i] as MentionRecord),
-      members.map((i) => vectors[i] as Map<string, number>),
+      members.map((i) => vectors[i] as SparseVector),
       members.flatMap((i) => ids[i] as string[]),
       nameOf,
       publisherOf,
@@ -127,7 +124,7 @@ export function mergeEvents(
 
 function toEvent(
   members: MentionRecord[],
-  vectors: Map<string, number>[],
+  vectors: SparseVector[],
   entityIds: string[],
   nameOf: ReadonlyMap<string, string>,
   publisherOf: ReadonlyMap<string, string>,
@@ -135,13 +132,21 @@ function toEvent(
   const mentions = members
     .map((r) => r.mention)
     .sort((a, b) => compareText(a.articleId, b.articleId) || a.sentence - b.sentence);
-  // The summary is the report most like the others; among equals, the earliest in its article.
-  const centrality = members.map((_, i) =>
-    vectors.reduce(
-      (sum, v, j) => (j === i ? sum : sum + cosine(vectors[i] as Map<string, number>, v)),
-      0,
-    ),
-  );
+  // The summary is the report most like the others (the sum of its cosines to them: its dot
+  // product with their sum, less its own); among equals, the earliest in its article.
+  const total = new Map<number, number>();
+  for (const v of vectors)
+    v.terms.forEach((t, k) => {
+      total.set(t, (total.get(t) ?? 0) + (v.weights[k] as number));
+    });
+  const centrality = vectors.map((v) => {
+    let score = 0;
+    v.terms.forEach((t, k) => {
+      const w = v.weights[k] as number;
+      score += w * ((total.get(t) as number) - w);
+    });
+    return score;
+  });
   const best = members
     .map((r, i) => ({ r, score: centrality[i] as number }))
     .sort(

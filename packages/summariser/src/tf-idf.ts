@@ -40,6 +40,65 @@ export function cosine(a: TermVector, b: TermVector): number {
   return dot;
 }
 
+/** A TF-IDF vector as parallel arrays: term numbers ascending, and their weights. */
+export interface SparseVector {
+  terms: Int32Array;
+  weights: Float64Array;
+}
+
+/**
+ * {@link tfIdfVectors} as {@link SparseVector}s (terms numbered in order of first use), for
+ * comparing many pairs: the dot product walks two sorted arrays instead of looking terms up.
+ */
+export function sparseVectors(bags: readonly (readonly string[])[]): SparseVector[] {
+  const numbers = new Map<string, number>();
+  const df: number[] = [];
+  const counts = bags.map((bag) => {
+    const tf = new Map<number, number>();
+    for (const term of bag) {
+      let number = numbers.get(term);
+      if (number === undefined) {
+        number = numbers.size;
+        numbers.set(term, number);
+        df.push(0);
+      }
+      tf.set(number, (tf.get(number) ?? 0) + 1);
+    }
+    for (const number of tf.keys()) df[number] = (df[number] as number) + 1;
+    return tf;
+  });
+  const n = bags.length;
+  return counts.map((tf) => {
+    const terms = Int32Array.from(tf.keys()).sort();
+    const weights = new Float64Array(terms.length);
+    let norm = 0;
+    terms.forEach((term, k) => {
+      const count = tf.get(term) as number;
+      const weight = (1 + Math.log(count)) * Math.log((1 + n) / (1 + (df[term] as number)) + 1);
+      weights[k] = weight;
+      norm += weight * weight;
+    });
+    const length = Math.sqrt(norm) || 1;
+    for (let k = 0; k < weights.length; k++) weights[k] = (weights[k] as number) / length;
+    return { terms, weights };
+  });
+}
+
+/** Dot product of two sparse vectors: their cosine when both are normalised. */
+export function sparseDot(a: SparseVector, b: SparseVector): number {
+  let dot = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    const x = a.terms[i] as number;
+    const y = b.terms[j] as number;
+    if (x === y) dot += (a.weights[i++] as number) * (b.weights[j++] as number);
+    else if (x < y) i++;
+    else j++;
+  }
+  return dot;
+}
+
 function frequenciesOf(bags: readonly (readonly string[])[]): DocumentFrequencies {
   const df = new Map<string, number>();
   for (const bag of bags) for (const term of new Set(bag)) df.set(term, (df.get(term) ?? 0) + 1);
