@@ -8,8 +8,7 @@ import { redate, writeReutersSample } from "./reuters-sample.js";
 const story = (id: number, day: string, title: string, body: string) =>
   `<REUTERS TOPICS="YES" OLDID="${5000 + id}" NEWID="${id}">
 <DATE>${day}-MAR-1987 10:00:00.00</DATE>
-<TEXT>&#2;
-<TITLE>${title}</TITLE>
+<TEXT>&#2;<TITLE>${title}</TITLE>
 <DATELINE>    NEW YORK, March ${day} - </DATELINE><BODY>${body}
  Reuter
 &#3;</BODY></TEXT>
@@ -52,5 +51,7 @@ describe("writeReutersSample", () => {
     expect(moved).toContain("<DATE>02-MAR-1989");
     expect(moved).toContain("Exports in 1988 and 1989 rose 12 pct to 1,987 bags.");
     expect(moved).toContain("<TITLE>COFFEE (copy 2)</TITLE>");
+    const untitled = original.replace("<TITLE>COFFEE</TITLE>", "");
+    expect(redate(untitled, 1, 100)).toContain("<TEXT><TITLE>(copy 1)</TITLE>&#2;");
   });
 });

@@ -52,5 +52,9 @@ export function redate(story: string, years: number, idStride: number): string {
       (_, name, id) => `${name}="${Number(id) + years * idStride}"`,
     )
     .replace(/\b(1[89]\d\d|20\d\d)\b/g, (year) => String(Number(year) + years))
-    .replace(/<TITLE>([\s\S]*?)<\/TITLE>/, (_, title) => `<TITLE>${title} (copy ${years})</TITLE>`);
+    .replace(/<TITLE>([\s\S]*?)<\/TITLE>|(<TEXT\b[^>]*>)(?![\s\S]*<TITLE>)/, (_, title, text) =>
+      text === undefined
+        ? `<TITLE>${title} (copy ${years})</TITLE>`
+        : `${text}<TITLE>(copy ${years})</TITLE>`,
+    );
 }
