@@ -25,17 +25,16 @@ export interface SendResult {
 
 const NOW = new Date("2026-01-01T00:00:00Z");
 
-/** The digest of a corpus folder, compiled as `briefing send` compiles it. */
-async function compiledDigest(corpus: string) {
+/** Compiles the digest of a corpus folder as `briefing send` compiles it, each time it is called. */
+async function digestCompiler(corpus: string) {
   const { articles, problems } = await loadCorpus([corpus]);
   const briefing = buildBriefing(articles, { now: NOW, problems });
-  const compile = () => compileEmail(briefing, { kicker: "Bench digest" });
-  return { compile };
+  return () => compileEmail(briefing, { kicker: "Bench digest" });
 }
 
 /** MJML compile time of the corpus's digest, and messages personalised per second. */
 export async function measureEmail(corpus: string, recipients = 10_000): Promise<EmailResult> {
-  const { compile } = await compiledDigest(corpus);
+  const compile = await digestCompiler(corpus);
   let started = performance.now();
   let compiled = await compile();
   const firstCompileMs = performance.now() - started;
@@ -70,8 +69,7 @@ export async function measureEmail(corpus: string, recipients = 10_000): Promise
  * as a run sends them, and counts what the sink received.
  */
 export async function measureSend(corpus: string, messages = 1000): Promise<SendResult> {
-  const { compile } = await compiledDigest(corpus);
-  const compiled = await compile();
+  const compiled = await (await digestCompiler(corpus))();
   let received = 0;
   const sink = new SMTPServer({
     authOptional: true,
