@@ -119,7 +119,8 @@ if (!existsSync(reuters)) {
   if (results.pipeline)
     results.ratio_pipeline_to_floor = results.pipeline.seconds / results.tokenize_only.seconds;
   const [first, last] = [runs[0], runs.at(-1)];
-  if (first && last)
+  // Growth needs two sizes: with one, only the pipeline figures are reported.
+  if (first && last && runs.length > 1)
     results.scaling = {
       sizes: runs,
       per_article_growth: last.ms_per_article / first.ms_per_article,
