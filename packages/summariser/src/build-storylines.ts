@@ -38,8 +38,7 @@ export function buildStorylines(
   const byId = new Map(entities.map((e) => [e.id, e]));
   const df = new Map<string, number>();
   for (const event of events) for (const id of event.entities) df.set(id, (df.get(id) ?? 0) + 1);
-  const weight = (id: string) => Math.log(1 + events.length / (df.get(id) ?? 1));
-  const weights = new Map([...df.keys()].map((id) => [id, weight(id)]));
+  const weights = new Map([...df].map(([id, n]) => [id, Math.log(1 + events.length / n)]));
   const mass = events.map((e) => e.entities.reduce((s, id) => s + (weights.get(id) ?? 0), 0));
 
   const { find, join } = disjointSets(events.length);

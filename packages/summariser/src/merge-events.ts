@@ -89,7 +89,7 @@ export function mergeEvents(
         if (seenBy[j] === i) continue;
         seenBy[j] = i;
         // Reports whose dates cannot be one day never merge, however alike.
-        if (!overlaps(range[i] as DateRange, range[j] as DateRange)) continue;
+        if (!intersect(range[i] as DateRange, range[j] as DateRange)) continue;
         const similarity = sparseDot(vectors[i] as SparseVector, vectors[j] as SparseVector);
         if (similarity >= min) pairs.push([similarity, i, j]);
       }
@@ -257,6 +257,7 @@ function disputes(members: MentionRecord[]): Dispute[] {
   return found;
 }
 
+/** The days two date ranges share (an undated one allows any), or null when they share none. */
 function intersect(a: DateRange, b: DateRange): DateRange | null {
   if (!a[0] || !a[1]) return b;
   if (!b[0] || !b[1]) return a;
@@ -264,12 +265,6 @@ function intersect(a: DateRange, b: DateRange): DateRange | null {
   const start = later(a[0], b[0]);
   const end = earlier(a[1], b[1]);
   return start <= end ? [start, end] : null;
-}
-
-/** Whether two date ranges can be the same day (an undated one can be any). */
-function overlaps(a: DateRange, b: DateRange): boolean {
-  if (!a[0] || !a[1] || !b[0] || !b[1]) return true;
-  return later(a[0], b[0]) <= earlier(a[1], b[1]);
 }
 
 /** The later of two ISO days (they compare as strings; Math.max would make them numbers). */
