@@ -23,10 +23,7 @@ const PER_FILE = 1000;
  * Bytes are kept as they are (latin1 in, latin1 out).
  */
 export async function writeReutersSample(options: ReutersSampleOptions): Promise<number> {
-  const files = (await readdir(options.source)).filter((f) => /^reut2-\d+\.sgm$/.test(f)).sort();
-  const corpus: string[] = [];
-  for (const file of files)
-    corpus.push(...((await readFile(join(options.source, file), "latin1")).match(STORY) ?? []));
+  const corpus = await readReutersStories(options.source);
   if (corpus.length === 0)
     throw new Error(`${options.source}: expected reut2-*.sgm stories, found none`);
   await mkdir(options.out, { recursive: true });
@@ -41,6 +38,15 @@ export async function writeReutersSample(options: ReutersSampleOptions): Promise
     await writeFile(join(options.out, name), `${stories.join("\n")}\n`, "latin1");
   }
   return written;
+}
+
+/** The `<REUTERS>` elements of a Reuters-21578 folder's `reut2-*.sgm` files, in order (latin1). */
+export async function readReutersStories(dir: string): Promise<string[]> {
+  const files = (await readdir(dir)).filter((f) => /^reut2-\d+\.sgm$/.test(f)).sort();
+  const stories: string[] = [];
+  for (const file of files)
+    stories.push(...((await readFile(join(dir, file), "latin1")).match(STORY) ?? []));
+  return stories;
 }
 
 /** A story moved `years` on: dates, years in the text, ids, and the copy marked in the title. */
