@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import model from "wink-eng-lite-web-model";
+import winkNLP from "wink-nlp";
 import { analyseText } from "./analyse-text.js";
 
 const values = (text: string) => analyseText(text).flatMap((s) => s.tokens.map((t) => t.value));
@@ -17,5 +19,24 @@ describe("analyseText", () => {
     for (const sentence of analyseText(text))
       for (const token of sentence.tokens)
         expect(text.slice(token.start, token.start + token.value.length)).toBe(token.value);
+  });
+
+  it("reads the same tags and lemmas as wink-nlp's full pipeline, without its entities", () => {
+    const text =
+      "Talks between the National Resistance Front and the Taliban were held in Tehran on " +
+      "Wednesday. The U.S. Federal Reserve raised rates by 0.25 percent, said Jerome Powell.";
+    const full = winkNLP(model);
+    const doc = full.readDoc(text);
+    const its = full.its;
+    const lemma = its.lemma as unknown as typeof its.value;
+    const poses = doc.tokens().out(its.pos);
+    const lemmas = doc.tokens().out(lemma);
+    const expected = doc
+      .tokens()
+      .out(its.value)
+      .map((value, i) => [value, poses[i], lemmas[i]]);
+    const read = analyseText(text).flatMap((s) => s.tokens.map((t) => [t.value, t.pos, t.lemma]));
+    expect(read).toEqual(expected);
+    expect(analyseText(text)).toHaveLength(doc.sentences().length());
   });
 });

@@ -1,6 +1,6 @@
 // @briefing/summariser: from articles to a Briefing. Pure functions over the core model.
 
-export { analyseText, type SentenceAnalysis, type Token } from "./analyse-text.js";
+export { ANALYSIS_PIPE, analyseText, type SentenceAnalysis, type Token } from "./analyse-text.js";
 export { type ArticleText, articleText } from "./article-text.js";
 export { type BuildBriefingOptions, buildBriefing } from "./build-briefing.js";
 export { buildEntities, type EntityIndex } from "./build-entities.js";
