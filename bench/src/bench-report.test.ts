@@ -4,8 +4,15 @@ import { type BenchResults, checkTargets, formatResults } from "./bench-report.j
 const RESULTS: BenchResults = {
   date: "2026-11-21",
   machine: { cpus: 2, cpu: "Test CPU", node: "20.20.2", memoryGb: 24 },
-  tokenize_only: { seconds: 6, stories: 21578, tokens: 3_500_000, peak_rss_mb: 200 },
+  tokenize_only: {
+    seconds: 6,
+    stories: 21578,
+    tokens: 3_500_000,
+    peak_rss_mb: 200,
+    analysis_pipe_seconds: 4,
+  },
   ratio_pipeline_to_floor: 2.4,
+  ratio_pipeline_to_analysis_pipe: 3.6,
   scaling: {
     sizes: [
       { stories: 2000, articles: 1967, seconds: 3, ms_per_article: 1.5, peak_rss_mb: 400 },
@@ -39,6 +46,8 @@ describe("formatResults", () => {
     expect(text).toContain("skipped: email: not measured in this test");
     expect(text).toMatch(/per_article_growth\s+1\.40 ≤ 1\.3\s+NOT MET/);
     expect(text).toMatch(/cold_brief_ms\s+550 ≤ 600\s+met/);
+    expect(text).toMatch(/seconds, sentences and tags only\s+4\.00/);
+    expect(text).toMatch(/ratio to sentences and tags only\s+3\.60/);
     expect(text).not.toContain("mjml");
   });
 });

@@ -2,7 +2,14 @@
 export interface BenchResults {
   date: string;
   machine: { cpus: number; cpu: string; node: string; memoryGb: number };
-  tokenize_only?: { seconds: number; stories: number; tokens: number; peak_rss_mb: number };
+  tokenize_only?: {
+    seconds: number;
+    stories: number;
+    tokens: number;
+    peak_rss_mb: number;
+    /** The same texts read with only the annotators the summariser uses (no target). */
+    analysis_pipe_seconds: number;
+  };
   pipeline?: {
     articles: number;
     seconds: number;
@@ -14,6 +21,8 @@ export interface BenchResults {
     threads: number;
   };
   ratio_pipeline_to_floor?: number;
+  /** Pipeline time over the lower floor of the summariser's own annotators (no target). */
+  ratio_pipeline_to_analysis_pipe?: number;
   scaling?: {
     sizes: {
       stories: number;
@@ -94,6 +103,7 @@ export function formatResults(results: BenchResults): string {
     lines.push("tokenize_only (read + wink-nlp once, one thread)");
     row("stories, tokens", `${n(floor.stories)}, ${n(floor.tokens)}`);
     row("seconds", n(floor.seconds, 2));
+    row("seconds, sentences and tags only", n(floor.analysis_pipe_seconds, 2));
   }
   const pipeline = results.pipeline;
   if (pipeline) {
@@ -108,6 +118,8 @@ export function formatResults(results: BenchResults): string {
   }
   if (results.ratio_pipeline_to_floor !== undefined)
     row("ratio_pipeline_to_floor", n(results.ratio_pipeline_to_floor, 2));
+  if (results.ratio_pipeline_to_analysis_pipe !== undefined)
+    row("ratio to sentences and tags only", n(results.ratio_pipeline_to_analysis_pipe, 2));
   if (results.scaling) {
     lines.push("scaling (stories → articles: seconds, ms per article, peak RSS)");
     for (const s of results.scaling.sizes)

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import { median, SHARED_DATA } from "../../evals/shared-data.js";
 import { type BenchResults, checkTargets, formatResults } from "./bench-report.js";
+import type { FloorResult } from "./measure-floor.js";
 import { writeReutersSample } from "./reuters-sample.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -71,12 +72,13 @@ if (!existsSync(reuters)) {
   say(`skipped ${line}`);
 } else {
   say("tokenize_only: reading and tokenising Reuters-21578…");
-  const floor = await stage<{ seconds: number; stories: number; tokens: number }>("floor", reuters);
+  const floor = await stage<FloorResult>("floor", reuters);
   results.tokenize_only = {
     seconds: floor.seconds,
     stories: floor.stories,
     tokens: floor.tokens,
     peak_rss_mb: floor.peakRssMb,
+    analysis_pipe_seconds: floor.analysisPipeSeconds,
   };
   const work = await mkdtemp(join(tmpdir(), "briefing-bench-"));
   const runs: NonNullable<BenchResults["scaling"]>["sizes"] = [];
@@ -116,8 +118,11 @@ if (!existsSync(reuters)) {
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-  if (results.pipeline)
+  if (results.pipeline) {
     results.ratio_pipeline_to_floor = results.pipeline.seconds / results.tokenize_only.seconds;
+    results.ratio_pipeline_to_analysis_pipe =
+      results.pipeline.seconds / results.tokenize_only.analysis_pipe_seconds;
+  }
   const [first, last] = [runs[0], runs.at(-1)];
   // Growth needs two sizes: with one, only the pipeline figures are reported.
   if (first && last && runs.length > 1)
