@@ -14,7 +14,7 @@ import { writeReutersSample } from "./reuters-sample.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const STAGE = fileURLToPath(new URL("./run-stage.ts", import.meta.url));
-const CLI = join(ROOT, "apps/digest/dist/bin/briefing.js");
+const CLI = join(ROOT, "apps/digest/dist/bundle/briefing.js");
 const CORPUS = join(ROOT, "corpus");
 const NOW = "2026-01-01T00:00:00Z";
 

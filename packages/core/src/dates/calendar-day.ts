@@ -1,14 +1,18 @@
 import { TZDate } from "@date-fns/tz";
+import { UTCDate } from "@date-fns/utc";
 import { format } from "date-fns/format";
 
 // Calendar days are counted as whole days since 1970-01-01, so that day arithmetic never meets a
 // DST change (and costs a few integer operations: the date resolver does it for every sentence);
 // time zones matter only when an instant is turned into the day a reader saw (see toLocalDay).
 
-/** A calendar day `YYYY-MM-DD` as a date-fns date at midnight UTC. */
-export function dayToDate(day: string): TZDate {
+/**
+ * A calendar day `YYYY-MM-DD` as a date-fns date at midnight UTC (a `UTCDate` reads its fields in
+ * UTC with no time-zone database, so formatting a day never waits for one to load).
+ */
+export function dayToDate(day: string): UTCDate {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, d, "UTC");
+  return new UTCDate(y, m - 1, d);
 }
 
 const DAY_MS = 86_400_000;

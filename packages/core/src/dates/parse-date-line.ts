@@ -26,7 +26,9 @@ export function parseDateLine(
   options: { minCoverage?: number } = {},
 ): DateLine | null {
   const trimmed = line.trim();
-  if (trimmed.length === 0 || trimmed.length > 80) return null;
+  // A full date states its year, and chrono reads years only from digits: most short lines of a
+  // page (headlines, bylines, labels) have none and are not parsed at all.
+  if (trimmed.length === 0 || trimmed.length > 80 || !/\d/.test(trimmed)) return null;
   const iso = ISO_PREFIX.exec(trimmed);
   if (iso) {
     const date = `${iso[1]}-${iso[2]}-${iso[3]}`;

@@ -1,0 +1,66 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import type { CliIo } from "../cli/io.js";
+import { runMain } from "../cli/run-main.js";
+
+// The `briefing` executable is the bundle `pnpm build` writes (scripts/bundle-cli.mjs); these
+// tests run it as users do, a fresh process, and hold it to the CLI's code run in this process.
+const root = fileURLToPath(new URL("../../../../", import.meta.url));
+const packageJson = fileURLToPath(new URL("../../package.json", import.meta.url));
+const bundle = fileURLToPath(new URL("../../dist/bundle/briefing.js", import.meta.url));
+const NOW = "2026-01-01T00:00:00Z";
+
+async function inProcess(args: string[]): Promise<{ code: number; out: string }> {
+  let out = "";
+  const io: CliIo = {
+    cwd: root,
+    now: () => new Date(NOW),
+    env: {},
+    stdout: (text) => {
+      out += text;
+    },
+    stderr: () => {},
+  };
+  return { code: await runMain(args, io), out };
+}
+
+async function bundled(args: string[]): Promise<{ code: number; out: string }> {
+  const run = promisify(execFile);
+  const { stdout } = await run(process.execPath, [bundle, ...args], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: 0, out: stdout };
+}
+
+describe("the bundled executable", () => {
+  it("is what package.json names as the bin", async () => {
+    const { bin } = JSON.parse(await readFile(packageJson, "utf8"));
+    expect(bin.briefing).toBe("./dist/bundle/briefing.js");
+    expect(existsSync(bundle), `${bundle} is missing: run \`pnpm build\` first`).toBe(true);
+  });
+
+  it.each(["md", "json", "html"])(
+    "prints the same %s briefing of corpus/ as the CLI's code in this process",
+    async (format) => {
+      const args = ["brief", "corpus", "--format", format, "--now", NOW];
+      const [expected, actual] = await Promise.all([inProcess(args), bundled(args)]);
+      expect(expected.code).toBe(0);
+      expect(actual.out).toBe(expected.out);
+    },
+  );
+
+  it("reports an unknown command with a usage error and exit code 2", async () => {
+    const run = promisify(execFile);
+    const failure = await run(process.execPath, [bundle, "no-such-command"], { cwd: root }).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(2);
+    expect(failure?.stderr).toMatch(/unknown command 'no-such-command'/);
+  });
+});
