@@ -12,6 +12,10 @@ type Component = types.ParsedComponents;
 // Chrono also reads words such as "lasts" or "may" as dates; a date has a digit or a date word.
 const DATE_WORD =
   /\d|\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(today|tonight|yesterday|tomorrow|week|weekend|month|year|ago|morning|afternoon|evening|night|noon|midnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+// What a sentence needs for chrono to find such a date in it: the same, with month names as whole
+// words ("market", "decline" and "separate" are not months, and reading a sentence is the cost).
+const MAY_HOLD_DATE =
+  /\d|\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(today|tonight|yesterday|tomorrow|week|weekend|month|year|ago|morning|afternoon|evening|night|noon|midnight)|\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/i;
 // "In the year" is not "in a year"; "for three days" is a duration, not a date.
 const DURATION =
   /^(for|after|within|over|during|about|nearly|almost|some)\s+(\S+\s+){0,2}(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$|^in the (day|week|month|year)$/i;
@@ -25,7 +29,11 @@ const DURATION =
  */
 export function findChronoExpressions(text: string, day: string): CandidateDate[] {
   // Every reading must contain a date word, so a sentence without one is not parsed at all.
-  if (!DATE_WORD.test(text)) return [];
+  return MAY_HOLD_DATE.test(text) ? readChronoExpressions(text, day) : [];
+}
+
+/** {@link findChronoExpressions} without the quick test of the sentence: what it must agree with. */
+export function readChronoExpressions(text: string, day: string): CandidateDate[] {
   const results = chrono.casual.parse(text, { instant: new Date(`${day}T12:00:00Z`), timezone: 0 });
   const found: CandidateDate[] = [];
   for (const result of results) {

@@ -19,11 +19,17 @@ import { type Tense, tenseAt } from "./detect-tense.js";
 import { isCalendarDate } from "./is-calendar-date.js";
 
 type Range = [string, string];
-interface NewsRule {
+export interface NewsRule {
   name: string;
   /** A fallback rule applies only where no other reading covers the text (a bare year). */
   fallback?: boolean;
   pattern: RegExp;
+  /**
+   * Lower-case words one of which every match contains, and whether every match has a digit: a
+   * text with none is not scanned (most sentences have no date words, and scanning is the cost).
+   */
+  cues: readonly string[];
+  digit?: boolean;
   confidence: number;
   /** `text` and the match's `index` let a rule read the sentences around it. */
   resolve: (match: RegExpExecArray, day: string, tense: Tense, text: string) => Range | null;
@@ -107,15 +113,33 @@ function onOrAround(m: number, d: number, day: string, tense: "past" | "future")
   return y;
 }
 
-const RULES: NewsRule[] = [
+const MONTH_CUES = [
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "may",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "oct",
+  "nov",
+  "dec",
+];
+
+/** The news rules, in the order they are tried; exported for the test of their cues. */
+export const NEWS_RULES: readonly NewsRule[] = [
   {
     name: "weekend",
+    cues: ["weekend"],
     pattern: /\b(?:at|over|during|on) the weekend\b|\b(this|last|past|next) weekend\b/gi,
     confidence: 0.75,
     resolve: (m, day, tense) => weekend(day, tense, m[1] ?? ""),
   },
   {
     name: "recent-period",
+    cues: ["recent", "few", "couple"],
     pattern:
       /\b(?:in|over|during) (?:the )?(?:recent|past few|last few|past couple of|last couple of) (days|weeks|months)\b/gi,
     confidence: 0.5,
@@ -126,6 +150,7 @@ const RULES: NewsRule[] = [
   },
   {
     name: "earlier-later-period",
+    cues: ["earlier", "later"],
     pattern: /\b(earlier|later) (this|last) (week|month|year)\b/gi,
     confidence: 0.6,
     resolve: (m, day) => {
@@ -136,12 +161,14 @@ const RULES: NewsRule[] = [
   },
   {
     name: "part-of-period",
+    cues: ["month", "year"],
     pattern: /\b(early|mid|late)(?:-| in | )(last|this|next) (month|year)\b/gi,
     confidence: 0.55,
     resolve: (m, day) => part(m[1] ?? "", periodOf(m[3] ?? "", day, offsetOf(m[2] ?? ""))),
   },
   {
     name: "part-of-month",
+    cues: ["early", "mid", "late"],
     pattern: new RegExp(
       `\\b(early|mid|late)(?:-| in | )(${MONTH_PATTERN})(?:,? (\\d{4}))?\\b`,
       "gi",
@@ -156,6 +183,7 @@ const RULES: NewsRule[] = [
   },
   {
     name: "relative-period",
+    cues: ["week", "month", "quarter", "year"],
     pattern: /\b(last|this|next|past|previous|prior|current) (week|month|quarter|year)\b/gi,
     confidence: 0.7,
     resolve: (m, day, tense) => {
@@ -165,6 +193,8 @@ const RULES: NewsRule[] = [
   },
   {
     name: "day-range",
+    cues: ["between", "from"],
+    digit: true,
     pattern: new RegExp(
       `\\b(?:between|from) (\\d{1,2})(?:st|nd|rd|th)? (?:and|to|until|-|–) (\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTH_PATTERN})(?:,? (\\d{4}))?`,
       "gi",
@@ -174,6 +204,8 @@ const RULES: NewsRule[] = [
   },
   {
     name: "day-range",
+    cues: ["between", "from"],
+    digit: true,
     pattern: new RegExp(
       `\\b(?:between|from) (${MONTH_PATTERN}) (\\d{1,2})(?:st|nd|rd|th)? (?:and|to|until|-|–) (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?`,
       "gi",
@@ -183,6 +215,7 @@ const RULES: NewsRule[] = [
   },
   {
     name: "month-of-year",
+    cues: ["last", "this", "next"],
     pattern: new RegExp(`\\b(last|this|next) (${CAPITAL_MONTH_PATTERN})\\b(?! \\d)`, "gi"),
     confidence: 0.8,
     resolve: (m, day) => {
@@ -205,6 +238,8 @@ const RULES: NewsRule[] = [
   },
   {
     name: "day-month",
+    cues: MONTH_CUES,
+    digit: true,
     pattern: new RegExp(
       `\\b(${CAPITAL_MONTH_PATTERN}) (\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d{4})(?![:.]?\\d)`,
       "g",
@@ -214,6 +249,8 @@ const RULES: NewsRule[] = [
   },
   {
     name: "day-month",
+    cues: MONTH_CUES,
+    digit: true,
     pattern: new RegExp(
       `\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${CAPITAL_MONTH_PATTERN})(?!,? \\d{4})(?![\\p{L}])`,
       "gu",
@@ -224,6 +261,7 @@ const RULES: NewsRule[] = [
   {
     // "A year earlier" in an earnings story is the reported quarter's counterpart; else last year.
     name: "year-ago",
+    cues: ["year"],
     pattern:
       /\b(?:(?:a|one) year (?:ago|earlier|before)|(?:the |a )?year-(?:ago|earlier)(?: (?:quarter|period|three months))?)\b/gi,
     confidence: 0.6,
@@ -235,6 +273,7 @@ const RULES: NewsRule[] = [
   {
     // "The quarter", "the latest period": in business news, the last quarter ended.
     name: "reported-period",
+    cues: ["quarter", "period", "three months"],
     pattern:
       /\bthe (?:(?:latest|most recent|just-ended|recent) (?:quarter|period|three months)|quarter)\b(?! (?:ended|ending|to|of|through))/gi,
     confidence: 0.5,
@@ -243,6 +282,7 @@ const RULES: NewsRule[] = [
   },
   {
     name: "reference-year",
+    cues: ["year"],
     pattern:
       /\bthe (?:current |full |calendar )?year\b(?![-\s](?:ago|earlier|before|after|later))/gi,
     confidence: 0.5,
@@ -251,6 +291,7 @@ const RULES: NewsRule[] = [
   {
     // Meteorological seasons of the northern hemisphere, where most wire copy is written.
     name: "season",
+    cues: ["spring", "summer", "fall", "autumn", "winter"],
     pattern:
       /\b(?:(last|this|next|past|early|late|the) )?(spring|summer|fall|autumn|winter)\b(?: (?:of )?((?:19|20)\d\d)\b)?/gi,
     confidence: 0.6,
@@ -263,6 +304,7 @@ const RULES: NewsRule[] = [
   },
   {
     name: "quarter",
+    cues: ["quarter", "q1", "q2", "q3", "q4"],
     pattern:
       /\b(first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter\b(?:\s+(?:of\s+)?((?:19|20)\d\d)\b)?|\bQ([1-4])(?:\s+((?:19|20)\d\d))?\b/gi,
     confidence: 0.8,
@@ -271,12 +313,14 @@ const RULES: NewsRule[] = [
   },
   {
     name: "vague-present",
+    cues: ["now", "current", "present", "moment", "these days"],
     pattern: /\b(?:right now|now|currently|at present|at the moment|these days|nowadays)\b/gi,
     confidence: 0.5,
     resolve: (_m, day) => [day, day],
   },
   {
     name: "vague-past",
+    cues: ["recent", "lately", "in the past"],
     // "Previously" and "formerly" order events rather than date them; "soon" likewise.
     pattern: /\b(?:recently|lately|in the past)\b/gi,
     confidence: 0.3,
@@ -284,12 +328,15 @@ const RULES: NewsRule[] = [
   },
   {
     name: "vague-future",
+    cues: ["future", "coming"],
     pattern: /\b(?:in the (?:near )?future|in the coming (?:days|weeks|months))\b/gi,
     confidence: 0.3,
     resolve: (_m, day) => [shiftDay(day, 1), shiftDay(day, 365)],
   },
   {
     name: "year",
+    cues: [],
+    digit: true,
     fallback: true,
     // Not a count: "1,500", "1500 troops", "2000 percent" (a plural noun or unit right after).
     pattern:
@@ -299,6 +346,8 @@ const RULES: NewsRule[] = [
   },
   {
     name: "decade",
+    cues: ["0s"],
+    digit: true,
     pattern: /\b(?:the )?(1[5-9]|20)(\d)0s\b/gi,
     confidence: 0.9,
     resolve: (m) => {
@@ -445,8 +494,12 @@ export function findNewsExpressions(
   options: { fallback: boolean } = { fallback: false },
 ): CandidateDate[] {
   const found: CandidateDate[] = [];
-  for (const rule of RULES) {
+  const lower = text.toLowerCase();
+  const digit = /\d/.test(text);
+  for (const rule of NEWS_RULES) {
     if ((rule.fallback ?? false) !== options.fallback) continue;
+    if (rule.digit && !digit) continue;
+    if (rule.cues.length > 0 && !rule.cues.some((cue) => lower.includes(cue))) continue;
     for (const match of text.matchAll(rule.pattern)) {
       const index = match.index ?? 0;
       const tense = tenseAt(text, index, index + match[0].length);

@@ -1,0 +1,102 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { findChronoExpressions, readChronoExpressions } from "./chrono-expressions.js";
+
+// Date words in several cases and spellings, words that begin like month names, numbers in the
+// shapes chrono reads (slash and ISO dates, clock times, counts of time units) and plain words.
+const WORDS = [
+  "on",
+  "Monday",
+  "wednesday",
+  "Tues.",
+  "today",
+  "Yesterday",
+  "tonight",
+  "last",
+  "next",
+  "week",
+  "weekend",
+  "month",
+  "year",
+  "ago",
+  "morning",
+  "evening",
+  "noon",
+  "midnight",
+  "January",
+  "Jan.",
+  "jan",
+  "Feb",
+  "March",
+  "Mar.",
+  "April",
+  "May",
+  "may",
+  "June",
+  "Jul",
+  "Aug.",
+  "Sept.",
+  "Sep",
+  "October",
+  "Nov",
+  "Dec.",
+  "December",
+  "market",
+  "marked",
+  "decline",
+  "decided",
+  "separate",
+  "novel",
+  "octane",
+  "junk",
+  "augment",
+  "janitor",
+  "5",
+  "15",
+  "31",
+  "2021",
+  "1987",
+  "3/4",
+  "5/8/1987",
+  "2021-08-31",
+  "10:30",
+  "5 pm",
+  "in 60 days",
+  "2 hours",
+  "3 yrs",
+  "within",
+  "for",
+  "the",
+  "said",
+  "rose",
+  "to",
+  "at",
+  ",",
+  ".",
+];
+
+const sentence = fc
+  .array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 12 })
+  .map((words) => words.join(" "));
+
+describe("findChronoExpressions", () => {
+  it("finds what chrono's full reading finds: its quick test never drops a sentence with a date", () => {
+    fc.assert(
+      fc.property(sentence, (text) => {
+        expect(findChronoExpressions(text, "2021-09-02")).toEqual(
+          readChronoExpressions(text, "2021-09-02"),
+        );
+      }),
+      { numRuns: 2000, seed: 20261121 },
+    );
+  });
+
+  it("does not parse a sentence whose only near-date words are not dates", () => {
+    expect(findChronoExpressions("The market declined on separate news.", "2021-09-02")).toEqual(
+      [],
+    );
+    expect(findChronoExpressions("Talks resumed on Sept. 3.", "2021-09-10")).toMatchObject([
+      { text: "Sept. 3", start: "2021-09-03", end: "2021-09-03" },
+    ]);
+  });
+});
