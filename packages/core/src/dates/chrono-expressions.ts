@@ -37,7 +37,12 @@ export function readChronoExpressions(text: string, day: string): CandidateDate[
   const results = chrono.casual.parse(text, { instant: new Date(`${day}T12:00:00Z`), timezone: 0 });
   const found: CandidateDate[] = [];
   for (const result of results) {
-    if (!DATE_WORD.test(result.text) || DURATION.test(result.text) || isClockTimeOnly(result.start))
+    if (
+      !DATE_WORD.test(result.text) ||
+      DURATION.test(result.text) ||
+      isClockTimeOnly(result.start) ||
+      isNumberNotDate(result)
+    )
       continue;
     const tense = tenseAt(text, result.index, result.index + result.text.length);
     const read = interpret(result, day, tense);
@@ -53,6 +58,17 @@ export function readChronoExpressions(text: string, day: string): CandidateDate[
     });
   }
   return found;
+}
+
+// A numeric date as news prints one: day, month and year with one separator ("5/8/1987",
+// "12.03.87"). Without its year, or with mixed separators, it is a fraction, a score or a price
+// ("rose 5/8 to 41-1/4", "a 3/4 majority", "won 7/2"); "9/11" is left to its name.
+const NUMERIC_DATE = /^\d{1,4}([/.-])\d{1,2}\1\d{2,4}$/;
+
+function isNumberNotDate(result: types.ParsedResult): boolean {
+  return (
+    result.tags().has("parser/SlashDateFormatParser") && !NUMERIC_DATE.test(result.text.trim())
+  );
 }
 
 interface Reading {
