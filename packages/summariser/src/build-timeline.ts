@@ -113,7 +113,8 @@ function pick(
   options: { count: number; query: ReadonlySet<string>; frequencies: DocumentFrequencies },
 ): { text: string; articleId: string }[] {
   const { count, query } = options;
-  const unique = pool.filter((c, i) => pool.findIndex((d) => d.text === c.text) === i);
+  const seen = new Set<string>();
+  const unique = pool.filter((c) => !seen.has(c.text) && seen.add(c.text));
   const vectors = tfIdfVectors(
     unique.map((c) => c.terms),
     options.frequencies,
@@ -121,11 +122,12 @@ function pick(
   const centroid: TermVector = new Map();
   for (const v of vectors)
     for (const [t, w] of v) centroid.set(t, (centroid.get(t) ?? 0) + w / vectors.length);
-  const score = (i: number) => {
-    const terms = unique[i]?.terms ?? [];
-    const hits = query.size === 0 ? 0 : terms.filter((t) => query.has(t)).length / query.size;
+  const scores = unique.map((candidate, i) => {
+    const hits =
+      query.size === 0 ? 0 : candidate.terms.filter((t) => query.has(t)).length / query.size;
     return cosine(vectors[i] as TermVector, centroid) + hits;
-  };
+  });
+  const score = (i: number) => scores[i] as number;
   const order = unique.map((_, i) => i).sort((a, b) => score(b) - score(a) || a - b);
   const taken: number[] = [];
   for (const i of order) {
