@@ -61,9 +61,10 @@ export function readChronoExpressions(text: string, day: string): CandidateDate[
 }
 
 // A numeric date as news prints one: day, month and year with one separator ("5/8/1987",
-// "12.03.87"). Without its year, or with mixed separators, it is a fraction, a score or a price
-// ("rose 5/8 to 41-1/4", "a 3/4 majority", "won 7/2"); "9/11" is left to its name.
-const NUMERIC_DATE = /^\d{1,4}([/.-])\d{1,2}\1\d{2,4}$/;
+// "12.03.87"), maybe followed by a time or the end of a range. Without its year, or with mixed
+// separators, it is a fraction, a score or a price ("rose 5/8 to 41-1/4", "a 3/4 majority",
+// "won 7/2"); "9/11" is left to its name.
+const NUMERIC_DATE = /^\d{1,4}([/.-])\d{1,2}\1\d{2,4}(?!\d)/;
 
 function isNumberNotDate(result: types.ParsedResult): boolean {
   return (

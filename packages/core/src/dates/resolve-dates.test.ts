@@ -189,6 +189,7 @@ const CASES: Case[] = [
   ["The close, 1530 GMT, was quiet.", "1987-03-02", null],
   ["The filing of 5/8/1987 was late.", "1987-06-02", ["1987-05-08", "1987-05-08"]],
   ["The filing of 12.03.87 was late.", "1987-06-02", ["1987-12-03", "1987-12-03"]],
+  ["The filing of 5/8/1987 at 10 am was late.", "1987-06-02", ["1987-05-08", "1987-05-08"]],
   ["The plant opened in 1530 as a mill.", "2021-03-02", ["1530-01-01", "1530-12-31"]],
   ["The rebels have fought for decades.", "2021-09-02", null],
   ["Fighting raged between 30 and 31 February.", "2021-09-02", null],
