@@ -1,7 +1,7 @@
 import type * as types from "chrono-node";
 import * as chrono from "chrono-node/en";
 import { makeDay, monthRange, shiftDay, weekdayOf, yearRange } from "./calendar-day.js";
-import type { CandidateDate } from "./candidate-date.js";
+import { type CandidateDate, MONTH_PATTERN } from "./candidate-date.js";
 import { type Tense, tenseAt } from "./detect-tense.js";
 import { isCalendarDate } from "./is-calendar-date.js";
 import { yearFor } from "./news-expressions.js";
@@ -10,12 +10,15 @@ type Range = [string, string];
 type Component = types.ParsedComponents;
 
 // Chrono also reads words such as "lasts" or "may" as dates; a date has a digit or a date word.
-const DATE_WORD =
-  /\d|\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(today|tonight|yesterday|tomorrow|week|weekend|month|year|ago|morning|afternoon|evening|night|noon|midnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const DAY_OR_PERIOD =
+  "\\d|\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\\b(?:today|tonight|yesterday|tomorrow|week|weekend|month|year|ago|morning|afternoon|evening|night|noon|midnight)";
+const DATE_WORD = new RegExp(
+  `${DAY_OR_PERIOD}|\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`,
+  "i",
+);
 // What a sentence needs for chrono to find such a date in it: the same, with month names as whole
 // words ("market", "decline" and "separate" are not months, and reading a sentence is the cost).
-const MAY_HOLD_DATE =
-  /\d|\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(today|tonight|yesterday|tomorrow|week|weekend|month|year|ago|morning|afternoon|evening|night|noon|midnight)|\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/i;
+const MAY_HOLD_DATE = new RegExp(`${DAY_OR_PERIOD}|\\b${MONTH_PATTERN}\\b`, "i");
 // "In the year" is not "in a year"; "for three days" is a duration, not a date.
 const DURATION =
   /^(for|after|within|over|during|about|nearly|almost|some)\s+(\S+\s+){0,2}(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$|^in the (day|week|month|year)$/i;

@@ -495,12 +495,17 @@ export function findNewsExpressions(
   options: { fallback: boolean } = { fallback: false },
 ): CandidateDate[] {
   const found: CandidateDate[] = [];
-  const lower = text.toLowerCase();
   const digit = /\d/.test(text);
+  // Lower-cased when a rule with cues is first reached (the fallback rules have none).
+  let lower: string | undefined;
   for (const rule of NEWS_RULES) {
     if ((rule.fallback ?? false) !== options.fallback) continue;
     if (rule.digit && !digit) continue;
-    if (rule.cues.length > 0 && !rule.cues.some((cue) => lower.includes(cue))) continue;
+    if (rule.cues.length > 0) {
+      lower ??= text.toLowerCase();
+      const cased = lower;
+      if (!rule.cues.some((cue) => cased.includes(cue))) continue;
+    }
     for (const match of text.matchAll(rule.pattern)) {
       const index = match.index ?? 0;
       const tense = tenseAt(text, index, index + match[0].length);
