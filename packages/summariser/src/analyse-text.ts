@@ -31,8 +31,21 @@ export function contentTerms(tokens: readonly Token[]): string[] {
     .map((t) => t.lemma.toLowerCase());
 }
 
-type Nlp = ReturnType<typeof winkNLP>;
-let shared: Nlp | undefined;
+/**
+ * wink-nlp as patched for Briefing (patches/wink-nlp@2.4.0.patch): it adds every unknown word it
+ * reads to a cache shared by all later documents, and a cached word is then tokenised and tagged
+ * differently ("f.o.b." no longer ends a sentence, "USDAPRJ-G" splits another way). The patch lets
+ * the cache forget what a document taught it, so that each text is read as if it were the first.
+ */
+type Nlp = ReturnType<typeof winkNLP> & {
+  cacheCheckpoint(): CacheCheckpoint;
+  cacheRollback(checkpoint: CacheCheckpoint): void;
+};
+interface CacheCheckpoint {
+  readonly sizes: Readonly<Record<string, number>>;
+  readonly extrinsic: number;
+}
+let shared: { engine: Nlp; pristine: CacheCheckpoint } | undefined;
 
 /**
  * The wink-nlp annotators the summariser needs: sentence boundaries and parts of speech (lemmas
@@ -41,9 +54,12 @@ let shared: Nlp | undefined;
  */
 export const ANALYSIS_PIPE: readonly string[] = Object.freeze(["sbd", "pos"]);
 
-/** The wink-nlp pipeline, made once per process (about 60 ms). */
-function nlp(): Nlp {
-  shared ??= winkNLP(model, [...ANALYSIS_PIPE]);
+/** The wink-nlp pipeline, made once per process (about 60 ms), and its cache as made. */
+function nlp(): { engine: Nlp; pristine: CacheCheckpoint } {
+  if (!shared) {
+    const engine = winkNLP(model, [...ANALYSIS_PIPE]) as Nlp;
+    shared = { engine, pristine: engine.cacheCheckpoint() };
+  }
   return shared;
 }
 
@@ -52,7 +68,15 @@ function nlp(): Nlp {
  * English lite model). Offsets point into `text`.
  */
 export function analyseText(text: string): SentenceAnalysis[] {
-  const engine = nlp();
+  const { engine, pristine } = nlp();
+  try {
+    return readSentences(engine, text);
+  } finally {
+    engine.cacheRollback(pristine);
+  }
+}
+
+function readSentences(engine: Nlp, text: string): SentenceAnalysis[] {
   const its = engine.its;
   const { prepared, originalOffset } = separateClitics(text);
   const doc = engine.readDoc(prepared);
@@ -97,9 +121,9 @@ export function analyseText(text: string): SentenceAnalysis[] {
 
 /**
  * The text with a space before each clitic ("BP's" → "BP 's"), and a map from its offsets back to
- * the text's. wink-nlp adds every unknown word it meets to a cache shared by all documents, and a
- * word once cached whole ("BP's" seen after a quote mark) is no longer split: without this, how a
- * sentence was tokenised would depend on what the process had read before.
+ * the text's. wink-nlp caches every unknown word it meets, and a word once cached whole ("BP's"
+ * seen after a quote mark) is no longer split: without this, how a sentence was tokenised would
+ * depend on what came before it in the same text.
  */
 function separateClitics(text: string): {
   prepared: string;
