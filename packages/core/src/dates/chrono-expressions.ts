@@ -9,16 +9,26 @@ import { yearFor } from "./news-expressions.js";
 type Range = [string, string];
 type Component = types.ParsedComponents;
 
-// Chrono also reads words such as "lasts" or "may" as dates; a date has a digit or a date word.
+// Words that name a day or a period: weekdays, "today", "week", "ago", "morning"... (a digit may
+// touch them: "2weeks ago", "september2001").
 const DAY_OR_PERIOD =
-  "\\d|\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\\b(?:today|tonight|yesterday|tomorrow|week|weekend|month|year|ago|morning|afternoon|evening|night|noon|midnight)";
+  "(?<![a-z])(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?<![a-z])(?:today|tonight|yesterday|tomorrow|week|weekend|month|year|ago|morning|afternoon|evening|night|noon|midnight)";
+// Chrono also reads words such as "lasts" or "may" as dates; a date has a digit or a date word.
 const DATE_WORD = new RegExp(
-  `${DAY_OR_PERIOD}|\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`,
+  `\\d|${DAY_OR_PERIOD}|\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`,
   "i",
 );
-// What a sentence needs for chrono to find such a date in it: the same, with month names as whole
-// words ("market", "decline" and "separate" are not months, and reading a sentence is the cost).
-const MAY_HOLD_DATE = new RegExp(`${DAY_OR_PERIOD}|\\b${MONTH_PATTERN}\\b`, "i");
+// What a sentence needs for chrono to find such a date in it (reading a sentence is the cost): a
+// date word, with month names as whole words ("market", "decline" and "separate" are not months);
+// or digits in a shape one of chrono's parsers reads as a date: a count of time units ("in 60
+// days", "72 hrs"), a numeric date ("5/8/1987", "1987-04-07", "12.03.87") or a month and year
+// ("04/1987"). Figures alone ("rose 5/8 to 41-1/4", "10 mln dlrs") are not read.
+const TIME_UNIT =
+  "s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|mon|mos|months?|qtr|quarters?|y|yr|years?";
+const MAY_HOLD_DATE = new RegExp(
+  `${DAY_OR_PERIOD}|(?<![a-z])${MONTH_PATTERN}(?![a-z])|\\d\\s{0,3}(?:${TIME_UNIT})\\b|\\d[/.-]\\d{1,2}[/.-]\\d|\\d/\\d{4}`,
+  "i",
+);
 // "In the year" is not "in a year"; "for three days" is a duration, not a date.
 const DURATION =
   /^(for|after|within|over|during|about|nearly|almost|some)\s+(\S+\s+){0,2}(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$|^in the (day|week|month|year)$/i;
