@@ -46,19 +46,36 @@ export function buildStorylines(
   events.forEach((event, i) => {
     for (const id of event.entities) addTo(postings, id, i);
   });
-  const names = events.map((e) => new Set(e.entities));
+  // Each event's names as numbers, in their order, with their weights, for the candidate loop.
+  const numberOf = new Map([...df.keys()].map((id, n) => [id, n]));
+  const numbers = events.map((e) => Int32Array.from(e.entities, (id) => numberOf.get(id) ?? 0));
+  const nameWeights = events.map((e) =>
+    Float64Array.from(e.entities, (id) => weights.get(id) ?? 0),
+  );
+  // For event j, mark[n] === j when j names n (set as j is compared).
+  const mark = new Int32Array(numberOf.size).fill(-1);
   const seenBy = new Int32Array(events.length).fill(-1);
   events.forEach((event, i) => {
-    for (const id of event.entities)
-      for (const j of followingPostings(postings.get(id) ?? [], i, MAX_POSTINGS)) {
+    for (const id of event.entities) {
+      const list = postings.get(id) ?? [];
+      const [from, to] = followingPostings(list, i, MAX_POSTINGS);
+      for (let k = from; k < to; k++) {
+        const j = list[k] as number;
         if (seenBy[j] === i) continue;
         seenBy[j] = i;
-        const other = names[j] as Set<string>;
-        let shared = 0;
-        for (const name of event.entities) if (other.has(name)) shared += weights.get(name) ?? 0;
         const smaller = Math.min(mass[i] as number, mass[j] as number);
-        if (smaller > 0 && shared / smaller >= minOverlap) join(i, j);
+        if (smaller <= 0) continue;
+        const own = numbers[i] as Int32Array;
+        const theirs = numbers[j] as Int32Array;
+        for (let n = 0; n < theirs.length; n++) mark[theirs[n] as number] = j;
+        // The weight of the names both report, summed in event i's order.
+        let shared = 0;
+        const w = nameWeights[i] as Float64Array;
+        for (let n = 0; n < own.length; n++)
+          if (mark[own[n] as number] === j) shared += w[n] as number;
+        if (shared / smaller >= minOverlap) join(i, j);
       }
+    }
   });
 
   // An event that names nobody ("The talks were held in a good atmosphere") belongs with the
@@ -159,9 +176,16 @@ function phasesOf(
   gap: number,
   labelOf: (kind: string, run: Event[]) => string,
 ): Phase[] {
+  // The middle of each event's dates, worked out once (sorting asks for it many times).
+  const middles = new Map<Event, number>();
   const mid = (e: Event) => {
-    const start = Date.parse(e.date.start as string);
-    return start + (Date.parse(e.date.end as string) - start) / 2;
+    let middle = middles.get(e);
+    if (middle === undefined) {
+      const start = Date.parse(e.date.start as string);
+      middle = start + (Date.parse(e.date.end as string) - start) / 2;
+      middles.set(e, middle);
+    }
+    return middle;
   };
   const placed = events
     .filter(

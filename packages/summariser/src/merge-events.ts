@@ -63,13 +63,20 @@ export function mergeEvents(
   const min = options.minSimilarity ?? 0.3;
   const vectors = sparseVectors(records.map((r) => r.terms));
   const ids = records.map((r) => [...new Set(r.names.map((n) => entities.idOf.get(n.text) ?? ""))]);
-  const postings = new Map<string, number[]>();
+  // Posting lists by kind, then by entity: the reports of a kind that name it, ascending.
+  const postings = new Map<string, Map<string, number[]>>();
   ids.forEach((list, i) => {
-    for (const id of list) addTo(postings, `${records[i]?.kind}:${id}`, i);
+    const kind = (records[i] as MentionRecord).kind;
+    const ofKind = postings.get(kind) ?? new Map<string, number[]>();
+    postings.set(kind, ofKind);
+    for (const id of list) addTo(ofKind, id, i);
   });
 
   const { find, join } = disjointSets(records.length);
   const range = records.map((r) => [r.date.start, r.date.end] as DateRange);
+  // The same days as numbers (20210905), for the candidate loop; 0 when a report is undated.
+  const first = Int32Array.from(records, (r) => dayNumber(r.date.start, r.date.end));
+  const last = Int32Array.from(records, (r) => dayNumber(r.date.end, r.date.start));
   const pairs: [number, number, number][] = [];
   // The record each other one was last a candidate of, so that it is compared once.
   const seenBy = new Int32Array(records.length).fill(-1);
@@ -80,19 +87,20 @@ export function mergeEvents(
           (entities.counts.get(a) ?? 0) - (entities.counts.get(b) ?? 0) || compareText(a, b),
       )
       .slice(0, CANDIDATE_NAMES);
-    for (const id of rarest)
-      for (const j of followingPostings(
-        postings.get(`${record.kind}:${id}`) ?? [],
-        i,
-        MAX_POSTINGS,
-      )) {
+    const ofKind = postings.get(record.kind);
+    for (const id of rarest) {
+      const list = ofKind?.get(id) ?? [];
+      const [from, to] = followingPostings(list, i, MAX_POSTINGS);
+      for (let k = from; k < to; k++) {
+        const j = list[k] as number;
         if (seenBy[j] === i) continue;
         seenBy[j] = i;
         // Reports whose dates cannot be one day never merge, however alike.
-        if (!intersect(range[i] as DateRange, range[j] as DateRange)) continue;
+        if (!mayOverlap(first, last, i, j)) continue;
         const similarity = sparseDot(vectors[i] as SparseVector, vectors[j] as SparseVector);
         if (similarity >= min) pairs.push([similarity, i, j]);
       }
+    }
   });
   // Most similar first; a merge must leave the cluster a date all its reports allow.
   pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
@@ -258,6 +266,20 @@ function disputes(members: MentionRecord[]): Dispute[] {
 }
 
 /** The days two date ranges share (an undated one allows any), or null when they share none. */
+/** An ISO day as a number that sorts the same (2021-09-05 → 20210905); 0 when unknown. */
+function dayNumber(day: string | null, other: string | null): number {
+  if (!day || !other) return 0;
+  return Number(day.slice(0, 4)) * 10000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
+}
+
+/** Whether reports `i` and `j` can be of one day: what {@link intersect} decides, on numbers. */
+function mayOverlap(first: Int32Array, last: Int32Array, i: number, j: number): boolean {
+  const a = first[i] as number;
+  const b = first[j] as number;
+  if (a === 0 || b === 0) return true;
+  return Math.max(a, b) <= Math.min(last[i] as number, last[j] as number);
+}
+
 function intersect(a: DateRange, b: DateRange): DateRange | null {
   if (!a[0] || !a[1]) return b;
   if (!b[0] || !b[1]) return a;
