@@ -18,6 +18,8 @@ const GENERIC_TAIL = /^(valley|province|district|city|region|gorge)$/i;
 const FUNCTION_WORDS = new Set(["of", "al", "bin", "ibn", "de", "del", "van", "von", "e", "the"]);
 /** A bare surname joins the full name that holds at least this share of that surname's uses. */
 const DOMINANT_SHARE = 2 / 3;
+/** More than the keys a Map can hold, so that `a * KEY_SPACE + b` names one pair of keys. */
+const KEY_SPACE = 2 ** 24;
 
 interface Form {
   text: string;
@@ -62,16 +64,40 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   // Candidates share the spelling keys (or those keys less one letter) of their first and last
   // words: the symmetric-deletion index finds every pair one edit apart per word without
   // comparing all pairs, and without one bucket per common last word ("Corp", "Bank").
-  const index = new Map<string, Form[]>();
+  // A bucket per word count and pair of keys; the keys numbered, so that a bucket's own key is a
+  // number (a Map holds fewer than 2^24 keys), and the buckets kept in the order they were made.
+  const numbered = new Map<string, number>();
+  const numberOf = (key: string): number => {
+    let n = numbered.get(key);
+    if (n === undefined) {
+      n = numbered.size;
+      numbered.set(key, n);
+    }
+    return n;
+  };
+  const index: Map<number, Form[]>[] = [];
+  const buckets: Form[][] = [];
   for (const f of list) {
     if (f.words.length === 1 && /^[A-Z]{2,6}$/.test(f.text)) continue;
     const keys = core(f);
-    const last = neighbourhood(keys.at(-1) ?? "");
-    const first = keys.length > 1 ? neighbourhood(keys[0] as string) : [""];
-    for (const a of first) for (const b of last) addTo(index, `${keys.length}:${a}:${b}`, f);
+    const last = neighbourhood(keys.at(-1) ?? "").map(numberOf);
+    const first = keys.length > 1 ? neighbourhood(keys[0] as string).map(numberOf) : [numberOf("")];
+    index[keys.length] ??= new Map();
+    const ofLength = index[keys.length] as Map<number, Form[]>;
+    for (const a of first)
+      for (const b of last) {
+        const key = a * KEY_SPACE + b;
+        const bucket = ofLength.get(key);
+        if (bucket) bucket.push(f);
+        else {
+          const made = [f];
+          ofLength.set(key, made);
+          buckets.push(made);
+        }
+      }
   }
   const compared = new Set<string>();
-  for (const bucket of index.values())
+  for (const bucket of buckets)
     for (let i = 0; i < bucket.length; i++)
       for (let j = i + 1; j < bucket.length; j++) {
         const [f, g] = [bucket[i] as Form, bucket[j] as Form];
