@@ -265,8 +265,7 @@ function disputes(members: MentionRecord[]): Dispute[] {
   return found;
 }
 
-/** The days two date ranges share (an undated one allows any), or null when they share none. */
-/** An ISO day as a number that sorts the same (2021-09-05 → 20210905); 0 when unknown. */
+/** An ISO day as a number that sorts the same (2021-09-05 → 20210905); 0 for an undated report. */
 function dayNumber(day: string | null, other: string | null): number {
   if (!day || !other) return 0;
   return Number(day.slice(0, 4)) * 10000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
@@ -280,6 +279,7 @@ function mayOverlap(first: Int32Array, last: Int32Array, i: number, j: number): 
   return Math.max(a, b) <= Math.min(last[i] as number, last[j] as number);
 }
 
+/** The days two date ranges share (an undated one allows any), or null when they share none. */
 function intersect(a: DateRange, b: DateRange): DateRange | null {
   if (!a[0] || !a[1]) return b;
   if (!b[0] || !b[1]) return a;
