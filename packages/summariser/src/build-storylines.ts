@@ -39,7 +39,6 @@ export function buildStorylines(
   const df = new Map<string, number>();
   for (const event of events) for (const id of event.entities) df.set(id, (df.get(id) ?? 0) + 1);
   const weights = new Map([...df].map(([id, n]) => [id, Math.log(1 + events.length / n)]));
-  const mass = events.map((e) => e.entities.reduce((s, id) => s + (weights.get(id) ?? 0), 0));
 
   const { find, join } = disjointSets(events.length);
   const postings = new Map<string, number[]>();
@@ -52,6 +51,7 @@ export function buildStorylines(
   const nameWeights = events.map((e) =>
     Float64Array.from(e.entities, (id) => weights.get(id) ?? 0),
   );
+  const mass = nameWeights.map((w) => w.reduce((sum, x) => sum + x, 0));
   // For event j, mark[n] === j when j names n (set as j is compared).
   const mark = new Int32Array(numberOf.size).fill(-1);
   const seenBy = new Int32Array(events.length).fill(-1);

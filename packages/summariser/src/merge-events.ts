@@ -41,7 +41,6 @@ const COUNTED_CLASSES: Record<string, string> = {
   district: "districts",
 };
 /** A report's possible days, `[start, end]`, both null when undated. */
-type DateRange = [string | null, string | null];
 
 const CANDIDATE_NAMES = 3;
 /** Reports compared with each report through one of its names: the next ones that name it. */
@@ -73,8 +72,8 @@ export function mergeEvents(
   });
 
   const { find, join } = disjointSets(records.length);
-  const range = records.map((r) => [r.date.start, r.date.end] as DateRange);
-  // The same days as numbers (20210905), for the candidate loop; 0 when a report is undated.
+  // Each report's days as numbers (20210905), 0 when it is undated; once merged, a cluster's root
+  // holds the days all its reports allow.
   const first = Int32Array.from(records, (r) => dayNumber(r.date.start, r.date.end));
   const last = Int32Array.from(records, (r) => dayNumber(r.date.end, r.date.start));
   const pairs: [number, number, number][] = [];
@@ -106,10 +105,8 @@ export function mergeEvents(
   pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
   for (const [, i, j] of pairs) {
     const [x, y] = [find(i), find(j)];
-    if (x === y) continue;
-    const joint = intersect(range[x] as DateRange, range[y] as DateRange);
-    if (!joint) continue;
-    range[join(x, y)] = joint;
+    if (x === y || !mayOverlap(first, last, x, y)) continue;
+    keepJointDays(first, last, join(x, y), x, y);
   }
 
   const clusters = new Map<number, number[]>();
@@ -271,7 +268,7 @@ function dayNumber(day: string | null, other: string | null): number {
   return Number(day.slice(0, 4)) * 10000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
 }
 
-/** Whether reports `i` and `j` can be of one day: what {@link intersect} decides, on numbers. */
+/** Whether reports (or clusters) `i` and `j` can be of one day; an undated one allows any. */
 function mayOverlap(first: Int32Array, last: Int32Array, i: number, j: number): boolean {
   const a = first[i] as number;
   const b = first[j] as number;
@@ -279,23 +276,16 @@ function mayOverlap(first: Int32Array, last: Int32Array, i: number, j: number): 
   return Math.max(a, b) <= Math.min(last[i] as number, last[j] as number);
 }
 
-/** The days two date ranges share (an undated one allows any), or null when they share none. */
-function intersect(a: DateRange, b: DateRange): DateRange | null {
-  if (!a[0] || !a[1]) return b;
-  if (!b[0] || !b[1]) return a;
-  // ISO days compare as strings: the later start and the earlier end.
-  const start = later(a[0], b[0]);
-  const end = earlier(a[1], b[1]);
-  return start <= end ? [start, end] : null;
-}
-
-/** The later of two ISO days (they compare as strings; Math.max would make them numbers). */
-function later(a: string, b: string): string {
-  if (a >= b) return a;
-  return b;
-}
-
-function earlier(a: string, b: string): string {
-  if (a <= b) return a;
-  return b;
+/** Gives `root` the days that `x` and `y` both allow (an undated one allows any). */
+function keepJointDays(first: Int32Array, last: Int32Array, root: number, x: number, y: number) {
+  const a = first[x] as number;
+  const b = first[y] as number;
+  const [start, end] =
+    a === 0
+      ? [b, last[y] as number]
+      : b === 0
+        ? [a, last[x] as number]
+        : [Math.max(a, b), Math.min(last[x] as number, last[y] as number)];
+  first[root] = start;
+  last[root] = end;
 }
