@@ -22,7 +22,7 @@ export function tfIdfVectors(
     const vector: TermVector = new Map();
     let norm = 0;
     for (const [term, count] of tf) {
-      const weight = (1 + Math.log(count)) * Math.log((1 + n) / (1 + (df.get(term) ?? 0)) + 1);
+      const weight = tfIdfWeight(count, df.get(term) ?? 0, n);
       vector.set(term, weight);
       norm += weight * weight;
     }
@@ -74,7 +74,7 @@ export function sparseVectors(bags: readonly (readonly string[])[]): SparseVecto
     let norm = 0;
     terms.forEach((term, k) => {
       const count = tf.get(term) as number;
-      const weight = (1 + Math.log(count)) * Math.log((1 + n) / (1 + (df[term] as number)) + 1);
+      const weight = tfIdfWeight(count, df[term] as number, n);
       weights[k] = weight;
       norm += weight * weight;
     });
@@ -97,6 +97,11 @@ export function sparseDot(a: SparseVector, b: SparseVector): number {
     else j++;
   }
   return dot;
+}
+
+/** A term's weight: sublinear term frequency times smoothed inverse document frequency. */
+function tfIdfWeight(count: number, documentsWithTerm: number, documents: number): number {
+  return (1 + Math.log(count)) * Math.log((1 + documents) / (1 + documentsWithTerm) + 1);
 }
 
 function frequenciesOf(bags: readonly (readonly string[])[]): DocumentFrequencies {
