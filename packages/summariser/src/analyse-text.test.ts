@@ -26,6 +26,13 @@ describe("analyseText", () => {
     expect(analyseText(text).map((s) => s.text)).toEqual([text]);
   });
 
+  it("splits sentences the same whatever came before in the same text", () => {
+    const first = "The exchange said delivery will be F.O.B from the seller's pipeline.";
+    const second =
+      "Cargoes sold at 126 dlrs a tonne on the f.o.b. basis early in the week, traders said.";
+    expect(analyseText(`${first} ${second}`).map((s) => s.text)).toEqual([first, second]);
+  });
+
   it("gives offsets into the text it was given", () => {
     const text = "Kelvaro's plan won't pass, officials said.";
     for (const sentence of analyseText(text))

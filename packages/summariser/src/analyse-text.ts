@@ -32,19 +32,32 @@ export function contentTerms(tokens: readonly Token[]): string[] {
 }
 
 /**
- * wink-nlp as patched for Briefing (patches/wink-nlp@2.4.0.patch): it adds every unknown word it
- * reads to a cache shared by all later documents, and a cached word is then tokenised and tagged
- * differently ("f.o.b." no longer ends a sentence, "USDAPRJ-G" splits another way). The patch lets
- * the cache forget what a document taught it, so that each text is read as if it were the first.
+ * wink-nlp as patched for Briefing (patches/wink-nlp@2.4.0.patch). wink-nlp adds every unknown
+ * word it reads to a cache shared by all later documents, and as it comes it tokenises a cached
+ * word differently ("f.o.b." no longer ends a sentence once "F.O.B" was read, "USDAPRJ-G" splits
+ * another way): how a text was read depended on what the process had read before. The patch makes
+ * the tokeniser ignore the words the cache learned (it keeps their features, to save working them
+ * out again), and lets the cache forget them, which bounds its size.
  */
 type Nlp = ReturnType<typeof winkNLP> & {
   cacheCheckpoint(): CacheCheckpoint;
   cacheRollback(checkpoint: CacheCheckpoint): void;
+  /** Size of the cache's store of learned words. */
+  cacheLearned(): number;
+  /** How many new values the fullest feature list packed by index can still take. */
+  cacheRoomLeft(): number;
 };
 interface CacheCheckpoint {
   readonly sizes: Readonly<Record<string, number>>;
   readonly extrinsic: number;
 }
+/**
+ * How much the cache may learn before it forgets: a million units of its store of words (about
+ * five per word), and room for at least 4,096 new values in each feature packed by index (word
+ * shapes have 14 bits: past them an index spills into the next field). One text adds far fewer.
+ */
+const CACHE_LIMIT = 1_000_000;
+const MIN_ROOM = 4096;
 let shared: { engine: Nlp; pristine: CacheCheckpoint } | undefined;
 
 /**
@@ -69,11 +82,9 @@ function nlp(): { engine: Nlp; pristine: CacheCheckpoint } {
  */
 export function analyseText(text: string): SentenceAnalysis[] {
   const { engine, pristine } = nlp();
-  try {
-    return readSentences(engine, text);
-  } finally {
+  if (engine.cacheLearned() - pristine.extrinsic > CACHE_LIMIT || engine.cacheRoomLeft() < MIN_ROOM)
     engine.cacheRollback(pristine);
-  }
+  return readSentences(engine, text);
 }
 
 function readSentences(engine: Nlp, text: string): SentenceAnalysis[] {
