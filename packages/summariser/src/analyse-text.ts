@@ -35,9 +35,11 @@ export function contentTerms(tokens: readonly Token[]): string[] {
  * wink-nlp as patched for Briefing (patches/wink-nlp@2.4.0.patch). wink-nlp adds every unknown
  * word it reads to a cache shared by all later documents, and as it comes it tokenises a cached
  * word differently ("f.o.b." no longer ends a sentence once "F.O.B" was read, "USDAPRJ-G" splits
- * another way): how a text was read depended on what the process had read before. The patch makes
- * the tokeniser ignore the words the cache learned (it keeps their features, to save working them
- * out again), and lets the cache forget them, which bounds its size.
+ * another way), and a word learned under one category (a word) kept its features when met under
+ * another (a currency symbol): how a text was read depended on what the process had read before.
+ * The patch makes the tokeniser ignore the words the cache learned, learns a word again when it
+ * comes under another category (so the cached features are only a saving), and lets the cache
+ * forget, which bounds its size.
  */
 type Nlp = ReturnType<typeof winkNLP> & {
   cacheCheckpoint(): CacheCheckpoint;
@@ -83,8 +85,17 @@ function nlp(): { engine: Nlp; pristine: CacheCheckpoint } {
 export function analyseText(text: string): SentenceAnalysis[] {
   const { engine, pristine } = nlp();
   if (engine.cacheLearned() - pristine.extrinsic > CACHE_LIMIT || engine.cacheRoomLeft() < MIN_ROOM)
-    engine.cacheRollback(pristine);
+    forgetLearnedWords();
   return readSentences(engine, text);
+}
+
+/**
+ * Makes wink-nlp forget every unknown word it has learned, as {@link analyseText} does when its
+ * cache is full. What a text reads as never depends on it (the tests check this).
+ */
+export function forgetLearnedWords(): void {
+  const { engine, pristine } = nlp();
+  engine.cacheRollback(pristine);
 }
 
 function readSentences(engine: Nlp, text: string): SentenceAnalysis[] {

@@ -5,7 +5,10 @@ import { extractMentions, type MentionRecord } from "./extract-mentions.js";
 
 /** Options for {@link extractInParallel}. */
 export interface ExtractInParallelOptions {
-  /** Worker threads to use; 1 or fewer reads every article on the calling thread. */
+  /**
+   * Threads to read on, the calling thread included (it reads too, between its messages to the
+   * others); 1 or fewer reads every article on the calling thread.
+   */
   threads: number;
   /**
    * Least articles worth a thread: a worker takes about 0.2 s to start (loading the language
@@ -16,13 +19,13 @@ export interface ExtractInParallelOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Articles a worker reads per message: large enough that messaging costs little. */
+/** Articles read per batch: large enough that messaging costs little. */
 const BATCH = 64;
 
 /**
- * `extractMentions` of every article, spread over worker threads. Each article is read on its
- * own (extraction depends on nothing else), so the records are the same as on one thread, in the
- * articles' order.
+ * `extractMentions` of every article, spread over the calling thread and worker threads. Each
+ * article is read on its own (extraction depends on nothing else), so the records are the same as
+ * on one thread, in the articles' order.
  */
 export async function extractInParallel(
   articles: readonly Article[],
@@ -36,44 +39,55 @@ export async function extractInParallel(
     batches.length,
     Math.floor(articles.length / perThread),
   );
-  if (threads <= 1) {
-    return articles.map((article, i) => {
-      const read = extractMentions(article);
-      if ((i + 1) % BATCH === 0 || i + 1 === articles.length)
-        options.onProgress?.(i + 1, articles.length);
-      return read;
-    });
-  }
-  const script = createRequire(import.meta.url).resolve("@briefing/summariser/extract-worker");
   const results: MentionRecord[][][] = new Array(batches.length);
   let next = 0;
   let done = 0;
-  const workers = Array.from({ length: threads }, () => new Worker(script));
+  const finished = (index: number, records: MentionRecord[][]) => {
+    results[index] = records;
+    done += records.length;
+    options.onProgress?.(done, articles.length);
+  };
+  const script = createRequire(import.meta.url).resolve("@briefing/summariser/extract-worker");
+  const workers = Array.from({ length: Math.max(0, threads - 1) }, () => new Worker(script));
   try {
-    await Promise.all(
-      workers.map(
+    await Promise.all([
+      ...workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
+            let inHand = 0;
             const send = () => {
-              if (next >= batches.length) return resolve();
+              if (next >= batches.length) {
+                if (inHand === 0) resolve();
+                return;
+              }
               const index = next++;
+              inHand++;
               worker.postMessage({ index, articles: batches[index] });
             };
             worker.on("message", (reply: { index: number; records: MentionRecord[][] }) => {
-              results[reply.index] = reply.records;
-              done += reply.records.length;
-              options.onProgress?.(done, articles.length);
+              inHand--;
+              finished(reply.index, reply.records);
               send();
             });
             worker.on("error", reject);
             worker.on("exit", (code) => {
-              if (next < batches.length || code !== 0)
+              if (next < batches.length || inHand > 0 || code !== 0)
                 reject(new Error(`extraction worker stopped with code ${code}`));
             });
+            // Two batches in hand, so that a worker does not wait while this thread reads.
+            send();
             send();
           }),
       ),
-    );
+      (async () => {
+        while (next < batches.length) {
+          const index = next++;
+          finished(index, (batches[index] as Article[]).map(extractMentions));
+          // Let the workers' replies in, and send them more.
+          if (workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
+        }
+      })(),
+    ]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
