@@ -19,8 +19,14 @@ export interface ExtractInParallelOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Articles read per batch: large enough that messaging costs little. */
-const BATCH = 64;
+/**
+ * Articles read per batch: about 24 batches a thread, so that the threads finish together (a
+ * worker holds two batches at the end while the calling thread may have none left), and between 8
+ * and 64, large enough that messaging costs little.
+ */
+function batchSize(articles: number, threads: number): number {
+  return Math.min(64, Math.max(8, Math.ceil(articles / (threads * 24))));
+}
 
 /**
  * `extractMentions` of every article, spread over the calling thread and worker threads. Each
@@ -31,14 +37,14 @@ export async function extractInParallel(
   articles: readonly Article[],
   options: ExtractInParallelOptions,
 ): Promise<MentionRecord[][]> {
-  const batches: Article[][] = [];
-  for (let i = 0; i < articles.length; i += BATCH) batches.push(articles.slice(i, i + BATCH));
   const perThread = Math.max(1, options.articlesPerThread ?? 256);
-  const threads = Math.min(
-    Math.floor(options.threads),
-    batches.length,
-    Math.floor(articles.length / perThread),
+  const threads = Math.max(
+    1,
+    Math.min(Math.floor(options.threads), Math.floor(articles.length / perThread)),
   );
+  const size = batchSize(articles.length, threads);
+  const batches: Article[][] = [];
+  for (let i = 0; i < articles.length; i += size) batches.push(articles.slice(i, i + size));
   const results: MentionRecord[][][] = new Array(batches.length);
   let next = 0;
   let done = 0;
