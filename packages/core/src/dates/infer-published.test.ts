@@ -1,5 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { inferPublished, latestPastDate } from "./infer-published.js";
+import {
+  inferPublished,
+  latestPastDate,
+  resolveStatedDates,
+  statedDays,
+} from "./infer-published.js";
 
 describe("inferPublished", () => {
   it("is not before the latest date the story reports as past, and within a month of it", () => {
@@ -50,5 +56,63 @@ describe("inferPublished", () => {
       "June 3, 2020",
     );
     expect(latestPastDate("He died on June 3.")).toBeUndefined();
+  });
+});
+
+describe("resolveStatedDates", () => {
+  it("keeps only expressions that state the year they are read as", () => {
+    // Read against no date, "after 1530 hrs" is a clock time on some day of another year, and
+    // "In 2002 S" was misread as January 2000.
+    expect(resolveStatedDates("Orders were not placed until after 1530 hrs.")).toEqual([]);
+    expect(resolveStatedDates("In 2002 S&N and United agreed to form a partnership.")).toEqual([]);
+    expect(
+      resolveStatedDates("The joint venture was established in May 2003.").map((r) => [
+        r.text,
+        r.estimate.start,
+        r.estimate.end,
+      ]),
+    ).toEqual([["May 2003", "2003-05-01", "2003-05-31"]]);
+  });
+});
+
+// Years, months, numeric dates, clock times and plain words: lines that may or may not hold a day.
+const WORDS = [
+  "in",
+  "on",
+  "1987",
+  "2021",
+  "1530",
+  "hrs",
+  "March",
+  "may",
+  "Dec.",
+  "12",
+  "3rd",
+  "12/03/1987",
+  "1987-03-12",
+  "12.03.87",
+  "Monday",
+  "last",
+  "week",
+  "the",
+  "budget",
+  ",",
+  ".",
+  "\n",
+];
+
+describe("statedDays", () => {
+  it("finds the days resolveStatedDates finds: its quick test drops no line with a day", () => {
+    const line = fc
+      .array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 10 })
+      .map((words) => words.join(" "));
+    fc.assert(
+      fc.property(line, (text) => {
+        expect(statedDays(text)).toEqual(
+          resolveStatedDates(text).filter((r) => r.estimate.precision === "day"),
+        );
+      }),
+      { numRuns: 2000, seed: 20261121 },
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { type DateEstimate, type DateEvidence, UNKNOWN_DATE } from "../model/date-estimate.js";
 import { shiftDay } from "./calendar-day.js";
+import { MONTH_PATTERN } from "./candidate-date.js";
 import { precisionOfSpan } from "./precision-of-span.js";
 import { type DateReference, type ResolvedDate, resolveDates } from "./resolve-dates.js";
 
@@ -15,6 +16,11 @@ export interface InferPublishedOptions {
 }
 
 const STATED_YEAR = /\b(?:1[5-9]|20)\d\d\b/;
+// A day needs a month beside its year: by name, or in a numeric date.
+const MAY_NAME_DAY = new RegExp(
+  `(?<![a-z])${MONTH_PATTERN}(?![a-z])|\\d[/.-]\\d{1,2}[/.-]\\d`,
+  "i",
+);
 // Any reference will do for dates that state their year; this one is never shown.
 const NEUTRAL_REFERENCE = "2000-01-01";
 const YEARLESS_RULES = /^(day-month|day-range)/;
@@ -24,14 +30,35 @@ const YEARLESS_RULES = /^(day-month|day-range)/;
  * that mean the same whatever the text's own date, so they can be read when that is unknown.
  */
 export function resolveStatedDates(text: string): ResolvedDate[] {
+  return readStatedDates(text, (line) => STATED_YEAR.test(line));
+}
+
+/**
+ * The days of a text that state their year ("August 31, 2021", "31/08/2021"): its
+ * {@link resolveStatedDates} known to the day. Only a line with a month, by name or in a numeric
+ * date, is read: a year alone ("in 1998", "the 1987 budget") never gives a day.
+ */
+export function statedDays(text: string): ResolvedDate[] {
+  return readStatedDates(text, (line) => STATED_YEAR.test(line) && MAY_NAME_DAY.test(line)).filter(
+    (r) => r.estimate.precision === "day",
+  );
+}
+
+/** Whether the expression states the year it was read as ("at 1530 hrs" is no year 1530). */
+function statesItsYear(read: ResolvedDate): boolean {
+  const year = read.estimate.start?.slice(0, 4);
+  return year !== undefined && STATED_YEAR.test(read.text) && read.text.includes(year);
+}
+
+function readStatedDates(text: string, mayHold: (line: string) => boolean): ResolvedDate[] {
   // A cheap test first: most lines state no year, and reading dates is the costly part. Lines
   // are read alone (no sentence runs across a line break), with offsets into the whole text.
   const found: ResolvedDate[] = [];
   let start = 0;
   for (const line of text.split("\n")) {
-    if (STATED_YEAR.test(line))
+    if (mayHold(line))
       for (const r of resolveDates(line, NEUTRAL_REFERENCE))
-        if (STATED_YEAR.test(r.text)) found.push({ ...r, index: r.index + start });
+        if (statesItsYear(r)) found.push({ ...r, index: r.index + start });
     start += line.length + 1;
   }
   return found;
@@ -42,12 +69,12 @@ export function resolveStatedDates(text: string): ResolvedDate[] {
  * days and months too ("On August 15").
  */
 function dayAnchors(text: string, context: DateReference | undefined): ResolvedDate[] {
-  const read = context
-    ? resolveDates(text, context).filter(
-        (r) => STATED_YEAR.test(r.text) || YEARLESS_RULES.test(r.estimate.evidence[0]?.rule ?? ""),
-      )
-    : resolveStatedDates(text);
-  return read.filter((r) => r.estimate.precision === "day");
+  if (!context) return statedDays(text);
+  return resolveDates(text, context).filter(
+    (r) =>
+      r.estimate.precision === "day" &&
+      (STATED_YEAR.test(r.text) || YEARLESS_RULES.test(r.estimate.evidence[0]?.rule ?? "")),
+  );
 }
 
 /**
