@@ -53,31 +53,40 @@ export interface SparseVector {
 export function sparseVectors(bags: readonly (readonly string[])[]): SparseVector[] {
   const numbers = new Map<string, number>();
   const df: number[] = [];
-  const counts = bags.map((bag) => {
-    const tf = new Map<number, number>();
+  // Counts of the bag being read, by term number, left at 0 after each bag.
+  const counts: number[] = [];
+  const read = bags.map((bag) => {
+    const found: number[] = [];
     for (const term of bag) {
       let number = numbers.get(term);
       if (number === undefined) {
         number = numbers.size;
         numbers.set(term, number);
         df.push(0);
+        counts.push(0);
       }
-      tf.set(number, (tf.get(number) ?? 0) + 1);
+      if (counts[number] === 0) found.push(number);
+      counts[number] = (counts[number] as number) + 1;
     }
-    for (const number of tf.keys()) df[number] = (df[number] as number) + 1;
-    return tf;
+    const terms = Int32Array.from(found).sort();
+    const tf = new Int32Array(terms.length);
+    for (let k = 0; k < terms.length; k++) {
+      const number = terms[k] as number;
+      tf[k] = counts[number] as number;
+      counts[number] = 0;
+      df[number] = (df[number] as number) + 1;
+    }
+    return { terms, tf };
   });
   const n = bags.length;
-  return counts.map((tf) => {
-    const terms = Int32Array.from(tf.keys()).sort();
+  return read.map(({ terms, tf }) => {
     const weights = new Float64Array(terms.length);
     let norm = 0;
-    terms.forEach((term, k) => {
-      const count = tf.get(term) as number;
-      const weight = tfIdfWeight(count, df[term] as number, n);
+    for (let k = 0; k < terms.length; k++) {
+      const weight = tfIdfWeight(tf[k] as number, df[terms[k] as number] as number, n);
       weights[k] = weight;
       norm += weight * weight;
-    });
+    }
     const length = Math.sqrt(norm) || 1;
     for (let k = 0; k < weights.length; k++) weights[k] = (weights[k] as number) / length;
     return { terms, weights };
