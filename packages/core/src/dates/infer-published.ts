@@ -73,7 +73,7 @@ function dayAnchors(text: string, context: DateReference | undefined): ResolvedD
   return resolveDates(text, context).filter(
     (r) =>
       r.estimate.precision === "day" &&
-      (STATED_YEAR.test(r.text) || YEARLESS_RULES.test(r.estimate.evidence[0]?.rule ?? "")),
+      (statesItsYear(r) || YEARLESS_RULES.test(r.estimate.evidence[0]?.rule ?? "")),
   );
 }
 
