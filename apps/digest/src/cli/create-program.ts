@@ -88,7 +88,7 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
     .argument("<topic-dirs...>", "topic folders: source folders with articles.jsonl and timelines/")
     .option("--json", "print one JSON object instead of a table")
     .option("--predictions <dir>", "write each predicted timeline as <folder>__<file>.json")
-    .option("--threads <n>", "worker threads reading articles (default: the machine's cores)")
+    .option("--threads <n>", "threads reading articles, this one included (default: the cores)")
     .action(async (dirs: string[], options: EvalTlsOptions) => {
       const { evalTlsCommand } = await import("../commands/eval-tls.js");
       result.exitCode = await evalTlsCommand(dirs, options, io);
