@@ -40,8 +40,6 @@ const COUNTED_CLASSES: Record<string, string> = {
   village: "villages",
   district: "districts",
 };
-/** A report's possible days, `[start, end]`, both null when undated. */
-
 const CANDIDATE_NAMES = 3;
 /** Reports compared with each report through one of its names: the next ones that name it. */
 const MAX_POSTINGS = 64;

@@ -1,7 +1,7 @@
 import type * as types from "chrono-node";
 import * as chrono from "chrono-node/en";
 import { makeDay, monthRange, shiftDay, weekdayOf, yearRange } from "./calendar-day.js";
-import { type CandidateDate, MONTH_PATTERN } from "./candidate-date.js";
+import { type CandidateDate, MONTH_OR_NUMERIC_DATE } from "./candidate-date.js";
 import { type Tense, tenseAt } from "./detect-tense.js";
 import { isCalendarDate } from "./is-calendar-date.js";
 import { yearFor } from "./news-expressions.js";
@@ -26,7 +26,7 @@ const DATE_WORD = new RegExp(
 const TIME_UNIT =
   "s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|mon|mos|months?|qtr|quarters?|y|yr|years?";
 const MAY_HOLD_DATE = new RegExp(
-  `${DAY_OR_PERIOD}|(?<![a-z])${MONTH_PATTERN}(?![a-z])|\\d\\s{0,3}(?:${TIME_UNIT})\\b|\\d[/.-]\\d{1,2}[/.-]\\d|\\d/\\d{4}`,
+  `${DAY_OR_PERIOD}|${MONTH_OR_NUMERIC_DATE}|\\d\\s{0,3}(?:${TIME_UNIT})\\b|\\d/\\d{4}`,
   "i",
 );
 // "In the year" is not "in a year"; "for three days" is a duration, not a date.

@@ -1,6 +1,6 @@
 import { type DateEstimate, type DateEvidence, UNKNOWN_DATE } from "../model/date-estimate.js";
 import { shiftDay } from "./calendar-day.js";
-import { MONTH_PATTERN } from "./candidate-date.js";
+import { MONTH_OR_NUMERIC_DATE } from "./candidate-date.js";
 import { precisionOfSpan } from "./precision-of-span.js";
 import { type DateReference, type ResolvedDate, resolveDates } from "./resolve-dates.js";
 
@@ -17,10 +17,7 @@ export interface InferPublishedOptions {
 
 const STATED_YEAR = /\b(?:1[5-9]|20)\d\d\b/;
 // A day needs a month beside its year: by name, or in a numeric date.
-const MAY_NAME_DAY = new RegExp(
-  `(?<![a-z])${MONTH_PATTERN}(?![a-z])|\\d[/.-]\\d{1,2}[/.-]\\d`,
-  "i",
-);
+const MAY_NAME_DAY = new RegExp(MONTH_OR_NUMERIC_DATE, "i");
 // Any reference will do for dates that state their year; this one is never shown.
 const NEUTRAL_REFERENCE = "2000-01-01";
 const YEARLESS_RULES = /^(day-month|day-range)/;
