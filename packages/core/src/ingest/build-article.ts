@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Article } from "../model/article.js";
 import type { ArticleDraft } from "./article-draft.js";
-import type { LanguageDetector } from "./detect-language.js";
+import { type LanguageDetector, languageSample } from "./detect-language.js";
 import { estimatePublished } from "./estimate-published.js";
 import { lineKey } from "./text-shape.js";
 
@@ -26,7 +26,7 @@ export function buildArticle(draft: ArticleDraft, detectLanguage: LanguageDetect
     id: articleId(draft.title, draft.paragraphs),
     title: draft.title,
     paragraphs: draft.paragraphs,
-    language: detectLanguage(`${draft.title}\n${draft.paragraphs.join("\n")}`, draft.language),
+    language: detectLanguage(languageSample(draft.title, draft.paragraphs), draft.language),
     published: estimatePublished(draft.dates, [draft.title, ...draft.paragraphs].join("\n\n")),
     origins: [draft.origin],
   };

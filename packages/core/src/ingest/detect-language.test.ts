@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadLanguageDetector } from "./detect-language.js";
+import { languageSample, loadLanguageDetector } from "./detect-language.js";
 
 const ENGLISH =
   "Resistance fighters in the valley said on Wednesday that talks with the new government had failed, and that they would hold their positions.";
@@ -27,5 +27,20 @@ describe("loadLanguageDetector", () => {
     const detect = await loadLanguageDetector([]);
     expect(detect(OTHERS.de as string, "en_gb")).toBe("en-GB");
     expect(detect("Kabul — 12:30")).toBe("und");
+  });
+});
+
+describe("languageSample", () => {
+  it("is the start of the title and paragraphs, one per line", () => {
+    const long = ENGLISH.repeat(3);
+    for (const [title, paragraphs] of [
+      ["Talks fail", []],
+      ["Talks fail", ["Short.", "Also short."]],
+      ["Talks fail", [long, "Never reached."]],
+      ["", ["a", long]],
+    ] as [string, string[]][])
+      expect(languageSample(title, paragraphs)).toBe(
+        `${title}\n${paragraphs.join("\n")}`.slice(0, 300),
+      );
   });
 });

@@ -41,6 +41,17 @@ export async function loadLanguageDetector(
   };
 }
 
+/**
+ * What a detector reads of an article: the start of its title and paragraphs, one per line (the
+ * first few hundred characters), joined without joining the whole text.
+ */
+export function languageSample(title: string, paragraphs: readonly string[]): string {
+  let sample = `${title}\n`;
+  for (let i = 0; i < paragraphs.length && sample.length < SAMPLE_CHARS; i++)
+    sample += i === 0 ? (paragraphs[i] as string) : `\n${paragraphs[i]}`;
+  return sample.slice(0, SAMPLE_CHARS);
+}
+
 /** The language told without the model (declared, too little text, or plainly English), if any. */
 function quickLanguage({ text, declared }: LanguageSample): string | undefined {
   const tag = declared ? normaliseLanguageTag(declared) : undefined;

@@ -4,7 +4,7 @@ import type { Problem } from "../model/problem.js";
 import type { ArticleDraft } from "./article-draft.js";
 import { buildArticle } from "./build-article.js";
 import { type DetectedFormat, detectFormat } from "./detect-format.js";
-import { loadLanguageDetector } from "./detect-language.js";
+import { languageSample, loadLanguageDetector } from "./detect-language.js";
 import { CorpusError } from "./errors.js";
 import { type FoldedDuplicate, foldDuplicates } from "./fold-duplicates.js";
 import { listFiles } from "./list-files.js";
@@ -102,7 +102,7 @@ export async function loadCorpus(
     drafts
       .filter((d) => !d.complete)
       .map((d) => ({
-        text: `${d.title}\n${d.paragraphs.join("\n")}`,
+        text: languageSample(d.title, d.paragraphs),
         ...(d.language ? { declared: d.language } : {}),
       })),
   );
