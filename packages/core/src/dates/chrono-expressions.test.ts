@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { sentencesOf } from "../test-support/sentences-of.js";
 import { findChronoExpressions, readChronoExpressions } from "./chrono-expressions.js";
 
 // Date words in several cases and spellings, words that begin like month names, numbers in the
@@ -92,9 +93,7 @@ const WORDS = [
   ".",
 ];
 
-const sentence = fc
-  .array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 12 })
-  .map((words) => words.join(" "));
+const sentence = sentencesOf(WORDS, 12);
 
 describe("findChronoExpressions", () => {
   it("finds what chrono's full reading finds: its quick test never drops a sentence with a date", () => {

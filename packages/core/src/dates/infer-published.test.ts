@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { sentencesOf } from "../test-support/sentences-of.js";
 import {
   inferPublished,
   latestPastDate,
@@ -103,9 +104,7 @@ const WORDS = [
 
 describe("statedDays", () => {
   it("finds the days resolveStatedDates finds: its quick test drops no line with a day", () => {
-    const line = fc
-      .array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 10 })
-      .map((words) => words.join(" "));
+    const line = sentencesOf(WORDS, 10);
     fc.assert(
       fc.property(line, (text) => {
         expect(statedDays(text)).toEqual(

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { sentencesOf } from "../test-support/sentences-of.js";
 import { findNewsExpressions, NEWS_RULES } from "./news-expressions.js";
 
 // Words the rules are made of, in the cases news writes them, and words that only look close.
@@ -99,9 +100,7 @@ const WORDS = [
   ".",
 ];
 
-const sentence = fc
-  .array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 14 })
-  .map((words) => words.join(" "));
+const sentence = sentencesOf(WORDS, 14);
 
 describe("news rules' cues", () => {
   it("are in every match of their rule, so a text without them can be skipped", () => {
