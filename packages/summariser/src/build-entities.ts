@@ -4,6 +4,7 @@ import { compareText } from "./compare-text.js";
 import { disjointSets } from "./disjoint-sets.js";
 import type { NameOccurrence } from "./find-names.js";
 import { nameKey, sameNameKey } from "./name-key.js";
+import { numbering } from "./numbering.js";
 
 /** The entities of a corpus and which entity each written form stands for. */
 export interface EntityIndex {
@@ -66,15 +67,7 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   // comparing all pairs, and without one bucket per common last word ("Corp", "Bank").
   // A bucket per word count and pair of keys; the keys numbered, so that a bucket's own key is a
   // number (a Map holds fewer than 2^24 keys), and the buckets kept in the order they were made.
-  const numbered = new Map<string, number>();
-  const numberOf = (key: string): number => {
-    let n = numbered.get(key);
-    if (n === undefined) {
-      n = numbered.size;
-      numbered.set(key, n);
-    }
-    return n;
-  };
+  const numberOf = numbering();
   const index: Map<number, Form[]>[] = [];
   const buckets: Form[][] = [];
   for (const f of list) {

@@ -1,3 +1,5 @@
+import { numbering } from "./numbering.js";
+
 /** Sparse TF-IDF vectors over bags of terms, L2-normalised, and their cosine. */
 export type TermVector = Map<string, number>;
 
@@ -51,17 +53,15 @@ export interface SparseVector {
  * comparing many pairs: the dot product walks two sorted arrays instead of looking terms up.
  */
 export function sparseVectors(bags: readonly (readonly string[])[]): SparseVector[] {
-  const numbers = new Map<string, number>();
+  const numberOf = numbering();
   const df: number[] = [];
   // Counts of the bag being read, by term number, left at 0 after each bag.
   const counts: number[] = [];
   const read = bags.map((bag) => {
     const found: number[] = [];
     for (const term of bag) {
-      let number = numbers.get(term);
-      if (number === undefined) {
-        number = numbers.size;
-        numbers.set(term, number);
+      const number = numberOf(term);
+      if (number === df.length) {
         df.push(0);
         counts.push(0);
       }
