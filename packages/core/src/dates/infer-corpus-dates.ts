@@ -25,6 +25,8 @@ export function inferCorpusDates(
 ): Article[] {
   const k = options.neighbours ?? 3;
   const min = options.minSimilarity ?? 0.08;
+  // Nothing to date: the names need not be read.
+  if (!articles.some((a) => a.published.precision === "unknown")) return [...articles];
   // Titles are often in title case: the names come from the body.
   const names = articles.map((a) => properNames(a.paragraphs.join("\n\n")));
   const weights = rarityWeights(names);
