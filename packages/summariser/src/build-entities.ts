@@ -19,8 +19,6 @@ const GENERIC_TAIL = /^(valley|province|district|city|region|gorge)$/i;
 const FUNCTION_WORDS = new Set(["of", "al", "bin", "ibn", "de", "del", "van", "von", "e", "the"]);
 /** A bare surname joins the full name that holds at least this share of that surname's uses. */
 const DOMINANT_SHARE = 2 / 3;
-/** More than the keys a Map can hold, so that `a * KEY_SPACE + b` names one pair of keys. */
-const KEY_SPACE = 2 ** 24;
 
 interface Form {
   text: string;
@@ -65,10 +63,11 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   // Candidates share the spelling keys (or those keys less one letter) of their first and last
   // words: the symmetric-deletion index finds every pair one edit apart per word without
   // comparing all pairs, and without one bucket per common last word ("Corp", "Bank").
-  // A bucket per word count and pair of keys; the keys numbered, so that a bucket's own key is a
-  // number (a Map holds fewer than 2^24 keys), and the buckets kept in the order they were made.
+  // A bucket per word count and pair of keys; the keys numbered, so that buckets are found by
+  // small integers (word count, then first key, then last key), and the buckets kept in the order
+  // they were made.
   const numberOf = numbering();
-  const index: Map<number, Form[]>[] = [];
+  const index: Map<number, Map<number, Form[]>>[] = [];
   const buckets: Form[][] = [];
   for (const f of list) {
     if (f.words.length === 1 && /^[A-Z]{2,6}$/.test(f.text)) continue;
@@ -76,18 +75,23 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
     const last = neighbourhood(keys.at(-1) ?? "").map(numberOf);
     const first = keys.length > 1 ? neighbourhood(keys[0] as string).map(numberOf) : [numberOf("")];
     index[keys.length] ??= new Map();
-    const ofLength = index[keys.length] as Map<number, Form[]>;
-    for (const a of first)
+    const ofLength = index[keys.length] as Map<number, Map<number, Form[]>>;
+    for (const a of first) {
+      let byLast = ofLength.get(a);
+      if (!byLast) {
+        byLast = new Map();
+        ofLength.set(a, byLast);
+      }
       for (const b of last) {
-        const key = a * KEY_SPACE + b;
-        const bucket = ofLength.get(key);
+        const bucket = byLast.get(b);
         if (bucket) bucket.push(f);
         else {
           const made = [f];
-          ofLength.set(key, made);
+          byLast.set(b, made);
           buckets.push(made);
         }
       }
+    }
   }
   const compared = new Set<string>();
   for (const bucket of buckets)
