@@ -74,6 +74,7 @@ const NUMBER_WORDS: Record<string, number> = {
  * said (`reports`) also with a kind,
  * a date (its own temporal expression read against the article's date; else, for reported
  * speech, the article's date; else undated), the names, the figures and the content words.
+ * Reads only the article's id, paragraphs and publication date ({@link sameExtractionInput}).
  */
 export function extractMentions(article: Article): MentionRecord[] {
   const { offsets } = articleText(article);
@@ -188,4 +189,15 @@ function numbersIn(tokens: readonly Token[], date: ResolvedDate | undefined): Re
     found.push({ value, text: `${t.value} ${noun.value}`, counted: noun.lemma.toLowerCase() });
   });
   return found;
+}
+
+/**
+ * Whether {@link extractMentions} reads the same input from both articles (id, paragraphs and
+ * publication date), so that it gives them the same records.
+ */
+export function sameExtractionInput(a: Article, b: Article): boolean {
+  if (a.id !== b.id || a.paragraphs.length !== b.paragraphs.length) return false;
+  if (a.paragraphs !== b.paragraphs && a.paragraphs.some((p, i) => p !== b.paragraphs[i]))
+    return false;
+  return a.published === b.published || JSON.stringify(a.published) === JSON.stringify(b.published);
 }

@@ -1,8 +1,17 @@
-// The worker thread of extractInParallel: reads each batch of articles it is sent.
+// The worker thread of an extraction pool: reads each batch of articles it is sent, in order. A
+// read ahead comes with a claim shared with the calling thread, which may have taken it back (or
+// dropped it) before this thread comes to it: it is then answered with nothing.
 import { parentPort } from "node:worker_threads";
 import type { Article } from "@briefing/core";
 import { extractMentions } from "./extract-mentions.js";
 
-parentPort?.on("message", (batch: { index: number; articles: Article[] }) => {
-  parentPort?.postMessage({ index: batch.index, records: batch.articles.map(extractMentions) });
+const UNCLAIMED = 0;
+const READ_HERE = 1;
+
+parentPort?.on("message", (batch: { articles: Article[]; claim?: Int32Array }) => {
+  if (batch.claim && Atomics.compareExchange(batch.claim, 0, UNCLAIMED, READ_HERE) !== UNCLAIMED) {
+    parentPort?.postMessage({ records: null });
+    return;
+  }
+  parentPort?.postMessage({ records: batch.articles.map(extractMentions) });
 });

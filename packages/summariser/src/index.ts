@@ -12,7 +12,17 @@ export {
 } from "./build-timeline.js";
 export { detectEventKind } from "./detect-event-kind.js";
 export { type ExtractInParallelOptions, extractInParallel } from "./extract-in-parallel.js";
-export { extractMentions, type MentionRecord, type ReportedNumber } from "./extract-mentions.js";
+export {
+  extractMentions,
+  type MentionRecord,
+  type ReportedNumber,
+  sameExtractionInput,
+} from "./extract-mentions.js";
+export {
+  createExtractionPool,
+  type ExtractionPool,
+  type ExtractionPoolOptions,
+} from "./extraction-pool.js";
 export { findNames, type NameOccurrence } from "./find-names.js";
 export { KIND_LABELS, type MergeEventsOptions, mergeEvents } from "./merge-events.js";
 export { nameKey, sameNameWord } from "./name-key.js";

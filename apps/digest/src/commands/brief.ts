@@ -1,7 +1,12 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Article, Problem } from "@briefing/core";
-import { buildBriefing, extractInParallel } from "@briefing/summariser";
+import {
+  buildBriefing,
+  createExtractionPool,
+  type ExtractionPool,
+  extractInParallel,
+} from "@briefing/summariser";
 import type { BriefFormat } from "../cli/brief-format.js";
 import { UsageError } from "../cli/errors.js";
 import { type CliIo, writeProblems } from "../cli/io.js";
@@ -36,25 +41,45 @@ export async function briefCommand(
   options: BriefOptions,
   io: CliIo,
 ): Promise<number> {
-  const { inputs, now, shown } = await readCorpus(paths, options, io);
-  const briefing = await briefingOf(shown, options, now, io);
+  const { inputs, shown, briefing } = await readAndBrief(paths, options, io);
   return finish(await renderBriefing(briefing, options.format), inputs, shown, options, io);
 }
 
-/** The briefing of what was read, filtered as the options of `brief` (and `preview`) ask. */
-export async function briefingOf(
+/**
+ * Reads the corpus and makes its briefing (`brief`, `preview`). Sentences are read on every
+ * core, starting while the corpus still loads; the records are the same as on one thread.
+ */
+export async function readAndBrief(
+  paths: string[],
+  options: Pick<BriefOptions, "now" | "topic" | "since" | "until" | "maxEvents">,
+  io: CliIo,
+) {
+  const pool = createExtractionPool({ threads: io.cpus ?? 1 });
+  try {
+    const read = await readCorpus(paths, options, io, { onBuilt: pool.readAhead });
+    return { ...read, briefing: await briefingOf(read.shown, options, read.now, io, pool) };
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * The briefing of what was read, filtered as the options of `brief` (and `preview`) ask; with a
+ * pool, its reads ahead are used.
+ */
+async function briefingOf(
   shown: { articles: Article[]; problems: Problem[] },
   options: Pick<BriefOptions, "topic" | "since" | "until" | "maxEvents">,
   now: Date,
   io: CliIo,
+  pool?: ExtractionPool,
 ) {
   const bar = progressBar(io);
   const total = shown.articles.length;
-  // Sentences are read on every core; the records are the same as on one thread.
-  const records = await extractInParallel(shown.articles, {
-    threads: io.cpus ?? 1,
-    onProgress: (done) => bar.update({ stage: "extract", done, total }),
-  });
+  const onProgress = (done: number) => bar.update({ stage: "extract", done, total });
+  const records = pool
+    ? await pool.extract(shown.articles, { onProgress })
+    : await extractInParallel(shown.articles, { threads: io.cpus ?? 1, onProgress });
   const briefing = buildBriefing(shown.articles, {
     now,
     records,

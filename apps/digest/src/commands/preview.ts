@@ -3,8 +3,7 @@ import { UsageError } from "../cli/errors.js";
 import { type CliIo, writeProblems } from "../cli/io.js";
 import { untilSignal } from "../cli/until-signal.js";
 import { startPreview } from "../preview/start-preview.js";
-import { type BriefOptions, briefingOf } from "./brief.js";
-import { readCorpus } from "./read-corpus.js";
+import { type BriefOptions, readAndBrief } from "./brief.js";
 
 /** Options of `briefing preview`. */
 export interface PreviewCommandOptions
@@ -29,9 +28,9 @@ export async function previewCommand(
     watch: inputs.map((p) => resolve(io.cwd, p)),
     port: Number(options.port),
     build: async () => {
-      const { now, shown } = await readCorpus(inputs, options, io);
+      const { shown, briefing } = await readAndBrief(inputs, options, io);
       writeProblems(shown.problems, io);
-      return briefingOf(shown, options, now, io);
+      return briefing;
     },
     onChange: () => io.stderr("corpus changed: the preview renders again on the next load\n"),
   });

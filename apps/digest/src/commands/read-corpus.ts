@@ -1,21 +1,27 @@
 import { isAbsolute, relative, resolve } from "node:path";
 import type { Article, Problem } from "@briefing/core";
-import { loadCorpus } from "@briefing/core/ingest";
+import { type LoadCorpusOptions, loadCorpus } from "@briefing/core/ingest";
 import type { CliIo } from "../cli/io.js";
 import { parseNow } from "../cli/parse-now.js";
 import { createProgressBar } from "../cli/progress-bar.js";
 
 /**
  * Reads the corpus a command names (default `corpus/`) at the time it was asked for (`--now` or
- * the clock), with paths inside the working folder shown relative to it.
+ * the clock), with paths inside the working folder shown relative to it. `load.onBuilt` is given
+ * the articles as they are built (to read their sentences on other threads meanwhile).
  */
-export async function readCorpus(paths: string[], options: { now?: string }, io: CliIo) {
+export async function readCorpus(
+  paths: string[],
+  options: { now?: string },
+  io: CliIo,
+  load: Pick<LoadCorpusOptions, "onBuilt"> = {},
+) {
   const inputs = paths.length > 0 ? paths : ["corpus"];
   const now = parseNow(options.now, io.now);
   const bar = progressBar(io);
   const result = await loadCorpus(
     inputs.map((p) => resolve(io.cwd, p)),
-    { onProgress: bar.update },
+    { ...load, onProgress: bar.update },
   );
   bar.finish();
   return { inputs, now, shown: relativePaths(result, io.cwd) };

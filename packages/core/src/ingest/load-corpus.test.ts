@@ -109,6 +109,26 @@ describe("loadCorpus", () => {
     ]);
   });
 
+  it("gives each article as it is built, a few dozen at a time, before folding", async () => {
+    for (let n = 0; n < 70; n++)
+      await write(
+        `many/story-${String(n).padStart(2, "0")}.txt`,
+        `Council ${n} approves budget\n\nThe council of district ${n} approved its budget of ${n * 7} million on Monday, officials said, after a debate about roads.`,
+      );
+    await write("many/story-70.txt", STORY);
+    await write("many/story-71.txt", STORY);
+    const batches: string[][] = [];
+    const { articles } = await loadCorpus(join(dir, "many"), {
+      onBuilt: (built) => {
+        batches.push(built.map((a) => a.id));
+      },
+    });
+    const unfolded = await loadCorpus(join(dir, "many"), { duplicates: { fold: false } });
+    expect(batches.flat()).toEqual(unfolded.articles.map((a) => a.id));
+    expect(batches.map((b) => b.length)).toEqual([32, 32, 8]);
+    expect(articles).toHaveLength(71);
+  });
+
   it("gives the same result twice", async () => {
     const first = await loadCorpus(join(dir, "mixed"));
     const second = await loadCorpus(join(dir, "mixed"));

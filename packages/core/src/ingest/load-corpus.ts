@@ -25,6 +25,13 @@ export interface LoadCorpusOptions {
   duplicates?: { fold: boolean; threshold?: number };
   /** Told how far each stage has got: after every file read, parsed and article built. */
   onProgress?: (progress: CorpusProgress) => void;
+  /**
+   * Given the articles as they are built, a few dozen at a time and awaited, before dates are
+   * inferred across the corpus and duplicates folded: so that work on each article (reading its
+   * sentences on other threads) can start while loading goes on. An article given here may still
+   * change, or be folded into another.
+   */
+  onBuilt?: (articles: readonly Article[]) => void | Promise<void>;
 }
 
 /** How far {@link loadCorpus} has got in one of its stages. */
@@ -44,6 +51,8 @@ export interface LoadCorpusResult {
 }
 
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/** Articles given to `onBuilt` at a time. */
+const BUILT_BATCH = 32;
 
 /**
  * Reads articles from files and folders (recursively): scraped page text, Markdown with front
@@ -106,19 +115,24 @@ export async function loadCorpus(
         ...(d.language ? { declared: d.language } : {}),
       })),
   );
-  // Articles with no year anywhere take it from the articles that share their names.
-  const built = inferCorpusDates(
-    drafts.map((draft, i) => {
-      progress({ stage: "build", done: i, total: drafts.length });
-      return buildArticle(draft, detectLanguage);
-    }),
-  );
+  const articles: Article[] = [];
+  let given = 0;
+  for (const [i, draft] of drafts.entries()) {
+    progress({ stage: "build", done: i, total: drafts.length });
+    articles.push(buildArticle(draft, detectLanguage));
+    if (options.onBuilt && (articles.length - given === BUILT_BATCH || i === drafts.length - 1)) {
+      await options.onBuilt(articles.slice(given));
+      given = articles.length;
+    }
+  }
   progress({ stage: "build", done: drafts.length, total: drafts.length });
+  // Articles with no year anywhere take it from the articles that share their names.
+  const built = inferCorpusDates(articles);
   const fold = options.duplicates?.fold ?? true;
   if (!fold) return { articles: built, problems, folded: [], furniture };
   const threshold = options.duplicates?.threshold;
-  const { articles, folded } = foldDuplicates(built, threshold === undefined ? {} : { threshold });
-  return { articles, problems, folded, furniture };
+  const kept = foldDuplicates(built, threshold === undefined ? {} : { threshold });
+  return { articles: kept.articles, problems, folded: kept.folded, furniture };
 }
 
 interface ParseContext {
