@@ -12,6 +12,7 @@ import {
 import { buildEntities } from "./build-entities.js";
 import { buildStorylines, byDate } from "./build-storylines.js";
 import { extractMentions, type MentionRecord } from "./extract-mentions.js";
+import type { NameOccurrence } from "./find-names.js";
 import { mergeEvents } from "./merge-events.js";
 
 /** Options for {@link buildBriefing}. */
@@ -56,7 +57,9 @@ export function buildBriefing(
       `buildBriefing: expected the records of ${articles.length} articles, found ${options.records.length}`,
     );
   const records = options.records ? options.records.flat() : readAll(articles, options);
-  const entityIndex = buildEntities(records.flatMap((r) => r.names));
+  const names: NameOccurrence[] = [];
+  for (const record of records) for (const name of record.names) names.push(name);
+  const entityIndex = buildEntities(names);
   const reports = records.filter((r) => r.reports);
   let events = mergeEvents(reports, entityIndex, articles).filter((e) => inWindow(e, options));
   if (options.maxEvents !== undefined && events.length > options.maxEvents)

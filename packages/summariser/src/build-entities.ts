@@ -67,15 +67,15 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   // small integers (word count, then first key, then last key), and the buckets kept in the order
   // they were made.
   const numberOf = numbering();
-  const index: Map<number, Map<number, Form[]>>[] = [];
-  const buckets: Form[][] = [];
-  for (const f of list) {
-    if (f.words.length === 1 && /^[A-Z]{2,6}$/.test(f.text)) continue;
+  const index: Map<number, Map<number, number[]>>[] = [];
+  const buckets: number[][] = [];
+  list.forEach((f, position) => {
+    if (f.words.length === 1 && /^[A-Z]{2,6}$/.test(f.text)) return;
     const keys = core(f);
     const last = neighbourhood(keys.at(-1) ?? "").map(numberOf);
     const first = keys.length > 1 ? neighbourhood(keys[0] as string).map(numberOf) : [numberOf("")];
     index[keys.length] ??= new Map();
-    const ofLength = index[keys.length] as Map<number, Map<number, Form[]>>;
+    const ofLength = index[keys.length] as Map<number, Map<number, number[]>>;
     for (const a of first) {
       let byLast = ofLength.get(a);
       if (!byLast) {
@@ -84,23 +84,25 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
       }
       for (const b of last) {
         const bucket = byLast.get(b);
-        if (bucket) bucket.push(f);
+        if (bucket) bucket.push(position);
         else {
-          const made = [f];
+          const made = [position];
           byLast.set(b, made);
           buckets.push(made);
         }
       }
     }
-  }
-  const compared = new Set<string>();
+  });
+  // Each pair once: a bucket lists forms in the list's order, so a pair is (earlier, later).
+  const compared = new Set<number>();
   for (const bucket of buckets)
     for (let i = 0; i < bucket.length; i++)
       for (let j = i + 1; j < bucket.length; j++) {
-        const [f, g] = [bucket[i] as Form, bucket[j] as Form];
-        const pair = `${f.text}\u0000${g.text}`;
+        const [x, y] = [bucket[i] as number, bucket[j] as number];
+        const pair = x * list.length + y;
         if (compared.has(pair)) continue;
         compared.add(pair);
+        const [f, g] = [list[x] as Form, list[y] as Form];
         const b = core(g);
         if (core(f).every((key, k) => sameNameKey(key, b[k] as string))) union(f.text, g.text);
       }
