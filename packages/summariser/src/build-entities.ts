@@ -64,18 +64,20 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   // words: the symmetric-deletion index finds every pair one edit apart per word without
   // comparing all pairs, and without one bucket per common last word ("Corp", "Bank").
   // A bucket per word count and pair of keys; the keys numbered, so that buckets are found by
-  // small integers (word count, then first key, then last key), and the buckets kept in the order
-  // they were made.
+  // small integers (word count, then first key, then last key). Buckets are numbered as they are
+  // made; most hold one form, kept as a number (its position in the list), and only those that
+  // come to hold more get an array.
   const numberOf = numbering();
-  const index: Map<number, Map<number, number[]>>[] = [];
-  const buckets: number[][] = [];
+  const index: Map<number, Map<number, number>>[] = [];
+  const firstOf: number[] = [];
+  const crowded = new Map<number, number[]>();
   list.forEach((f, position) => {
     if (f.words.length === 1 && /^[A-Z]{2,6}$/.test(f.text)) return;
     const keys = core(f);
     const last = neighbourhood(keys.at(-1) ?? "").map(numberOf);
     const first = keys.length > 1 ? neighbourhood(keys[0] as string).map(numberOf) : [numberOf("")];
     index[keys.length] ??= new Map();
-    const ofLength = index[keys.length] as Map<number, Map<number, number[]>>;
+    const ofLength = index[keys.length] as Map<number, Map<number, number>>;
     for (const a of first) {
       let byLast = ofLength.get(a);
       if (!byLast) {
@@ -84,15 +86,19 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
       }
       for (const b of last) {
         const bucket = byLast.get(b);
-        if (bucket) bucket.push(position);
-        else {
-          const made = [position];
-          byLast.set(b, made);
-          buckets.push(made);
+        if (bucket === undefined) {
+          byLast.set(b, firstOf.length);
+          firstOf.push(position);
+        } else {
+          const members = crowded.get(bucket);
+          if (members) members.push(position);
+          else crowded.set(bucket, [firstOf[bucket] as number, position]);
         }
       }
     }
   });
+  // The buckets of several forms, in the order they were made.
+  const buckets = [...crowded.keys()].sort((x, y) => x - y).map((b) => crowded.get(b) as number[]);
   // Each pair once: a bucket lists forms in the list's order, so a pair is (earlier, later).
   const compared = new Set<number>();
   for (const bucket of buckets)
