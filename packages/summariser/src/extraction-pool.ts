@@ -238,9 +238,10 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
         const due = queue.shift();
         const back = due ? undefined : lastAhead();
         if (due?.done) due.done(due.articles.map(extractMentions));
-        else if (back && claim(back, TAKEN_BACK))
-          keep(back.articles, back.articles.map(extractMentions));
-        else if (!due && !back) break;
+        else if (back && claim(back, TAKEN_BACK)) {
+          const useful = back.articles.filter(isWanted);
+          keep(useful, useful.map(extractMentions));
+        } else if (!due && !back) break;
         if (workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
         if (failure) throw failure;
       }
