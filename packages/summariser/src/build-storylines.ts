@@ -4,6 +4,7 @@ import { compareText } from "./compare-text.js";
 import { disjointSets } from "./disjoint-sets.js";
 import { followingPostings } from "./following-postings.js";
 import { KIND_LABELS } from "./merge-events.js";
+import { numbering } from "./numbering.js";
 import { stableHash } from "./stable-hash.js";
 
 /** Options for {@link buildStorylines}. */
@@ -46,14 +47,14 @@ export function buildStorylines(
     for (const id of event.entities) addTo(postings, id, i);
   });
   // Each event's names as numbers, in their order, with their weights, for the candidate loop.
-  const numberOf = new Map([...df.keys()].map((id, n) => [id, n]));
-  const numbers = events.map((e) => Int32Array.from(e.entities, (id) => numberOf.get(id) ?? 0));
+  const numberOf = numbering();
+  const numbers = events.map((e) => Int32Array.from(e.entities, numberOf));
   const nameWeights = events.map((e) =>
     Float64Array.from(e.entities, (id) => weights.get(id) ?? 0),
   );
   const mass = nameWeights.map((w) => w.reduce((sum, x) => sum + x, 0));
   // For event j, mark[n] === j when j names n (set as j is compared).
-  const mark = new Int32Array(numberOf.size).fill(-1);
+  const mark = new Int32Array(df.size).fill(-1);
   const seenBy = new Int32Array(events.length).fill(-1);
   events.forEach((event, i) => {
     for (const id of event.entities) {
