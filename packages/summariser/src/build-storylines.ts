@@ -1,5 +1,5 @@
 import { daysBetween, type Entity, type Event, type Phase, type Storyline } from "@briefing/core";
-import { addTo, addToSet } from "./add-to.js";
+import { addTo } from "./add-to.js";
 import { compareText } from "./compare-text.js";
 import { disjointSets } from "./disjoint-sets.js";
 import { followingPostings } from "./following-postings.js";
@@ -64,6 +64,8 @@ export function buildStorylines(
         const j = list[k] as number;
         if (seenBy[j] === i) continue;
         seenBy[j] = i;
+        // Already in one storyline: joining again would change nothing.
+        if (find(i) === find(j)) continue;
         const smaller = Math.min(mass[i] as number, mass[j] as number);
         if (smaller <= 0) continue;
         const own = numbers[i] as Int32Array;
@@ -111,9 +113,10 @@ function storyline(
   gap: number,
   titles: ReadonlyMap<string, string> | undefined,
 ): Storyline {
-  const counts = new Map<string, number>();
-  for (const event of events)
-    for (const id of event.entities) counts.set(id, (counts.get(id) ?? 0) + 1);
+  // The events that name each entity (an event names each once).
+  const eventsOf = new Map<string, Event[]>();
+  for (const event of events) for (const id of event.entities) addTo(eventsOf, id, event);
+  const counts = new Map([...eventsOf].map(([id, list]) => [id, list.length]));
   // News is told from a place: the most named place, when a quarter of the events name it;
   // else the most named entity.
   const ranked = [...counts.keys()].sort(
@@ -124,17 +127,18 @@ function storyline(
   const named = topicId && byId.get(topicId)?.name;
   const titled = named ? undefined : mainTitle(events, titles);
   const topic = named || titled || KIND_LABELS[events[0]?.kind ?? "other"];
-  // In how many of the storyline's articles each entity is named.
-  const articlesOf = new Map<string, Set<string>>();
-  for (const e of events)
-    for (const id of e.entities) for (const m of e.mentions) addToSet(articlesOf, id, m.articleId);
-  const sourceTotal = new Set(events.flatMap((e) => e.mentions.map((m) => m.articleId))).size;
-  // A place that sets a phase apart: not the topic, not one named all through the story.
-  const distinctive = (id: string) =>
-    id !== topicId &&
-    byId.get(id)?.kind === "place" &&
-    (counts.get(id) ?? 0) * 3 <= events.length &&
-    (articlesOf.get(id)?.size ?? 0) * 2 <= sourceTotal;
+  // A place that sets a phase apart: not the topic, not one named all through the story (in a
+  // third of its events or half its articles; articles counted only for the places asked about).
+  let sourceTotal: number | undefined;
+  const articlesNaming = (list: readonly Event[]) =>
+    new Set(list.flatMap((e) => e.mentions.map((m) => m.articleId))).size;
+  const distinctive = (id: string) => {
+    if (id === topicId || byId.get(id)?.kind !== "place") return false;
+    const naming = eventsOf.get(id) ?? [];
+    if (naming.length * 3 > events.length) return false;
+    sourceTotal ??= articlesNaming(events);
+    return articlesNaming(naming) * 2 <= sourceTotal;
+  };
   const phases = phasesOf(events, gap, (kind, run) => phaseLabel(kind, run, byId, distinctive));
   const labels = phases.map((p) => p.label);
   const picked = labels.length > 4 ? [...labels.slice(0, 2), ...labels.slice(-2)] : labels;

@@ -13,7 +13,7 @@ import { disjointSets } from "./disjoint-sets.js";
 import type { MentionRecord } from "./extract-mentions.js";
 import { followingPostings } from "./following-postings.js";
 import { stableHash } from "./stable-hash.js";
-import { type SparseVector, sparseDot, sparseVectors } from "./tf-idf.js";
+import { denseDot, type SparseVector, sparseVectors, spread, termCount } from "./tf-idf.js";
 
 /** Options for {@link mergeEvents}. */
 export interface MergeEventsOptions {
@@ -77,7 +77,10 @@ export function mergeEvents(
   const pairs: [number, number, number][] = [];
   // The record each other one was last a candidate of, so that it is compared once.
   const seenBy = new Int32Array(records.length).fill(-1);
+  // The report being compared, spread over all terms once it meets its first candidate.
+  const dense = new Float64Array(termCount(vectors));
   records.forEach((record, i) => {
+    let spreadOut = false;
     const rarest = [...(ids[i] as string[])]
       .sort(
         (a, b) =>
@@ -94,10 +97,13 @@ export function mergeEvents(
         seenBy[j] = i;
         // Reports whose dates cannot be one day never merge, however alike.
         if (!mayOverlap(first, last, i, j)) continue;
-        const similarity = sparseDot(vectors[i] as SparseVector, vectors[j] as SparseVector);
+        if (!spreadOut) spread(vectors[i] as SparseVector, dense);
+        spreadOut = true;
+        const similarity = denseDot(dense, vectors[j] as SparseVector);
         if (similarity >= min) pairs.push([similarity, i, j]);
       }
     }
+    if (spreadOut) spread(vectors[i] as SparseVector, dense, true);
   });
   // Most similar first; a merge must leave the cluster a date all its reports allow.
   pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);

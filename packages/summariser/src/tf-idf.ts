@@ -108,6 +108,34 @@ export function sparseDot(a: SparseVector, b: SparseVector): number {
   return dot;
 }
 
+/** One more than the highest term number of any of the vectors: the length of a dense vector. */
+export function termCount(vectors: readonly SparseVector[]): number {
+  let count = 0;
+  for (const v of vectors) count = Math.max(count, (v.terms[v.terms.length - 1] ?? -1) + 1);
+  return count;
+}
+
+/**
+ * Writes a vector's weights into `dense` at its term numbers, or zeroes them again with `clear`:
+ * a vector compared with many others is spread once, and each {@link denseDot} then costs one
+ * look-up per term of the other.
+ */
+export function spread(vector: SparseVector, dense: Float64Array, clear = false): void {
+  for (let k = 0; k < vector.terms.length; k++)
+    dense[vector.terms[k] as number] = clear ? 0 : (vector.weights[k] as number);
+}
+
+/**
+ * `sparseDot(a, b)` when `dense` holds `a` spread: the same products summed in the same order
+ * (ascending terms; a term `a` lacks adds +0), so the same number to the last bit.
+ */
+export function denseDot(dense: Float64Array, b: SparseVector): number {
+  let dot = 0;
+  for (let k = 0; k < b.terms.length; k++)
+    dot += (dense[b.terms[k] as number] as number) * (b.weights[k] as number);
+  return dot;
+}
+
 /** A term's weight: sublinear term frequency times smoothed inverse document frequency. */
 function tfIdfWeight(count: number, documentsWithTerm: number, documents: number): number {
   return (1 + Math.log(count)) * Math.log((1 + documents) / (1 + documentsWithTerm) + 1);
