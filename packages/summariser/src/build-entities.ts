@@ -22,6 +22,8 @@ const DOMINANT_SHARE = 2 / 3;
 
 interface Form {
   text: string;
+  /** Its place in the list of forms, most frequent first (-1 until the list is made). */
+  position: number;
   words: string[];
   count: number;
   cues: { person: number; organisation: number; place: number; modifier: number };
@@ -41,13 +43,14 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   // "Afghan" in "Afghan government", most of the time: an adjective of origin, not a name.
   for (const [text, form] of forms) if (form.cues.modifier * 2 >= form.count) forms.delete(text);
   const list = [...forms.values()].sort((a, b) => b.count - a.count || compareText(a.text, b.text));
-  // Sets of forms, named by the text of their root form.
-  const indexOf = new Map(list.map((f, i) => [f.text, i]));
+  list.forEach((f, i) => {
+    f.position = i;
+  });
+  // Sets of forms, each known by the position of its root form.
   const sets = disjointSets(list.length);
-  const find = (text: string): string =>
-    (list[sets.find(indexOf.get(text) as number)] as Form).text;
-  const union = (a: string, b: string) => {
-    sets.join(indexOf.get(a) as number, indexOf.get(b) as number);
+  const rootOf = (f: Form): number => sets.find(f.position);
+  const union = (a: Form, b: Form) => {
+    sets.join(a.position, b.position);
   };
 
   // The spelling keys of each form's core words, made once.
@@ -110,11 +113,14 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
         compared.add(pair);
         const [f, g] = [list[x] as Form, list[y] as Form];
         const b = core(g);
-        if (core(f).every((key, k) => sameNameKey(key, b[k] as string))) union(f.text, g.text);
+        if (core(f).every((key, k) => sameNameKey(key, b[k] as string))) union(f, g);
       }
   // Acronyms: bracketed definitions, then initials.
   for (const f of list)
-    for (const acronym of f.acronyms.keys()) if (forms.has(acronym)) union(f.text, acronym);
+    for (const acronym of f.acronyms.keys()) {
+      const g = forms.get(acronym);
+      if (g) union(f, g);
+    }
   const byInitials = new Map<string, Form[]>();
   for (const g of list) {
     if (g.words.length < 2) continue;
@@ -126,12 +132,13 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   }
   for (const f of list)
     if (f.words.length === 1 && /^[A-Z]{2,6}$/.test(f.text))
-      for (const g of byInitials.get(f.text) ?? []) union(g.text, f.text);
+      for (const g of byInitials.get(f.text) ?? []) union(g, f);
   // Bare surnames join the full name of a person that dominates them.
-  const fullCount = new Map<string, number>();
-  for (const f of list)
-    if (f.words.length > 1)
-      fullCount.set(find(f.text), (fullCount.get(find(f.text)) ?? 0) + f.count);
+  const fullCount = new Float64Array(list.length);
+  for (const f of list) {
+    const root = rootOf(f);
+    if (f.words.length > 1) fullCount[root] = (fullCount[root] as number) + f.count;
+  }
   const lastWords = new Map<string, Form[]>();
   for (const g of list) {
     const words = core(g);
@@ -139,42 +146,41 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
     for (const key of neighbourhood(words.at(-1) as string)) addTo(lastWords, key, g);
   }
   // Judged on the whole group so far: "Panjsher" once with no cue is still the place Panjshir.
-  const groupCues = new Map<string, Form["cues"] & { count: number }>();
+  const person = new Float64Array(list.length);
+  const organisation = new Float64Array(list.length);
+  const place = new Float64Array(list.length);
+  const count = new Float64Array(list.length);
   for (const f of list) {
-    const root = find(f.text);
-    const cues = groupCues.get(root) ?? {
-      person: 0,
-      organisation: 0,
-      place: 0,
-      modifier: 0,
-      count: 0,
-    };
-    cues.person += f.cues.person;
-    cues.organisation += f.cues.organisation;
-    cues.place += f.cues.place;
-    cues.count += f.count;
-    groupCues.set(root, cues);
+    const root = rootOf(f);
+    person[root] = (person[root] as number) + f.cues.person;
+    organisation[root] = (organisation[root] as number) + f.cues.organisation;
+    place[root] = (place[root] as number) + f.cues.place;
+    count[root] = (count[root] as number) + f.count;
   }
+  // Whether a form's group, as the groups stood before bare surnames join, reads as a person.
   const personLike = (f: Form) => {
-    const c = groupCues.get(find(f.text)) as Form["cues"] & { count: number };
-    return c.person >= Math.max(c.place, c.organisation) && c.place + c.organisation < c.count;
+    const root = rootOf(f);
+    const [p, o, l] = [person[root] as number, organisation[root] as number, place[root] as number];
+    return p >= Math.max(l, o) && l + o < (count[root] as number);
   };
   for (const f of list) {
     if (f.words.length !== 1 || /^[A-Z]{2,6}$/.test(f.text) || !personLike(f)) continue;
-    const roots = new Map<string, number>();
+    const roots = new Map<number, number>();
     const surname = nameKey(f.text);
     for (const key of neighbourhood(surname))
       for (const g of lastWords.get(key) ?? []) {
         if (!personLike(g) || !sameNameKey(surname, core(g).at(-1) as string)) continue;
-        const root = find(g.text);
-        roots.set(root, fullCount.get(root) ?? 0);
+        const root = rootOf(g);
+        roots.set(root, fullCount[root] as number);
       }
     const total = [...roots.values()].reduce((sum, n) => sum + n, 0);
-    const best = [...roots].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0];
-    if (best && best[1] >= DOMINANT_SHARE * total) union(best[0], f.text);
+    const best = [...roots].sort(
+      (a, b) => b[1] - a[1] || compareText((list[a[0]] as Form).text, (list[b[0]] as Form).text),
+    )[0];
+    if (best && best[1] >= DOMINANT_SHARE * total) union(list[best[0]] as Form, f);
   }
 
-  return assemble(list, find);
+  return assemble(list, rootOf);
 }
 
 /** A form's words less function words and a generic tail ("Panjshir Valley" → "Panjshir"). */
@@ -185,18 +191,21 @@ function coreWords(f: Form): string[] {
     : words;
 }
 
-function assemble(list: Form[], find: (x: string) => string): EntityIndex {
-  const groups = new Map<string, Form[]>();
-  for (const f of list) addTo(groups, find(f.text), f);
+function assemble(list: Form[], rootOf: (f: Form) => number): EntityIndex {
+  const groups = new Map<number, Form[]>();
+  for (const f of list) addTo(groups, rootOf(f), f);
   const entities: Entity[] = [];
   const idOf = new Map<string, string>();
   const counts = new Map<string, number>();
   const used = new Set<string>();
   const ordered = [...groups.values()]
-    .map((members) => ({ members, total: members.reduce((s, f) => s + f.count, 0) }))
-    .sort((a, b) => b.total - a.total || compareText(canonical(a.members), canonical(b.members)));
-  for (const { members, total } of ordered) {
-    const name = canonical(members);
+    .map((members) => {
+      const kind = kindOf(members);
+      const name = canonical(members, kind);
+      return { members, kind, name, total: members.reduce((s, f) => s + f.count, 0) };
+    })
+    .sort((a, b) => b.total - a.total || compareText(a.name, b.name));
+  for (const { members, kind, name, total } of ordered) {
     let id = `entity-${slug(name)}`;
     for (let n = 2; used.has(id); n++) id = `entity-${slug(name)}-${n}`;
     used.add(id);
@@ -204,7 +213,7 @@ function assemble(list: Form[], find: (x: string) => string): EntityIndex {
       .map((f) => f.text)
       .filter((t) => t !== name)
       .sort(compareText);
-    entities.push({ id, name, kind: kindOf(members), aliases });
+    entities.push({ id, name, kind, aliases });
     counts.set(id, total);
     for (const f of members) idOf.set(f.text, id);
   }
@@ -216,8 +225,8 @@ function assemble(list: Form[], find: (x: string) => string): EntityIndex {
  * words and acronyms ("Amrullah Saleh", "National Resistance Front"); for places, the most
  * frequent form ("Panjshir" rather than "Panjshir Valley").
  */
-function canonical(members: Form[]): string {
-  const full = kindOf(members) === "place" ? [] : members.filter((f) => f.words.length > 1);
+function canonical(members: Form[], kind: EntityKind): string {
+  const full = kind === "place" ? [] : members.filter((f) => f.words.length > 1);
   const pool = full.length > 0 ? full : members;
   return (
     [...pool].sort(
@@ -249,6 +258,7 @@ function collectForms(occurrences: readonly NameOccurrence[]): Map<string, Form>
     if (!form) {
       form = {
         text: o.text,
+        position: -1,
         words: o.words,
         count: 0,
         cues: { person: 0, organisation: 0, place: 0, modifier: 0 },
