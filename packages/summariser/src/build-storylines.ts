@@ -132,12 +132,18 @@ function storyline(
   let sourceTotal: number | undefined;
   const articlesNaming = (list: readonly Event[]) =>
     new Set(list.flatMap((e) => e.mentions.map((m) => m.articleId))).size;
+  const verdicts = new Map<string, boolean>();
   const distinctive = (id: string) => {
     if (id === topicId || byId.get(id)?.kind !== "place") return false;
     const naming = eventsOf.get(id) ?? [];
     if (naming.length * 3 > events.length) return false;
-    sourceTotal ??= articlesNaming(events);
-    return articlesNaming(naming) * 2 <= sourceTotal;
+    let verdict = verdicts.get(id);
+    if (verdict === undefined) {
+      sourceTotal ??= articlesNaming(events);
+      verdict = articlesNaming(naming) * 2 <= sourceTotal;
+      verdicts.set(id, verdict);
+    }
+    return verdict;
   };
   const phases = phasesOf(events, gap, (kind, run) => phaseLabel(kind, run, byId, distinctive));
   const labels = phases.map((p) => p.label);

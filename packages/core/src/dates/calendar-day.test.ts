@@ -35,6 +35,27 @@ describe("calendar days", () => {
     expect(toLocalDay(new Date("2021-07-01T23:30:00Z"), "Europe/London")).toBe("2021-07-02");
   });
 
+  it("counts days as the calendar of Date does, from year 1 to 9999", () => {
+    const dayMs = 86_400_000;
+    const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const first = new Date(0).setUTCFullYear(1, 0, 1);
+    const last = new Date(0).setUTCFullYear(9999, 11, 31);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: (last - first) / dayMs }),
+        fc.integer({ min: 0, max: (last - first) / dayMs }),
+        (a, b) => {
+          const [x, y] = [dayOf(first + a * dayMs), dayOf(first + b * dayMs)];
+          expect(daysBetween(x, y)).toBe(b - a);
+          expect(daysBetween("1970-01-01", x)).toBe(Math.round((first + a * dayMs) / dayMs));
+        },
+      ),
+    );
+    expect(daysBetween("2024-02-28", "2024-03-01")).toBe(2);
+    expect(daysBetween("2100-02-28", "2100-03-01")).toBe(1);
+    expect(daysBetween("2000-02-28", "2000-03-01")).toBe(2);
+  });
+
   it("shifting forth and back returns the same day", () => {
     fc.assert(
       fc.property(

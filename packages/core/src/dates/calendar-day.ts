@@ -17,12 +17,23 @@ export function dayToDate(day: string): UTCDate {
 
 const DAY_MS = 86_400_000;
 
-/** Days since 1970-01-01 of a calendar day: plain integer arithmetic, no time zone involved. */
+/**
+ * Days since 1970-01-01 of a calendar day `YYYY-MM-DD` (proleptic Gregorian): plain integer
+ * arithmetic, no time zone and no allocation. Years are counted from 1 March, so that a leap day
+ * falls at the end of its year; 400 years hold 146,097 days.
+ */
 function epochDay(day: string): number {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const date = new Date(0);
-  date.setUTCFullYear(y, m - 1, d);
-  return Math.round(date.getTime() / DAY_MS);
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  const d = Number(day.slice(8, 10));
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  // 719,468 days from 0000-03-01 to 1970-01-01.
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** The calendar day `n` days after 1970-01-01. */
