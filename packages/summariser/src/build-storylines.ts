@@ -130,8 +130,11 @@ function storyline(
   // A place that sets a phase apart: not the topic, not one named all through the story (in a
   // third of its events or half its articles; articles counted only for the places asked about).
   let sourceTotal: number | undefined;
-  const articlesNaming = (list: readonly Event[]) =>
-    new Set(list.flatMap((e) => e.mentions.map((m) => m.articleId))).size;
+  const articlesNaming = (list: readonly Event[]) => {
+    const ids = new Set<string>();
+    for (const e of list) for (const m of e.mentions) ids.add(m.articleId);
+    return ids.size;
+  };
   const verdicts = new Map<string, boolean>();
   const distinctive = (id: string) => {
     if (id === topicId || byId.get(id)?.kind !== "place") return false;

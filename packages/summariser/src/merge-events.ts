@@ -127,6 +127,7 @@ export function mergeEvents(
       members.flatMap((i) => ids[i] as string[]),
       nameOf,
       publisherOf,
+      dense,
     ),
   );
 }
@@ -137,25 +138,16 @@ function toEvent(
   entityIds: string[],
   nameOf: ReadonlyMap<string, string>,
   publisherOf: ReadonlyMap<string, string>,
+  /** All zeros, as long as the vocabulary: where the members' weights are summed (and cleared). */
+  total: Float64Array,
 ): Event {
   const mentions = members
     .map((r) => r.mention)
     .sort((a, b) => compareText(a.articleId, b.articleId) || a.sentence - b.sentence);
   // The summary is the report most like the others (the sum of its cosines to them: its dot
-  // product with their sum, less its own); among equals, the earliest in its article.
-  const total = new Map<number, number>();
-  for (const v of vectors)
-    v.terms.forEach((t, k) => {
-      total.set(t, (total.get(t) ?? 0) + (v.weights[k] as number));
-    });
-  const centrality = vectors.map((v) => {
-    let score = 0;
-    v.terms.forEach((t, k) => {
-      const w = v.weights[k] as number;
-      score += w * ((total.get(t) as number) - w);
-    });
-    return score;
-  });
+  // product with their sum, less its own); among equals, the earliest in its article. A report
+  // alone is its own summary.
+  const centrality = vectors.length > 1 ? centralities(vectors, total) : [0];
   const best = members
     .map((r, i) => ({ r, score: centrality[i] as number }))
     .sort(
@@ -184,6 +176,25 @@ function toEvent(
   const disputed = disputes(members);
   if (disputed.length > 0) event.disputed = disputed;
   return event;
+}
+
+/** Each vector's dot product with the sum of the others, summed in `total` (left all zeros). */
+function centralities(vectors: readonly SparseVector[], total: Float64Array): number[] {
+  for (const v of vectors)
+    for (let k = 0; k < v.terms.length; k++) {
+      const t = v.terms[k] as number;
+      total[t] = (total[t] as number) + (v.weights[k] as number);
+    }
+  const scores = vectors.map((v) => {
+    let score = 0;
+    for (let k = 0; k < v.terms.length; k++) {
+      const w = v.weights[k] as number;
+      score += w * ((total[v.terms[k] as number] as number) - w);
+    }
+    return score;
+  });
+  for (const v of vectors) spread(v, total, true);
+  return scores;
 }
 
 /** Human labels of event kinds, also used for phases. */
