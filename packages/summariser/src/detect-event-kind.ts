@@ -102,9 +102,18 @@ export function detectEventKind(tokens: readonly Token[]): { kind: EventKind; tr
   return fallback ?? statement ?? { kind: "other" };
 }
 
+/** Each trigger word's place in {@link TRIGGERS}: the first kind that lists it. */
+const TRIGGER_RANK = new Map<string, number>();
+TRIGGERS.forEach(([, words], rank) => {
+  for (const word of words) if (!TRIGGER_RANK.has(word)) TRIGGER_RANK.set(word, rank);
+});
+
+/** The first kind in {@link TRIGGERS} that lists the token's lemma or its normal form. */
 function kindOf(t: Token): EventKind | undefined {
   if (NOT_EVENTS[t.lemma] === t.pos) return undefined;
-  for (const [kind, lemmas] of TRIGGERS)
-    if (lemmas.has(t.lemma) || lemmas.has(t.normal)) return kind;
-  return undefined;
+  const rank = Math.min(
+    TRIGGER_RANK.get(t.lemma) ?? TRIGGERS.length,
+    TRIGGER_RANK.get(t.normal) ?? TRIGGERS.length,
+  );
+  return TRIGGERS[rank]?.[0];
 }
