@@ -53,25 +53,35 @@ export function buildTimeline(
   const mentionedBy = new Map<string, Set<string>>();
   const laterBy = new Map<string, Set<string>>();
   const published = new Map<string, number>();
-  const df = new Map<string, number>();
+  // Articles that use each term (counted in place: one look-up per term and article).
+  const counts = new Map<string, { n: number }>();
   for (const article of articles) {
     const day = article.published.precision === "day" ? article.published.start : null;
-    if (day && inWindow(day)) published.set(day, (published.get(day) ?? 0) + 1);
-    const terms = new Set<string>();
-    for (const record of mentionsOf(article)) {
-      for (const term of record.terms) terms.add(term);
-      const candidate = { text: record.mention.text, articleId: article.id, terms: record.terms };
-      if (day && inWindow(day) && record.position < LEAD_SENTENCES && record.terms.length > 0)
-        addTo(leads, day, candidate);
+    const dayInWindow = day !== null && inWindow(day);
+    if (dayInWindow) published.set(day, (published.get(day) ?? 0) + 1);
+    const records = mentionsOf(article);
+    for (const record of records) {
+      const candidate = () => ({
+        text: record.mention.text,
+        articleId: article.id,
+        terms: record.terms,
+      });
+      if (dayInWindow && record.position < LEAD_SENTENCES && record.terms.length > 0)
+        addTo(leads, day, candidate());
       const { start, end } = record.date;
       if (!start || start !== end || !inWindow(start)) continue;
-      if (record.reports) addTo(reports, start, candidate);
+      if (record.reports) addTo(reports, start, candidate());
       if (!record.dateText) continue;
       addToSet(mentionedBy, start, article.id);
       if (day && day > start) addToSet(laterBy, start, article.id);
     }
-    for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
+    for (const term of termsOf(records)) {
+      const count = counts.get(term);
+      if (count) count.n++;
+      else counts.set(term, { n: 1 });
+    }
   }
+  const df = new Map([...counts].map(([term, count]) => [term, count.n]));
   // A day matters when many articles date something to it, the more when they look back on it
   // from later days; how many articles came out that day only breaks ties.
   const salience = (day: string) =>
@@ -92,6 +102,19 @@ export function buildTimeline(
       sentences: pick(pool, { count: options.sentencesPerDate, query, frequencies }),
     };
   });
+}
+
+/** The distinct terms of an article's records, worked out once per list of records. */
+const distinctTerms = new WeakMap<readonly MentionRecord[], string[]>();
+function termsOf(records: readonly MentionRecord[]): string[] {
+  let terms = distinctTerms.get(records);
+  if (!terms) {
+    const found = new Set<string>();
+    for (const record of records) for (const term of record.terms) found.add(term);
+    terms = [...found];
+    distinctTerms.set(records, terms);
+  }
+  return terms;
 }
 
 interface Candidate {
