@@ -61,16 +61,11 @@ export function buildTimeline(
     if (dayInWindow) published.set(day, (published.get(day) ?? 0) + 1);
     const records = mentionsOf(article);
     for (const record of records) {
-      const candidate = () => ({
-        text: record.mention.text,
-        articleId: article.id,
-        terms: record.terms,
-      });
       if (dayInWindow && record.position < LEAD_SENTENCES && record.terms.length > 0)
-        addTo(leads, day, candidate());
+        addTo(leads, day, candidateOf(record, article.id));
       const { start, end } = record.date;
       if (!start || start !== end || !inWindow(start)) continue;
-      if (record.reports) addTo(reports, start, candidate());
+      if (record.reports) addTo(reports, start, candidateOf(record, article.id));
       if (!record.dateText) continue;
       addToSet(mentionedBy, start, article.id);
       if (day && day > start) addToSet(laterBy, start, article.id);
@@ -121,6 +116,10 @@ interface Candidate {
   text: string;
   articleId: string;
   terms: string[];
+}
+
+function candidateOf(record: MentionRecord, articleId: string): Candidate {
+  return { text: record.mention.text, articleId, terms: record.terms };
 }
 
 /** Sentences an article opens with, taken as its news of the day it came out. */
