@@ -1,7 +1,13 @@
 import type { Article } from "@briefing/core";
 import { addTo, addToSet } from "./add-to.js";
 import { extractMentions, type MentionRecord } from "./extract-mentions.js";
-import { cosine, type DocumentFrequencies, type TermVector, tfIdfVectors } from "./tf-idf.js";
+import {
+  cosine,
+  type DocumentFrequencies,
+  frequenciesOf,
+  type TermVector,
+  tfIdfVectors,
+} from "./tf-idf.js";
 
 /** Options for {@link buildTimeline}: the budget and the window. */
 export interface BuildTimelineOptions {
@@ -53,8 +59,8 @@ export function buildTimeline(
   const mentionedBy = new Map<string, Set<string>>();
   const laterBy = new Map<string, Set<string>>();
   const published = new Map<string, number>();
-  // Articles that use each term (counted in place: one look-up per term and article).
-  const counts = new Map<string, { n: number }>();
+  // Each article's distinct terms, for the document frequencies.
+  const bags: string[][] = [];
   for (const article of articles) {
     const day = article.published.precision === "day" ? article.published.start : null;
     const dayInWindow = day !== null && inWindow(day);
@@ -70,13 +76,8 @@ export function buildTimeline(
       addToSet(mentionedBy, start, article.id);
       if (day && day > start) addToSet(laterBy, start, article.id);
     }
-    for (const term of termsOf(records)) {
-      const count = counts.get(term);
-      if (count) count.n++;
-      else counts.set(term, { n: 1 });
-    }
+    bags.push(termsOf(records));
   }
-  const df = new Map([...counts].map(([term, count]) => [term, count.n]));
   // A day matters when many articles date something to it, the more when they look back on it
   // from later days; how many articles came out that day only breaks ties.
   const salience = (day: string) =>
@@ -89,7 +90,7 @@ export function buildTimeline(
     .slice(0, options.dates)
     .sort();
   const query = new Set(options.query?.toLowerCase().split(/\W+/).filter(Boolean) ?? []);
-  const frequencies = { df, documents: articles.length };
+  const frequencies = frequenciesOf(bags);
   return chosen.map((day) => {
     const pool = [...(reports.get(day) ?? []), ...(leads.get(day) ?? [])];
     return {

@@ -141,8 +141,22 @@ function tfIdfWeight(count: number, documentsWithTerm: number, documents: number
   return (1 + Math.log(count)) * Math.log((1 + documents) / (1 + documentsWithTerm) + 1);
 }
 
-function frequenciesOf(bags: readonly (readonly string[])[]): DocumentFrequencies {
-  const df = new Map<string, number>();
-  for (const bag of bags) for (const term of new Set(bag)) df.set(term, (df.get(term) ?? 0) + 1);
+/**
+ * How many of the bags hold each term, each bag counted once: one look-up per term of a bag (the
+ * count remembers the last bag that raised it).
+ */
+export function frequenciesOf(bags: readonly (readonly string[])[]): DocumentFrequencies {
+  const counts = new Map<string, { documents: number; lastBag: number }>();
+  bags.forEach((bag, i) => {
+    for (const term of bag) {
+      const count = counts.get(term);
+      if (!count) counts.set(term, { documents: 1, lastBag: i });
+      else if (count.lastBag !== i) {
+        count.documents++;
+        count.lastBag = i;
+      }
+    }
+  });
+  const df = new Map([...counts].map(([term, count]) => [term, count.documents]));
   return { df, documents: bags.length };
 }
