@@ -1,6 +1,10 @@
 import type { Article } from "@briefing/core";
 import { addTo, addToSet } from "./add-to.js";
-import { extractMentions, type MentionRecord } from "./extract-mentions.js";
+import {
+  type ExtractMentionsOptions,
+  extractMentions,
+  type MentionRecord,
+} from "./extract-mentions.js";
 import {
   cosine,
   type DocumentFrequencies,
@@ -21,11 +25,18 @@ export interface BuildTimelineOptions {
   /** Words the timeline is about; sentences that share them rank higher. */
   query?: string;
   /**
-   * How an article's sentences are read (default {@link extractMentions}): pass a memoised one
-   * to build several timelines from one corpus while reading each article once.
+   * How an article's sentences are read (default {@link extractMentions} with
+   * {@link TIMELINE_EXTRACTION}): pass a memoised one to build several timelines from one corpus
+   * while reading each article once.
    */
   mentionsOf?: (article: Article) => readonly MentionRecord[];
 }
+
+/** What {@link buildTimeline} reads of each sentence: neither names nor figures. */
+export const TIMELINE_EXTRACTION: Readonly<ExtractMentionsOptions> = {
+  names: false,
+  numbers: false,
+};
 
 /** One dated entry of a fixed-budget timeline. */
 export interface TimelineEntry {
@@ -50,7 +61,8 @@ export function buildTimeline(
   options: BuildTimelineOptions,
 ): TimelineEntry[] {
   const inWindow = (day: string) => day >= options.from && day <= options.to;
-  const mentionsOf = options.mentionsOf ?? extractMentions;
+  const mentionsOf =
+    options.mentionsOf ?? ((article: Article) => extractMentions(article, TIMELINE_EXTRACTION));
   /** Reports dated to the day, by their own words or, for reported speech, by their article. */
   const reports = new Map<string, Candidate[]>();
   /** The first sentences of the articles published on the day. */

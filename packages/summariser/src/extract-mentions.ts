@@ -70,13 +70,29 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 
 /**
+ * Which parts of each record {@link extractMentions} works out: a caller that does not use names or
+ * figures saves their time (about a tenth of the reading) by leaving them out.
+ */
+export interface ExtractMentionsOptions {
+  /** Each sentence's names (default true); left out, `names` is empty. */
+  names?: boolean;
+  /** Each report's figures (default true); left out, `numbers` is empty. */
+  numbers?: boolean;
+}
+
+/**
  * Every sentence of an article with its names; those that report something that happened or was
  * said (`reports`) also with a kind,
  * a date (its own temporal expression read against the article's date; else, for reported
  * speech, the article's date; else undated), the names, the figures and the content words.
  * Reads only the article's id, paragraphs and publication date ({@link sameExtractionInput}).
  */
-export function extractMentions(article: Article): MentionRecord[] {
+export function extractMentions(
+  article: Article,
+  options: ExtractMentionsOptions = {},
+): MentionRecord[] {
+  const withNames = options.names ?? true;
+  const withNumbers = options.numbers ?? true;
   const { offsets } = articleText(article);
   const reference =
     article.published.start && article.published.end
@@ -89,7 +105,7 @@ export function extractMentions(article: Article): MentionRecord[] {
     for (const sentence of analyseText(paragraph)) {
       const index = position++;
       const tokens = sentence.tokens;
-      const names = findNames(sentence).map((n) => ({
+      const names = (withNames ? findNames(sentence) : []).map((n) => ({
         ...n,
         articleId: article.id,
         start: n.start + base,
@@ -149,7 +165,7 @@ export function extractMentions(article: Article): MentionRecord[] {
         kind,
         date,
         names,
-        numbers: numbersIn(tokens, chosen),
+        numbers: withNumbers ? numbersIn(tokens, chosen) : [],
         terms: contentTerms(tokens),
         speech,
         position: index,

@@ -1,9 +1,12 @@
-// The worker thread of an extraction pool: reads each batch of articles it is sent, in order. A
-// read ahead comes with a claim shared with the calling thread, which may have taken it back (or
-// dropped it) before this thread comes to it: it is then answered with nothing.
-import { parentPort } from "node:worker_threads";
+// The worker thread of an extraction pool: reads each batch of articles it is sent, in order, with
+// the pool's extraction options (its `workerData`). A read ahead comes with a claim shared with the
+// calling thread, which may have taken it back (or dropped it) before this thread comes to it: it
+// is then answered with nothing.
+import { parentPort, workerData } from "node:worker_threads";
 import type { Article } from "@briefing/core";
-import { extractMentions } from "./extract-mentions.js";
+import { type ExtractMentionsOptions, extractMentions } from "./extract-mentions.js";
+
+const options: ExtractMentionsOptions = workerData ?? {};
 
 const UNCLAIMED = 0;
 const READ_HERE = 1;
@@ -13,5 +16,7 @@ parentPort?.on("message", (batch: { articles: Article[]; claim?: Int32Array }) =
     parentPort?.postMessage({ records: null });
     return;
   }
-  parentPort?.postMessage({ records: batch.articles.map(extractMentions) });
+  parentPort?.postMessage({
+    records: batch.articles.map((article) => extractMentions(article, options)),
+  });
 });

@@ -49,7 +49,7 @@ describe("createExtractionPool", () => {
       final.splice(50, 0, article(1000), article(1001));
       const progress: number[] = [];
       const records = await pool.extract(final, { onProgress: (done) => progress.push(done) });
-      expect(records).toEqual(final.map(extractMentions));
+      expect(records).toEqual(final.map((a) => extractMentions(a)));
       expect(progress.at(-1)).toBe(final.length);
     } finally {
       await pool.close();
@@ -62,7 +62,24 @@ describe("createExtractionPool", () => {
       const few = Array.from({ length: 20 }, (_, i) => article(i));
       await pool.readAhead(few);
       const records = await pool.extract(few.map(redated));
-      expect(records).toEqual(few.map(redated).map(extractMentions));
+      expect(records).toEqual(few.map(redated).map((a) => extractMentions(a)));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("reads with its extraction options on every thread, leaving out only what they leave out", async () => {
+    const articles = Array.from({ length: 120 }, (_, i) => article(i));
+    const extraction = { names: false, numbers: false };
+    const pool = createExtractionPool({ threads: 2, articlesPerThread: 8, extraction });
+    try {
+      const records = await pool.extract(articles);
+      expect(records).toEqual(articles.map((a) => extractMentions(a, extraction)));
+      const full = articles.map((a) => extractMentions(a));
+      expect(full.flat().some((r) => r.names.length > 0 && r.numbers.length > 0)).toBe(true);
+      expect(records).toEqual(
+        full.map((list) => list.map((r) => ({ ...r, names: [], numbers: [] }))),
+      );
     } finally {
       await pool.close();
     }

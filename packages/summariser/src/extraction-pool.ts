@@ -1,7 +1,12 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import type { Article } from "@briefing/core";
-import { extractMentions, type MentionRecord, sameExtractionInput } from "./extract-mentions.js";
+import {
+  type ExtractMentionsOptions,
+  extractMentions,
+  type MentionRecord,
+  sameExtractionInput,
+} from "./extract-mentions.js";
 
 /** Options of {@link createExtractionPool}. */
 export interface ExtractionPoolOptions {
@@ -15,6 +20,8 @@ export interface ExtractionPoolOptions {
    * model), the time to read some 250 articles. Default 256.
    */
   articlesPerThread?: number;
+  /** What each record holds, on every thread ({@link extractMentions}'s options). */
+  extraction?: ExtractMentionsOptions;
 }
 
 /**
@@ -78,6 +85,8 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
   const perThread = Math.max(1, options.articlesPerThread ?? 256);
   const maxThreads = Math.max(1, Math.floor(options.threads));
   const script = createRequire(import.meta.url).resolve("@briefing/summariser/extract-worker");
+  const extraction = { ...options.extraction };
+  const read = (article: Article) => extractMentions(article, extraction);
   const workers: WorkerState[] = [];
   /** Articles given to read ahead before there was a worker to send them to. */
   let waiting: Article[] = [];
@@ -122,7 +131,10 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
   };
   const start = (count: number) => {
     while (workers.length < count - 1) {
-      const state: WorkerState = { worker: new Worker(script), inHand: [] };
+      const state: WorkerState = {
+        worker: new Worker(script, { workerData: extraction }),
+        inHand: [],
+      };
       state.worker.on("message", (reply: { records: MentionRecord[][] | null }) => {
         const batch = state.inHand.shift() as Batch;
         // A read ahead taken back or dropped is answered with nothing.
@@ -237,10 +249,10 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
       for (;;) {
         const due = queue.shift();
         const back = due ? undefined : lastAhead();
-        if (due?.done) due.done(due.articles.map(extractMentions));
+        if (due?.done) due.done(due.articles.map(read));
         else if (back && claim(back, TAKEN_BACK)) {
           const useful = back.articles.filter(isWanted);
-          keep(useful, useful.map(extractMentions));
+          keep(useful, useful.map(read));
         } else if (!due && !back) break;
         if (workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
         if (failure) throw failure;
@@ -253,7 +265,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
       // Articles read ahead: their records, or (read ahead as they were before) a read now.
       for (const i of later) {
         const article = articles[i] as Article;
-        results[i] = reuse(article) ?? extractMentions(article);
+        results[i] = reuse(article) ?? read(article);
       }
       progress(later.length);
       readAlready.clear();

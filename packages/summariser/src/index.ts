@@ -8,11 +8,13 @@ export { type BuildStorylinesOptions, buildStorylines } from "./build-storylines
 export {
   type BuildTimelineOptions,
   buildTimeline,
+  TIMELINE_EXTRACTION,
   type TimelineEntry,
 } from "./build-timeline.js";
 export { detectEventKind } from "./detect-event-kind.js";
 export { type ExtractInParallelOptions, extractInParallel } from "./extract-in-parallel.js";
 export {
+  type ExtractMentionsOptions,
   extractMentions,
   type MentionRecord,
   type ReportedNumber,

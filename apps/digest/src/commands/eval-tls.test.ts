@@ -31,7 +31,7 @@ describe("extractInParallel", () => {
   it("reads the same records on this thread and a worker as on one thread, in order", async () => {
     const articles = Array.from({ length: 150 }, (_, i) => article(i));
     const parallel = await extractInParallel(articles, { threads: 2, articlesPerThread: 1 });
-    expect(parallel).toEqual(articles.map(extractMentions));
+    expect(parallel).toEqual(articles.map((a) => extractMentions(a)));
   });
 });
 

@@ -1,6 +1,11 @@
 import { resolve } from "node:path";
 import { type Article, dayEstimate } from "@briefing/core";
-import { buildTimeline, extractInParallel, extractMentions } from "@briefing/summariser";
+import {
+  buildTimeline,
+  extractInParallel,
+  extractMentions,
+  TIMELINE_EXTRACTION,
+} from "@briefing/summariser";
 import {
   type ProtocolResult,
   runProtocol,
@@ -45,15 +50,20 @@ export async function evalTlsCommand(
 
 /**
  * The protocol's system: the summariser's `buildTimeline` over the task's articles, each article
- * read once per topic, on `threads` worker threads.
+ * read once per topic (without the names and figures a timeline does not use), on `threads`
+ * threads.
  */
 export function briefingTimelines(threads: number): TimelineSystem {
   return {
     async prepare(articles) {
       const { converted, original } = articlesOf(articles);
-      const records = await extractInParallel(converted, { threads });
+      const records = await extractInParallel(converted, {
+        threads,
+        extraction: TIMELINE_EXTRACTION,
+      });
       const read = new Map(converted.map((article, i) => [article.id, records[i] ?? []]));
-      const mentionsOf = (article: Article) => read.get(article.id) ?? extractMentions(article);
+      const mentionsOf = (article: Article) =>
+        read.get(article.id) ?? extractMentions(article, TIMELINE_EXTRACTION);
       return (task) => {
         const ids = new Set(task.articles.map((a) => a.id));
         const entries = buildTimeline(
