@@ -13,3 +13,4 @@ export {
   type TimelineTask,
 } from "./run-protocol.js";
 export { parseTimelineFile, type Timeline, type TimelineOptions, timelineOf } from "./timeline.js";
+export { type AgreementPair, timelineAgreement } from "./timeline-agreement.js";

@@ -51,6 +51,9 @@ describe("runProtocol", () => {
     expect(result.timelines.find((t) => t.folder === "beta")?.date.f).toBe(0);
     expect(result.date.precision).toBeCloseTo(0.5, 10);
     expect(result.topics).toEqual([{ topic: "flood", seconds: 0.5, articles: 3 }]);
+    // The two gold timelines against each other: neither has a day the other has in its range.
+    expect(result.agreement.pairs).toBe(2);
+    expect(result.agreement.date).toEqual({ precision: 0, recall: 0, f: 0 });
     expect(JSON.parse(await readFile(join(out, "alpha__alpha.json"), "utf8"))).toEqual([
       ["2020-01-01", ["The river rose ."]],
       ["2020-01-03", ["The barrier held ."]],

@@ -4,6 +4,7 @@ import { rougeScores } from "./align-rouge.js";
 import { dateScores, fScore, type Scores } from "./date-scores.js";
 import { type GoldTimeline, readTopic, type TopicArticle } from "./read-topic.js";
 import type { Timeline } from "./timeline.js";
+import { timelineAgreement } from "./timeline-agreement.js";
 
 /** What a timeline system is given for one task, and nothing else of the gold timeline. */
 export interface TimelineTask {
@@ -47,6 +48,11 @@ export interface ProtocolResult {
   date: Scores;
   ar1: Scores;
   ar2: Scores;
+  /**
+   * The gold timelines scored against each other ({@link timelineAgreement}), averaged over the
+   * pairs as the system's are over timelines: the human reference. Zero with one timeline a topic.
+   */
+  agreement: { pairs: number; date: Scores; ar1: Scores; ar2: Scores };
   topics: { topic: string; seconds: number; articles: number }[];
   problems: string[];
 }
@@ -73,13 +79,16 @@ export async function runProtocol(
     date: zero(),
     ar1: zero(),
     ar2: zero(),
+    agreement: { pairs: 0, date: zero(), ar1: zero(), ar2: zero() },
     topics: [],
     problems: [],
   };
   if (options.predictionsDir) await mkdir(options.predictionsDir, { recursive: true });
+  const pairs = [];
   for (const dir of topicDirs) {
     const topic = await readTopic(dir);
     result.problems.push(...topic.problems);
+    pairs.push(...timelineAgreement(topic.timelines));
     const started = options.clock();
     const answer = await options.system.prepare(topic.articles);
     for (const gold of topic.timelines) {
@@ -112,6 +121,12 @@ export async function runProtocol(
   result.date = average(result.timelines.map((t) => t.date));
   result.ar1 = average(result.timelines.map((t) => t.ar1));
   result.ar2 = average(result.timelines.map((t) => t.ar2));
+  result.agreement = {
+    pairs: pairs.length,
+    date: average(pairs.map((p) => p.date)),
+    ar1: average(pairs.map((p) => p.ar1)),
+    ar2: average(pairs.map((p) => p.ar2)),
+  };
   return result;
 }
 

@@ -64,6 +64,8 @@ describe("briefing eval-tls", () => {
     expect(result.timelines[0]).toMatchObject({ timeline: "riverton_news/news.txt", dates: 2 });
     for (const key of ["date_f1", "ar1_f", "ar2_f", "seconds"])
       expect(typeof result[key]).toBe("number");
+    // One source folder: no second gold timeline to compare with.
+    expect(result.agreement).toEqual({ pairs: 0, date_f1: 0, ar1_f: 0, ar2_f: 0 });
     const predicted = JSON.parse(
       await readFile(join(dir, "pred", "riverton_news__news.json"), "utf8"),
     );

@@ -25,7 +25,8 @@ export interface EvalTlsOptions {
 
 /**
  * `briefing eval-tls <topic-dir>...`: runs the Timeline17 protocol with `buildTimeline` and prints
- * date F1 and alignment ROUGE-1/2 per gold timeline and averaged, and the seconds per topic.
+ * date F1 and alignment ROUGE-1/2 per gold timeline and averaged, the gold timelines' scores
+ * against each other (the human reference), and the seconds per topic.
  */
 export async function evalTlsCommand(
   dirs: string[],
@@ -141,6 +142,12 @@ function jsonOf(result: ProtocolResult) {
     date_f1: result.date.f,
     ar1_f: result.ar1.f,
     ar2_f: result.ar2.f,
+    agreement: {
+      pairs: result.agreement.pairs,
+      date_f1: result.agreement.date.f,
+      ar1_f: result.agreement.ar1.f,
+      ar2_f: result.agreement.ar2.f,
+    },
     seconds,
     topics: result.topics,
   };
@@ -171,6 +178,18 @@ function tableOf(result: ProtocolResult): string {
       f3(result.ar2.f),
     ]),
   ];
+  const { agreement } = result;
+  if (agreement.pairs > 0)
+    lines.push(
+      row([
+        `gold against gold (${agreement.pairs} pairs)`,
+        "",
+        "",
+        f3(agreement.date.f),
+        f3(agreement.ar1.f),
+        f3(agreement.ar2.f),
+      ]),
+    );
   const times = result.topics.map(
     (t) => `${t.topic}: ${t.articles} articles in ${t.seconds.toFixed(2)} s`,
   );
