@@ -57,4 +57,22 @@ describe("buildTimeline", () => {
       "2023-03-02",
     ]);
   });
+  it("prefers the entries of a chronology written into an article, shown without their date", () => {
+    const entries = [
+      "March 2 - The board approves the barrier deal with Riverton.",
+      "March 7 - Protesters block the bridge against the barrier plan.",
+      "March 20 - Building work starts on the barrier.",
+    ];
+    const day = (list: string[]) =>
+      buildTimeline([...articles, fixtureArticle("k", "Five", "2023-06-30", list)], {
+        ...options,
+        dates: 1,
+      })[0];
+    expect(day(entries)).toEqual({
+      date: "2023-03-02",
+      sentences: [{ text: "The board approves the barrier deal with Riverton.", articleId: "k" }],
+    });
+    // Two dated sentences do not make a chronology: the day's most central report is chosen.
+    expect(day(entries.slice(0, 2))?.sentences[0]?.articleId).not.toBe("k");
+  });
 });

@@ -1,5 +1,6 @@
 import type { Article } from "@briefing/core";
 import { addTo, addToSet } from "./add-to.js";
+import { chronologyEntry } from "./chronology-entry.js";
 import {
   type ExtractMentionsOptions,
   extractMentions,
@@ -52,9 +53,11 @@ const REDUNDANT = 0.5;
  * sentences. Days are chosen by salience: how many articles date something to the day in their
  * own words, counting twice those written on later days (a day still recalled afterwards is a
  * turning point), with the number of articles published that day breaking ties. Each day's
- * sentences are the reports dated to it and the opening sentences of that day's articles, ranked
- * by centrality (TF-IDF cosine to their centroid, with the corpus's document frequencies) plus the
- * query, skipping near-repeats. Entries come oldest first. Deterministic.
+ * sentences are the reports dated to it and the opening sentences of that day's articles: first
+ * the entries of chronologies journalists wrote into their articles ("April 22 - The rig sinks."),
+ * shown without the date they open with, then by centrality (TF-IDF cosine to their centroid,
+ * with the corpus's document frequencies) plus the query, skipping near-repeats. Entries come
+ * oldest first. Deterministic.
  */
 export function buildTimeline(
   articles: readonly Article[],
@@ -78,16 +81,20 @@ export function buildTimeline(
     const dayInWindow = day !== null && inWindow(day);
     if (dayInWindow) published.set(day, (published.get(day) ?? 0) + 1);
     const records = mentionsOf(article);
-    for (const record of records) {
+    const openings = records.map(chronologyEntry);
+    const chronology = openings.filter((n) => n > 0).length >= CHRONOLOGY_ENTRIES;
+    records.forEach((record, i) => {
+      const opening = openings[i] as number;
+      const candidate = () => candidateOf(record, article.id, opening, chronology);
       if (dayInWindow && record.position < LEAD_SENTENCES && record.terms.length > 0)
-        addTo(leads, day, candidateOf(record, article.id));
+        addTo(leads, day, candidate());
       const { start, end } = record.date;
-      if (!start || start !== end || !inWindow(start)) continue;
-      if (record.reports) addTo(reports, start, candidateOf(record, article.id));
-      if (!record.dateText) continue;
+      if (!start || start !== end || !inWindow(start)) return;
+      if (record.reports) addTo(reports, start, candidate());
+      if (!record.dateText) return;
       addToSet(mentionedBy, start, article.id);
       if (day && day > start) addToSet(laterBy, start, article.id);
-    }
+    });
     bags.push(termsOf(records));
   }
   // A day matters when many articles date something to it, the more when they look back on it
@@ -107,7 +114,11 @@ export function buildTimeline(
     const pool = [...(reports.get(day) ?? []), ...(leads.get(day) ?? [])];
     return {
       date: day,
-      sentences: pick(pool, { count: options.sentencesPerDate, query, frequencies }),
+      sentences: pick(pool, { count: options.sentencesPerDate, query, frequencies }).map((c) => ({
+        // Listed under its date, an entry need not say the date again.
+        text: c.opening > 0 && c.date === day ? c.text.slice(c.opening) : c.text,
+        articleId: c.articleId,
+      })),
     };
   });
 }
@@ -129,24 +140,49 @@ interface Candidate {
   text: string;
   articleId: string;
   terms: string[];
+  /** The day the sentence itself is dated to, if one. */
+  date: string | null;
+  /** Length of its opening date and separator when written as a chronology's entry, else 0. */
+  opening: number;
+  /** Whether it is an entry of a chronology (an article with several such entries). */
+  entry: boolean;
 }
 
-function candidateOf(record: MentionRecord, articleId: string): Candidate {
-  return { text: record.mention.text, articleId, terms: record.terms };
+function candidateOf(
+  record: MentionRecord,
+  articleId: string,
+  opening: number,
+  chronology: boolean,
+): Candidate {
+  return {
+    text: record.mention.text,
+    articleId,
+    terms: record.terms,
+    date: record.date.start === record.date.end ? record.date.start : null,
+    opening,
+    entry: chronology && opening > 0,
+  };
 }
+
+/**
+ * Entries that make an article a chronology (a timeline or fact box of dated entries, written by
+ * a journalist): its entries are preferred to other sentences of their day.
+ */
+const CHRONOLOGY_ENTRIES = 3;
 
 /** Sentences an article opens with, taken as its news of the day it came out. */
 const LEAD_SENTENCES = 3;
 
 /**
- * The `count` sentences closest to the centroid of a day's candidates (TF-IDF with the corpus's
- * document frequencies, so words every report of the topic uses weigh little), plus the share of
- * the query they hold, skipping near-repeats of those already taken.
+ * The `count` sentences of a day: chronology entries first, then those closest to the centroid of
+ * the day's candidates (TF-IDF with the corpus's document frequencies, so words every report of
+ * the topic uses weigh little), plus the share of the query they hold, skipping near-repeats of
+ * those already taken.
  */
 function pick(
   pool: readonly Candidate[],
   options: { count: number; query: ReadonlySet<string>; frequencies: DocumentFrequencies },
-): { text: string; articleId: string }[] {
+): Candidate[] {
   const { count, query } = options;
   const seen = new Set<string>();
   const unique = pool.filter((c) => !seen.has(c.text) && seen.add(c.text));
@@ -163,7 +199,10 @@ function pick(
     return cosine(vectors[i] as TermVector, centroid) + hits;
   });
   const score = (i: number) => scores[i] as number;
-  const order = unique.map((_, i) => i).sort((a, b) => score(b) - score(a) || a - b);
+  const entry = (i: number) => (unique[i]?.entry ? 1 : 0);
+  const order = unique
+    .map((_, i) => i)
+    .sort((a, b) => entry(b) - entry(a) || score(b) - score(a) || a - b);
   const taken: number[] = [];
   for (const i of order) {
     if (taken.length >= count) break;
@@ -173,5 +212,5 @@ function pick(
   }
   // When near-repeats leave the budget short, fill it with the best of the rest.
   for (const i of order) if (taken.length < count && !taken.includes(i)) taken.push(i);
-  return taken.map((i) => ({ text: unique[i]?.text ?? "", articleId: unique[i]?.articleId ?? "" }));
+  return taken.map((i) => unique[i] as Candidate);
 }
