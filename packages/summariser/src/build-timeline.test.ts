@@ -75,4 +75,26 @@ describe("buildTimeline", () => {
     // Two dated sentences do not make a chronology: the day's most central report is chosen.
     expect(day(entries.slice(0, 2))?.sentences[0]?.articleId).not.toBe("k");
   });
+  it("also ranks days by their attention against what was published in the week either side", () => {
+    const story = (day: string, weekday: string, count: number, prefix: string) =>
+      Array.from({ length: count }, (_, i) =>
+        fixtureArticle(`${prefix}${i}`, "Paper", day, [
+          `The water board met the engineers again on ${weekday}.`,
+        ]),
+      );
+    // A busy Saturday looks back on four days; a quiet Monday on one, as often as on Wednesday.
+    const corpus = [
+      ...story("2023-03-04", "Friday", 6, "f"),
+      ...story("2023-03-04", "Thursday", 5, "t"),
+      ...story("2023-03-04", "Wednesday", 4, "w"),
+      ...story("2023-03-04", "Tuesday", 3, "u"),
+      ...story("2023-03-27", "Saturday", 4, "s"),
+    ];
+    const window = { sentencesPerDate: 1, from: "2023-02-20", to: "2023-03-31" };
+    expect(buildTimeline(corpus, { ...window, dates: 3 }).map((e) => e.date)).toEqual([
+      "2023-03-02",
+      "2023-03-03",
+      "2023-03-25",
+    ]);
+  });
 });

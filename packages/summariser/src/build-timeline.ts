@@ -1,4 +1,4 @@
-import type { Article } from "@briefing/core";
+import { type Article, daysBetween } from "@briefing/core";
 import { addTo, addToSet } from "./add-to.js";
 import { chronologyEntry } from "./chronology-entry.js";
 import {
@@ -50,9 +50,10 @@ const REDUNDANT = 0.5;
 
 /**
  * A timeline for a fixed budget: `dates` days within [from, to], each with `sentencesPerDate`
- * sentences. Days are chosen by salience: how many articles date something to the day in their
- * own words, counting twice those written on later days (a day still recalled afterwards is a
- * turning point), with the number of articles published that day breaking ties. Each day's
+ * sentences. Days are chosen by two rankings fused (Borda): attention, how many articles date
+ * something to the day in their own words, counting twice those written on later days (a day
+ * still recalled afterwards is a turning point), the number published that day breaking ties;
+ * and that attention relative to the articles published a day in the week either side. Each day's
  * sentences are the reports dated to it and the opening sentences of that day's articles: first
  * the entries of chronologies journalists wrote into their articles ("April 22 - The rig sinks."),
  * shown without the date they open with, then by centrality (TF-IDF cosine to their centroid,
@@ -99,13 +100,15 @@ export function buildTimeline(
   }
   // A day matters when many articles date something to it, the more when they look back on it
   // from later days; how many articles came out that day only breaks ties.
-  const salience = (day: string) =>
+  const attention = (day: string) =>
     (mentionedBy.get(day)?.size ?? 0) +
     (laterBy.get(day)?.size ?? 0) +
     (published.get(day) ?? 0) / (articles.length + 1);
-  const days = new Set([...mentionedBy.keys(), ...reports.keys(), ...published.keys()]);
-  const chosen = [...days]
-    .sort((a, b) => salience(b) - salience(a) || (a < b ? -1 : 1))
+  // It matters too when that attention stands out from what was written at the time: a day
+  // singled out in a quiet spell as much as one in the busiest week.
+  const writtenNearby = publishedNearby(published, options.from, options.to);
+  const days = [...new Set([...mentionedBy.keys(), ...reports.keys(), ...published.keys()])];
+  const chosen = fuseRanks(days, [attention, (day) => attention(day) / (writtenNearby(day) + 1)])
     .slice(0, options.dates)
     .sort();
   const query = new Set(options.query?.toLowerCase().split(/\W+/).filter(Boolean) ?? []);
@@ -121,6 +124,54 @@ export function buildTimeline(
       })),
     };
   });
+}
+
+/** Days either side of a day over which {@link publishedNearby} averages. */
+const NEARBY_DAYS = 7;
+
+/** Articles published a day, on average over the week either side (within [from, to]). */
+function publishedNearby(
+  published: ReadonlyMap<string, number>,
+  from: string,
+  to: string,
+): (day: string) => number {
+  const span = daysBetween(from, to) + 1;
+  // Publications before each day of the window, so that any stretch is one subtraction.
+  const before = new Float64Array(span + 1);
+  for (const [day, count] of published) {
+    const i = daysBetween(from, day) + 1;
+    before[i] = (before[i] as number) + count;
+  }
+  for (let i = 1; i <= span; i++) before[i] = (before[i] as number) + (before[i - 1] as number);
+  return (day) => {
+    const i = daysBetween(from, day);
+    const first = Math.max(0, i - NEARBY_DAYS);
+    const last = Math.min(span - 1, i + NEARBY_DAYS);
+    return ((before[last + 1] as number) - (before[first] as number)) / (2 * NEARBY_DAYS + 1);
+  };
+}
+
+/**
+ * Days ordered by the sum of their ranks under each score (Borda count; ties go to the earlier
+ * day): no weights to fit between scores of different scales.
+ */
+function fuseRanks(
+  days: readonly string[],
+  scores: readonly ((day: string) => number)[],
+): string[] {
+  const total = new Map<string, number>(days.map((day) => [day, 0]));
+  for (const score of scores) {
+    const value = new Map(days.map((day) => [day, score(day)]));
+    const ranked = [...days].sort(
+      (a, b) => (value.get(b) as number) - (value.get(a) as number) || (a < b ? -1 : 1),
+    );
+    ranked.forEach((day, rank) => {
+      total.set(day, (total.get(day) as number) + rank);
+    });
+  }
+  return [...days].sort(
+    (a, b) => (total.get(a) as number) - (total.get(b) as number) || (a < b ? -1 : 1),
+  );
 }
 
 /** The distinct terms of an article's records, worked out once per list of records. */
