@@ -82,21 +82,18 @@ export function buildTimeline(
     const dayInWindow = day !== null && inWindow(day);
     if (dayInWindow) published.set(day, (published.get(day) ?? 0) + 1);
     const records = mentionsOf(article);
-    const openings = records.map(chronologyEntry);
-    const chronology = openings.filter((n) => n > 0).length >= CHRONOLOGY_ENTRIES;
+    const facts = factsOf(records);
     records.forEach((record, i) => {
-      const opening = openings[i] as number;
-      const candidate = () => candidateOf(record, article.id, opening, chronology);
       if (dayInWindow && record.position < LEAD_SENTENCES && record.terms.length > 0)
-        addTo(leads, day, candidate());
+        addTo(leads, day, candidateOf(record, article.id, facts, i));
       const { start, end } = record.date;
       if (!start || start !== end || !inWindow(start)) return;
-      if (record.reports) addTo(reports, start, candidate());
+      if (record.reports) addTo(reports, start, candidateOf(record, article.id, facts, i));
       if (!record.dateText) return;
       addToSet(mentionedBy, start, article.id);
       if (day && day > start) addToSet(laterBy, start, article.id);
     });
-    bags.push(termsOf(records));
+    bags.push(facts.terms);
   }
   // A day matters when many articles date something to it, the more when they look back on it
   // from later days; how many articles came out that day only breaks ties.
@@ -174,17 +171,32 @@ function fuseRanks(
   );
 }
 
-/** The distinct terms of an article's records, worked out once per list of records. */
-const distinctTerms = new WeakMap<readonly MentionRecord[], string[]>();
-function termsOf(records: readonly MentionRecord[]): string[] {
-  let terms = distinctTerms.get(records);
-  if (!terms) {
+/** What a timeline needs of an article's records as a whole. */
+interface ArticleFacts {
+  /** The distinct terms, for the document frequencies. */
+  terms: string[];
+  /** Each record's chronology opening ({@link chronologyEntry}), 0 if none. */
+  openings: number[];
+  /** Whether the article is a chronology: enough of its sentences are entries. */
+  chronology: boolean;
+}
+
+/** {@link ArticleFacts}, worked out once per list of records (not once per timeline). */
+const articleFacts = new WeakMap<readonly MentionRecord[], ArticleFacts>();
+function factsOf(records: readonly MentionRecord[]): ArticleFacts {
+  let facts = articleFacts.get(records);
+  if (!facts) {
     const found = new Set<string>();
     for (const record of records) for (const term of record.terms) found.add(term);
-    terms = [...found];
-    distinctTerms.set(records, terms);
+    const openings = records.map(chronologyEntry);
+    facts = {
+      terms: [...found],
+      openings,
+      chronology: openings.filter((n) => n > 0).length >= CHRONOLOGY_ENTRIES,
+    };
+    articleFacts.set(records, facts);
   }
-  return terms;
+  return facts;
 }
 
 interface Candidate {
@@ -199,19 +211,21 @@ interface Candidate {
   entry: boolean;
 }
 
+/** The candidate made of the `index`th of an article's records. */
 function candidateOf(
   record: MentionRecord,
   articleId: string,
-  opening: number,
-  chronology: boolean,
+  facts: ArticleFacts,
+  index: number,
 ): Candidate {
+  const opening = facts.openings[index] as number;
   return {
     text: record.mention.text,
     articleId,
     terms: record.terms,
     date: record.date.start === record.date.end ? record.date.start : null,
     opening,
-    entry: chronology && opening > 0,
+    entry: facts.chronology && opening > 0,
   };
 }
 
