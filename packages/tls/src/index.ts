@@ -12,5 +12,12 @@ export {
   type TimelineSystem,
   type TimelineTask,
 } from "./run-protocol.js";
-export { parseTimelineFile, type Timeline, type TimelineOptions, timelineOf } from "./timeline.js";
+export {
+  parseTimelineFile,
+  type Timeline,
+  type TimelineOptions,
+  timelineOf,
+  timelineSpan,
+} from "./timeline.js";
 export { type AgreementPair, timelineAgreement } from "./timeline-agreement.js";
+export { timelineScores } from "./timeline-scores.js";

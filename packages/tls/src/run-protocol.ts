@@ -1,10 +1,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { rougeScores } from "./align-rouge.js";
-import { dateScores, fScore, type Scores } from "./date-scores.js";
+import { fScore, type Scores } from "./date-scores.js";
 import { type GoldTimeline, readTopic, type TopicArticle } from "./read-topic.js";
-import type { Timeline } from "./timeline.js";
+import { type Timeline, timelineSpan } from "./timeline.js";
 import { timelineAgreement } from "./timeline-agreement.js";
+import { timelineScores } from "./timeline-scores.js";
 
 /** What a timeline system is given for one task, and nothing else of the gold timeline. */
 export interface TimelineTask {
@@ -94,7 +94,6 @@ export async function runProtocol(
     for (const gold of topic.timelines) {
       const task = taskOf(gold, topic.articles);
       const predicted = answer(task);
-      const rouge = rougeScores(predicted, [gold.timeline]);
       result.timelines.push({
         topic: topic.name,
         folder: gold.folder,
@@ -102,9 +101,7 @@ export async function runProtocol(
         dates: task.dates,
         sentencesPerDate: task.sentencesPerDate,
         articles: task.articles.length,
-        date: dateScores(predicted, gold.timeline),
-        ar1: rouge.align.rouge1,
-        ar2: rouge.align.rouge2,
+        ...timelineScores(predicted, gold.timeline),
       });
       if (options.predictionsDir)
         await writeFile(
@@ -131,14 +128,13 @@ export async function runProtocol(
 }
 
 function taskOf(gold: GoldTimeline, articles: readonly TopicArticle[]): TimelineTask {
-  const days = [...gold.timeline.keys()];
-  const from = days[0] as string;
-  const to = days[days.length - 1] as string;
+  const { from, to } = timelineSpan(gold.timeline);
+  const dates = gold.timeline.size;
   const sentences = [...gold.timeline.values()].reduce((sum, s) => sum + s.length, 0);
   return {
     articles: articles.filter((a) => a.day >= from && a.day <= to),
-    dates: days.length,
-    sentencesPerDate: Math.max(1, Math.round(sentences / days.length)),
+    dates,
+    sentencesPerDate: Math.max(1, Math.round(sentences / dates)),
     from,
     to,
   };

@@ -1,7 +1,7 @@
-import { rougeScores } from "./align-rouge.js";
-import { dateScores, type Scores } from "./date-scores.js";
+import type { Scores } from "./date-scores.js";
 import type { GoldTimeline } from "./read-topic.js";
-import type { Timeline } from "./timeline.js";
+import { type Timeline, timelineSpan } from "./timeline.js";
+import { timelineScores } from "./timeline-scores.js";
 
 /** One gold timeline scored as the prediction for another. */
 export interface AgreementPair {
@@ -23,21 +23,16 @@ export interface AgreementPair {
 export function timelineAgreement(timelines: readonly GoldTimeline[]): AgreementPair[] {
   const pairs: AgreementPair[] = [];
   for (const gold of timelines) {
-    const days = [...gold.timeline.keys()].sort();
-    const from = days[0] ?? "";
-    const to = days[days.length - 1] ?? "";
+    const { from, to } = timelineSpan(gold.timeline);
     for (const other of timelines) {
       if (other === gold) continue;
       const predicted: Timeline = new Map(
         [...other.timeline].filter(([day]) => day >= from && day <= to),
       );
-      const rouge = rougeScores(predicted, [gold.timeline]);
       pairs.push({
         gold: `${gold.folder}/${gold.file}`,
         other: `${other.folder}/${other.file}`,
-        date: dateScores(predicted, gold.timeline),
-        ar1: rouge.align.rouge1,
-        ar2: rouge.align.rouge2,
+        ...timelineScores(predicted, gold.timeline),
       });
     }
   }

@@ -25,6 +25,12 @@ export function timelineOf(
   return new Map([...days].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** A timeline's first and last day (empty strings for an empty timeline). */
+export function timelineSpan(timeline: Timeline): { from: string; to: string } {
+  const days = [...timeline.keys()];
+  return { from: days[0] ?? "", to: days[days.length - 1] ?? "" };
+}
+
 /**
  * A gold timeline file as Timeline17 writes them: a `YYYY-MM-DD` line, one sentence a line, a
  * line of dashes between days.
