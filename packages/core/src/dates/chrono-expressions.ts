@@ -4,7 +4,7 @@ import { makeDay, monthRange, shiftDay, weekdayOf, yearRange } from "./calendar-
 import { type CandidateDate, MONTH_OR_NUMERIC_DATE } from "./candidate-date.js";
 import { type Tense, tenseAt } from "./detect-tense.js";
 import { isCalendarDate } from "./is-calendar-date.js";
-import { yearFor } from "./news-expressions.js";
+import { yearFor, yearForMonth } from "./news-expressions.js";
 
 type Range = [string, string];
 type Component = types.ParsedComponents;
@@ -36,8 +36,8 @@ const DURATION =
 /**
  * Date expressions found by chrono-node, re-read under news conventions against `day`: a bare
  * weekday is the last such day on or before it (the next one in future tense), a day and month
- * without a year take the year that puts them on or before it (after it in future tense), months
- * and years become ranges. Durations ("for three days", "after 20 years") and clock times alone
+ * without a year take the year that puts them on or before it (after it in future tense) unless
+ * the date on the other side is within two months, months and years become ranges. Durations ("for three days", "after 20 years") and clock times alone
  * are not dates.
  */
 export function findChronoExpressions(text: string, day: string): CandidateDate[] {
@@ -166,7 +166,7 @@ function readComponent(
   }
   if (known("month")) {
     const m = value("month");
-    const y = known("year") ? value("year") : yearFor(m, 1, day, tense);
+    const y = known("year") ? value("year") : yearForMonth(m, day, tense);
     return {
       range: monthRange(y, m),
       rule: known("year") ? "explicit-month" : `month-${tense}`,

@@ -90,17 +90,34 @@ function weekend(day: string, tense: Tense, which: string): Range {
 function nearestYear(m: number, d: number, day: string): number {
   const past = onOrAround(m, d, day, "past");
   const future = onOrAround(m, d, day, "future");
-  const distance = (y: number) => Math.abs(daysBetween(day, makeDay(y, m, Math.min(d, 28))));
-  return distance(future) < distance(past) ? future : past;
+  return daysAway(future, m, d, day) < daysAway(past, m, d, day) ? future : past;
+}
+
+function daysAway(y: number, m: number, d: number, day: string): number {
+  return Math.abs(daysBetween(day, makeDay(y, m, Math.min(d, 28))));
 }
 
 /**
- * The year that puts a day and month on or before `day` (past) or on or after it (future); a leap
- * day looks further, to the nearest leap year.
+ * Days within which a day and month without a year are read as the nearer date even against the
+ * tense: tense is read from a few words and often misleads ("said" in front of a coming date, a
+ * "plans to" in a report of the day before), while a date most of a year away is rarely meant.
+ */
+const NEAR_DAYS = 60;
+
+/**
+ * The year that puts a day and month on or before `day` (past) or on or after it (future), unless
+ * the other side's date is within {@link NEAR_DAYS}; the nearest with no tense. A leap day looks
+ * further, to the nearest leap year.
  */
 export function yearFor(m: number, d: number, day: string, tense: Tense): number {
-  if (tense === "unmarked") return nearestYear(m, d, day);
+  const nearest = nearestYear(m, d, day);
+  if (tense === "unmarked" || daysAway(nearest, m, d, day) <= NEAR_DAYS) return nearest;
   return onOrAround(m, d, day, tense);
+}
+
+/** The year of a month named without one: before `day` in past tense, after it in future tense. */
+export function yearForMonth(m: number, day: string, tense: Tense): number {
+  return tense === "unmarked" ? nearestYear(m, 1, day) : onOrAround(m, 1, day, tense);
 }
 
 function onOrAround(m: number, d: number, day: string, tense: "past" | "future"): number {
@@ -177,7 +194,7 @@ export const NEWS_RULES: readonly NewsRule[] = [
     resolve: (m, day, tense) => {
       const mm = monthNumber(m[2] ?? "");
       if (mm === 0) return null;
-      const y = m[3] ? Number(m[3]) : yearFor(mm, 1, day, tense);
+      const y = m[3] ? Number(m[3]) : yearForMonth(mm, day, tense);
       return part(m[1] ?? "", monthRange(y, mm));
     },
   },

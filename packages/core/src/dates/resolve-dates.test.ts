@@ -114,7 +114,11 @@ const CASES: Case[] = [
   ["On 25 August, the delegation arrived.", "2021-09-02", ["2021-08-25", "2021-08-25"]],
   ["The ceasefire began on December 28.", "2021-01-03", ["2020-12-28", "2020-12-28"]],
   ["Elections will be held on January 10.", "2020-12-30", ["2021-01-10", "2021-01-10"]],
-  ["The decision came on 3rd September.", "2021-09-02", ["2020-09-03", "2020-09-03"]],
+  // The tense picks the year unless the other side's date is near: a day off is a slip of the
+  // reference or of the tense, not a year.
+  ["The decision came on 3rd September.", "2021-09-02", ["2021-09-03", "2021-09-03"]],
+  ["The decision came on 3rd December.", "2021-09-02", ["2020-12-03", "2020-12-03"]],
+  ["June 2 - BP works on a plan to cap the well.", "2010-06-03", ["2010-06-02", "2010-06-02"]],
   ["The talks will resume on 3rd September.", "2021-09-02", ["2021-09-03", "2021-09-03"]],
   ["He was born on February 29.", "2021-03-05", ["2020-02-29", "2020-02-29"]],
   ["The leap-day vote took place on 29 February.", "2024-03-01", ["2024-02-29", "2024-02-29"]],
