@@ -75,6 +75,36 @@ describe("buildTimeline", () => {
     // Two dated sentences do not make a chronology: the day's most central report is chosen.
     expect(day(entries.slice(0, 2))?.sentences[0]?.articleId).not.toBe("k");
   });
+  it("lists with an entry of a chronology the sentences that carry it on, before other reports", () => {
+    const chronology = fixtureArticle("k", "Five", "2023-06-30", [
+      "March 2 - The board approves the barrier deal with Riverton.",
+      "The mayor says the deal ends ten years of talks.",
+      "March 7 - Protesters block the bridge against the barrier plan.",
+      "March 20 - Building work starts on the barrier.",
+    ]);
+    const [day] = buildTimeline([...articles, chronology], {
+      ...options,
+      dates: 1,
+      sentencesPerDate: 2,
+    });
+    expect(day).toEqual({
+      date: "2023-03-02",
+      sentences: [
+        { text: "The board approves the barrier deal with Riverton.", articleId: "k" },
+        { text: "The mayor says the deal ends ten years of talks.", articleId: "k" },
+      ],
+    });
+  });
+  it("does not take an opening sentence dated to another day as news of the day it came out", () => {
+    const later = fixtureArticle("z", "Ten", "2023-03-09", [
+      "The board met the protesters on 7 March.",
+      "The mayor said a new gauge would warn of floods.",
+    ]);
+    const timeline = buildTimeline([...articles, later], { ...options, dates: 10 });
+    expect(timeline.find((e) => e.date === "2023-03-09")?.sentences).toEqual([
+      { text: "The mayor said a new gauge would warn of floods.", articleId: "z" },
+    ]);
+  });
   it("also ranks days by their attention against what was published in the week either side", () => {
     const story = (day: string, weekday: string, count: number, prefix: string) =>
       Array.from({ length: count }, (_, i) =>

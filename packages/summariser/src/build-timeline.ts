@@ -54,11 +54,12 @@ const REDUNDANT = 0.5;
  * something to the day in their own words, counting twice those written on later days (a day
  * still recalled afterwards is a turning point), the number published that day breaking ties;
  * and that attention relative to the articles published a day in the week either side. Each day's
- * sentences are the reports dated to it and the opening sentences of that day's articles: first
- * the entries of chronologies journalists wrote into their articles ("April 22 - The rig sinks."),
- * shown without the date they open with, then by centrality (TF-IDF cosine to their centroid,
- * with the corpus's document frequencies) plus the query, skipping near-repeats. Entries come
- * oldest first. Deterministic.
+ * sentences are the reports dated to it and the opening sentences of that day's articles (unless
+ * dated to another day): first the entries of chronologies journalists wrote into their articles
+ * ("April 22 - The rig sinks."), shown without the date they open with, then the sentences that
+ * carry an entry on up to the next date ("Eleven workers are missing."), then by centrality
+ * (TF-IDF cosine to their centroid, with the corpus's document frequencies) plus the query,
+ * skipping near-repeats. Entries come oldest first. Deterministic.
  */
 export function buildTimeline(
   articles: readonly Article[],
@@ -84,9 +85,14 @@ export function buildTimeline(
     const records = mentionsOf(article);
     const facts = factsOf(records);
     records.forEach((record, i) => {
-      if (dayInWindow && record.position < LEAD_SENTENCES && record.terms.length > 0)
+      // After a chronology's entry, the sentences up to the next date are of the entry's day.
+      const follows = facts.follows[i] as number;
+      const dated = follows >= 0 ? (records[follows] as MentionRecord) : record;
+      const { start, end } = dated.date;
+      // An opening sentence is news of the day the article came out, unless it is of another.
+      const elsewhere = dated.dateText !== undefined && start === end && start !== day;
+      if (dayInWindow && record.position < LEAD_SENTENCES && record.terms.length > 0 && !elsewhere)
         addTo(leads, day, candidateOf(record, article.id, facts, i));
-      const { start, end } = record.date;
       if (!start || start !== end || !inWindow(start)) return;
       if (record.reports) addTo(reports, start, candidateOf(record, article.id, facts, i));
       if (!record.dateText) return;
@@ -179,6 +185,11 @@ interface ArticleFacts {
   openings: number[];
   /** Whether the article is a chronology: enough of its sentences are entries. */
   chronology: boolean;
+  /**
+   * In a chronology, the entry (of one day) each undated sentence follows, through other undated
+   * ones; -1 for the others.
+   */
+  follows: number[];
 }
 
 /** {@link ArticleFacts}, worked out once per list of records (not once per timeline). */
@@ -189,11 +200,18 @@ function factsOf(records: readonly MentionRecord[]): ArticleFacts {
     const found = new Set<string>();
     for (const record of records) for (const term of record.terms) found.add(term);
     const openings = records.map(chronologyEntry);
-    facts = {
-      terms: [...found],
-      openings,
-      chronology: openings.filter((n) => n > 0).length >= CHRONOLOGY_ENTRIES,
-    };
+    const chronology = openings.filter((n) => n > 0).length >= CHRONOLOGY_ENTRIES;
+    const follows = records.map(() => -1);
+    if (chronology) {
+      let entry = -1;
+      records.forEach((record, i) => {
+        const single = record.date.start !== null && record.date.start === record.date.end;
+        if ((openings[i] as number) > 0) entry = single ? i : -1;
+        else if (record.dateText) entry = -1;
+        else follows[i] = entry;
+      });
+    }
+    facts = { terms: [...found], openings, chronology, follows };
     articleFacts.set(records, facts);
   }
   return facts;
@@ -209,6 +227,8 @@ interface Candidate {
   opening: number;
   /** Whether it is an entry of a chronology (an article with several such entries). */
   entry: boolean;
+  /** Whether it carries on a chronology's entry ({@link ArticleFacts.follows}). */
+  continues: boolean;
 }
 
 /** The candidate made of the `index`th of an article's records. */
@@ -226,6 +246,7 @@ function candidateOf(
     date: record.date.start === record.date.end ? record.date.start : null,
     opening,
     entry: facts.chronology && opening > 0,
+    continues: (facts.follows[index] as number) >= 0,
   };
 }
 
@@ -239,10 +260,10 @@ const CHRONOLOGY_ENTRIES = 3;
 const LEAD_SENTENCES = 3;
 
 /**
- * The `count` sentences of a day: chronology entries first, then those closest to the centroid of
- * the day's candidates (TF-IDF with the corpus's document frequencies, so words every report of
- * the topic uses weigh little), plus the share of the query they hold, skipping near-repeats of
- * those already taken.
+ * The `count` sentences of a day: chronology entries first, then what carries them on, then those
+ * closest to the centroid of the day's candidates (TF-IDF with the corpus's document frequencies,
+ * so words every report of the topic uses weigh little), plus the share of the query they hold,
+ * skipping near-repeats of those already taken.
  */
 function pick(
   pool: readonly Candidate[],
@@ -264,10 +285,10 @@ function pick(
     return cosine(vectors[i] as TermVector, centroid) + hits;
   });
   const score = (i: number) => scores[i] as number;
-  const entry = (i: number) => (unique[i]?.entry ? 1 : 0);
+  const rank = (i: number) => (unique[i]?.entry ? 2 : unique[i]?.continues ? 1 : 0);
   const order = unique
     .map((_, i) => i)
-    .sort((a, b) => entry(b) - entry(a) || score(b) - score(a) || a - b);
+    .sort((a, b) => rank(b) - rank(a) || score(b) - score(a) || a - b);
   const taken: number[] = [];
   for (const i of order) {
     if (taken.length >= count) break;
