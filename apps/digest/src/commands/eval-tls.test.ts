@@ -74,5 +74,26 @@ describe("briefing eval-tls", () => {
     expect(
       predicted.flatMap(([, s]: [string, string[]]) => s).some((s: string) => / \.$/.test(s)),
     ).toBe(true);
+    // The table gives precision, recall and F of each score, per timeline and on average.
+    out.length = 0;
+    expect(await evalTlsCommand(["flood"], {}, io)).toBe(0);
+    const [header, row, mean] = out.join("").split("\n");
+    expect(header?.split(/\s{2,}/)).toEqual([
+      "timeline",
+      "dates",
+      "articles",
+      "date P",
+      "R",
+      "F",
+      "AR-1 P",
+      "R",
+      "F",
+      "AR-2 P",
+      "R",
+      "F",
+    ]);
+    expect(row?.split(/\s+/).slice(3)).toHaveLength(9);
+    expect(row).toMatch(/^riverton_news\/news\.txt\s+2\s+\d+\s+\d\.\d{3}/);
+    expect(mean?.split(/\s{2,}/).slice(1)).toHaveLength(9);
   });
 });

@@ -154,47 +154,41 @@ function jsonOf(result: ProtocolResult) {
 }
 
 function tableOf(result: ProtocolResult): string {
-  const f3 = (n: number) => n.toFixed(3);
-  const row = (cells: readonly string[]) =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(34) : cell.padStart(WIDTHS[i] ?? 7))).join(" ");
-  const lines = [
-    row(["timeline", "dates", "articles", "date F1", "AR-1 F", "AR-2 F"]),
-    ...result.timelines.map((t) =>
-      row([
-        `${t.folder}/${t.file}`,
-        String(t.dates),
-        String(t.articles),
-        f3(t.date.f),
-        f3(t.ar1.f),
-        f3(t.ar2.f),
-      ]),
-    ),
-    row([
-      "mean (P, R averaged, then F)",
-      "",
-      "",
-      f3(result.date.f),
-      f3(result.ar1.f),
-      f3(result.ar2.f),
+  const prf = (s: { precision: number; recall: number; f: number }) =>
+    [s.precision, s.recall, s.f].map((n) => n.toFixed(3));
+  const summary = (label: string, scores: Pick<ProtocolResult, "date" | "ar1" | "ar2">) => [
+    label,
+    "",
+    "",
+    ...prf(scores.date),
+    ...prf(scores.ar1),
+    ...prf(scores.ar2),
+  ];
+  const rows = [
+    ["timeline", "dates", "articles", "date P", "R", "F", "AR-1 P", "R", "F", "AR-2 P", "R", "F"],
+    ...result.timelines.map((t) => [
+      `${t.folder}/${t.file}`,
+      String(t.dates),
+      String(t.articles),
+      ...prf(t.date),
+      ...prf(t.ar1),
+      ...prf(t.ar2),
     ]),
+    summary("mean (P, R averaged, then F)", result),
   ];
   const { agreement } = result;
   if (agreement.pairs > 0)
-    lines.push(
-      row([
-        `gold against gold (${agreement.pairs} pairs)`,
-        "",
-        "",
-        f3(agreement.date.f),
-        f3(agreement.ar1.f),
-        f3(agreement.ar2.f),
-      ]),
-    );
+    rows.push(summary(`gold against gold (${agreement.pairs} pairs)`, agreement));
+  // The names as wide as the longest; every number right-aligned under its heading.
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
+  const lines = rows.map((cells) =>
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd(),
+  );
   const times = result.topics.map(
     (t) => `${t.topic}: ${t.articles} articles in ${t.seconds.toFixed(2)} s`,
   );
   return `${lines.join("\n")}\n\n${times.join("\n")}\n`;
 }
-
-/** Widths of the table's number columns, after the timeline's name. */
-const WIDTHS = [34, 5, 8, 7, 7, 7];
