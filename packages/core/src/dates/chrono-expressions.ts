@@ -35,10 +35,10 @@ const DURATION =
 
 /**
  * Date expressions found by chrono-node, re-read under news conventions against `day`: a bare
- * weekday is the last such day on or before it (the next one in future tense), a day and month
- * without a year take the year that puts them on or before it (after it in future tense) unless
- * the date on the other side is within two months, months and years become ranges. Durations ("for three days", "after 20 years") and clock times alone
- * are not dates.
+ * weekday is the last such day on or before it (the next one in future tense); a day and month
+ * without a year take the year that puts them on or before it (after it in future tense), unless
+ * the date on the other side is within two months; months and years become ranges. Durations
+ * ("for three days", "after 20 years") and clock times alone are not dates.
  */
 export function findChronoExpressions(text: string, day: string): CandidateDate[] {
   // Every reading must contain a date word, so a sentence without one is not parsed at all.
