@@ -69,6 +69,29 @@ const RUN_COLUMNS = `id, digest, period_start AS periodStart, period_end AS peri
 const DELIVERY_COLUMNS = `run_id AS runId, recipient, status, attempts, last_error AS lastError,
   message_id AS messageId, sent_at AS sentAt`;
 
+/** How long a statement waits for another process's lock before it fails. */
+const BUSY_TIMEOUT_MS = 10_000;
+/** Pause between attempts to switch a new file to WAL. */
+const WAL_RETRY_MS = 20;
+
+/**
+ * Puts the database in WAL mode. Switching takes a lock SQLite does not wait for: two processes
+ * opening the same new file at once would see one fail at once ("database is locked"), so the
+ * switch is tried again, up to the busy timeout. A file already in WAL needs no switch.
+ */
+function switchToWal(db: Database.Database): void {
+  for (let waited = 0; ; waited += WAL_RETRY_MS) {
+    try {
+      if (db.pragma("journal_mode", { simple: true }) !== "wal") db.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      const busy = error instanceof Database.SqliteError && error.code === "SQLITE_BUSY";
+      if (!busy || waited >= BUSY_TIMEOUT_MS) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, WAL_RETRY_MS);
+    }
+  }
+}
+
 /**
  * The state of every digest in one SQLite file (WAL, so readers never wait for the sender): a run
  * per digest period, the articles each run covered (an article belongs to one run of a digest,
@@ -81,8 +104,8 @@ export class Ledger {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     // Wait for a lock before anything else: another process may be switching the file to WAL.
-    this.db.pragma("busy_timeout = 10000");
-    this.db.pragma("journal_mode = WAL");
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    switchToWal(this.db);
     this.db.pragma("foreign_keys = ON");
     this.db.exec(SCHEMA);
   }
