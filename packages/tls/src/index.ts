@@ -20,4 +20,4 @@ export {
   timelineSpan,
 } from "./timeline.js";
 export { type AgreementPair, timelineAgreement } from "./timeline-agreement.js";
-export { timelineScores } from "./timeline-scores.js";
+export { meanScores, type TimelineScores, timelineScores } from "./timeline-scores.js";

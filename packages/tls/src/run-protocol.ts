@@ -1,10 +1,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fScore, type Scores } from "./date-scores.js";
+import type { Scores } from "./date-scores.js";
 import { type GoldTimeline, readTopic, type TopicArticle } from "./read-topic.js";
 import { type Timeline, timelineSpan } from "./timeline.js";
 import { timelineAgreement } from "./timeline-agreement.js";
-import { timelineScores } from "./timeline-scores.js";
+import { meanScores, type TimelineScores, timelineScores } from "./timeline-scores.js";
 
 /** What a timeline system is given for one task, and nothing else of the gold timeline. */
 export interface TimelineTask {
@@ -30,16 +30,13 @@ export interface TimelineSystem {
 }
 
 /** Scores of one predicted timeline against its gold timeline. */
-export interface TimelineResult {
+export interface TimelineResult extends TimelineScores {
   topic: string;
   folder: string;
   file: string;
   dates: number;
   sentencesPerDate: number;
   articles: number;
-  date: Scores;
-  ar1: Scores;
-  ar2: Scores;
 }
 
 export interface ProtocolResult {
@@ -52,7 +49,7 @@ export interface ProtocolResult {
    * The gold timelines scored against each other ({@link timelineAgreement}), averaged over the
    * pairs as the system's are over timelines: the human reference. Zero with one timeline a topic.
    */
-  agreement: { pairs: number; date: Scores; ar1: Scores; ar2: Scores };
+  agreement: TimelineScores & { pairs: number };
   topics: { topic: string; seconds: number; articles: number }[];
   problems: string[];
 }
@@ -74,27 +71,21 @@ export async function runProtocol(
   topicDirs: readonly string[],
   options: RunProtocolOptions,
 ): Promise<ProtocolResult> {
-  const result: ProtocolResult = {
-    timelines: [],
-    date: zero(),
-    ar1: zero(),
-    ar2: zero(),
-    agreement: { pairs: 0, date: zero(), ar1: zero(), ar2: zero() },
-    topics: [],
-    problems: [],
-  };
+  const timelines: TimelineResult[] = [];
+  const topics: ProtocolResult["topics"] = [];
+  const problems: string[] = [];
   if (options.predictionsDir) await mkdir(options.predictionsDir, { recursive: true });
-  const pairs = [];
+  const pairs: TimelineScores[] = [];
   for (const dir of topicDirs) {
     const topic = await readTopic(dir);
-    result.problems.push(...topic.problems);
+    problems.push(...topic.problems);
     pairs.push(...timelineAgreement(topic.timelines));
     const started = options.clock();
     const answer = await options.system.prepare(topic.articles);
     for (const gold of topic.timelines) {
       const task = taskOf(gold, topic.articles);
       const predicted = answer(task);
-      result.timelines.push({
+      timelines.push({
         topic: topic.name,
         folder: gold.folder,
         file: gold.file,
@@ -109,22 +100,19 @@ export async function runProtocol(
           `${JSON.stringify([...predicted])}\n`,
         );
     }
-    result.topics.push({
+    topics.push({
       topic: topic.name,
       seconds: (options.clock() - started) / 1000,
       articles: topic.articles.length,
     });
   }
-  result.date = average(result.timelines.map((t) => t.date));
-  result.ar1 = average(result.timelines.map((t) => t.ar1));
-  result.ar2 = average(result.timelines.map((t) => t.ar2));
-  result.agreement = {
-    pairs: pairs.length,
-    date: average(pairs.map((p) => p.date)),
-    ar1: average(pairs.map((p) => p.ar1)),
-    ar2: average(pairs.map((p) => p.ar2)),
+  return {
+    timelines,
+    ...meanScores(timelines),
+    agreement: { pairs: pairs.length, ...meanScores(pairs) },
+    topics,
+    problems,
   };
-  return result;
 }
 
 function taskOf(gold: GoldTimeline, articles: readonly TopicArticle[]): TimelineTask {
@@ -139,12 +127,3 @@ function taskOf(gold: GoldTimeline, articles: readonly TopicArticle[]): Timeline
     to,
   };
 }
-
-function average(scores: readonly Scores[]): Scores {
-  if (scores.length === 0) return zero();
-  const precision = scores.reduce((sum, s) => sum + s.precision, 0) / scores.length;
-  const recall = scores.reduce((sum, s) => sum + s.recall, 0) / scores.length;
-  return { precision, recall, f: fScore(precision, recall) };
-}
-
-const zero = (): Scores => ({ precision: 0, recall: 0, f: 0 });

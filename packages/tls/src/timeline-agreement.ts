@@ -1,17 +1,13 @@
-import type { Scores } from "./date-scores.js";
 import type { GoldTimeline } from "./read-topic.js";
 import { type Timeline, timelineSpan } from "./timeline.js";
-import { timelineScores } from "./timeline-scores.js";
+import { type TimelineScores, timelineScores } from "./timeline-scores.js";
 
 /** One gold timeline scored as the prediction for another. */
-export interface AgreementPair {
+export interface AgreementPair extends TimelineScores {
   /** The timeline scored against (`folder/file`). */
   gold: string;
   /** The timeline taken as the prediction, cut to the gold's first and last date. */
   other: string;
-  date: Scores;
-  ar1: Scores;
-  ar2: Scores;
 }
 
 /**

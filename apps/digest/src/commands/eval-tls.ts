@@ -9,6 +9,7 @@ import {
 import {
   type ProtocolResult,
   runProtocol,
+  type TimelineScores,
   type TimelineSystem,
   type TopicArticle,
 } from "@briefing/tls";
@@ -154,31 +155,24 @@ function jsonOf(result: ProtocolResult) {
 }
 
 function tableOf(result: ProtocolResult): string {
-  const prf = (s: { precision: number; recall: number; f: number }) =>
-    [s.precision, s.recall, s.f].map((n) => n.toFixed(3));
-  const summary = (label: string, scores: Pick<ProtocolResult, "date" | "ar1" | "ar2">) => [
-    label,
-    "",
-    "",
-    ...prf(scores.date),
-    ...prf(scores.ar1),
-    ...prf(scores.ar2),
-  ];
+  // Precision, recall and F of the dates, then of alignment ROUGE-1 and ROUGE-2.
+  const figures = (scores: TimelineScores) =>
+    [scores.date, scores.ar1, scores.ar2].flatMap((s) =>
+      [s.precision, s.recall, s.f].map((n) => n.toFixed(3)),
+    );
   const rows = [
     ["timeline", "dates", "articles", "date P", "R", "F", "AR-1 P", "R", "F", "AR-2 P", "R", "F"],
     ...result.timelines.map((t) => [
       `${t.folder}/${t.file}`,
       String(t.dates),
       String(t.articles),
-      ...prf(t.date),
-      ...prf(t.ar1),
-      ...prf(t.ar2),
+      ...figures(t),
     ]),
-    summary("mean (P, R averaged, then F)", result),
+    ["mean (P, R averaged, then F)", "", "", ...figures(result)],
   ];
   const { agreement } = result;
   if (agreement.pairs > 0)
-    rows.push(summary(`gold against gold (${agreement.pairs} pairs)`, agreement));
+    rows.push([`gold against gold (${agreement.pairs} pairs)`, "", "", ...figures(agreement)]);
   // The names as wide as the longest; every number right-aligned under its heading.
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
   const lines = rows.map((cells) =>
