@@ -86,13 +86,6 @@ function weekend(day: string, tense: Tense, which: string): Range {
   return clipEnd([saturday, shiftDay(saturday, 1)], day);
 }
 
-/** With no tense to go by, the occurrence nearest to `day`. */
-function nearestYear(m: number, d: number, day: string): number {
-  const past = onOrAround(m, d, day, "past");
-  const future = onOrAround(m, d, day, "future");
-  return daysAway(future, m, d, day) < daysAway(past, m, d, day) ? future : past;
-}
-
 function daysAway(y: number, m: number, d: number, day: string): number {
   return Math.abs(daysBetween(day, makeDay(y, m, Math.min(d, 28))));
 }
@@ -110,14 +103,18 @@ const NEAR_DAYS = 60;
  * further, to the nearest leap year.
  */
 export function yearFor(m: number, d: number, day: string, tense: Tense): number {
-  const nearest = nearestYear(m, d, day);
-  if (tense === "unmarked" || daysAway(nearest, m, d, day) <= NEAR_DAYS) return nearest;
-  return onOrAround(m, d, day, tense);
+  const past = onOrAround(m, d, day, "past");
+  const future = onOrAround(m, d, day, "future");
+  const toPast = daysAway(past, m, d, day);
+  const toFuture = daysAway(future, m, d, day);
+  const nearest = toFuture < toPast ? future : past;
+  if (tense === "unmarked" || Math.min(toPast, toFuture) <= NEAR_DAYS) return nearest;
+  return tense === "past" ? past : future;
 }
 
 /** The year of a month named without one: before `day` in past tense, after it in future tense. */
 export function yearForMonth(m: number, day: string, tense: Tense): number {
-  return tense === "unmarked" ? nearestYear(m, 1, day) : onOrAround(m, 1, day, tense);
+  return tense === "unmarked" ? yearFor(m, 1, day, tense) : onOrAround(m, 1, day, tense);
 }
 
 function onOrAround(m: number, d: number, day: string, tense: "past" | "future"): number {
