@@ -2,9 +2,9 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { loadCorpus } from "@briefing/core/ingest";
 import { compileEmail, createMailer, personaliseEmail } from "@briefing/digest";
-import { buildBriefing } from "@briefing/summariser";
+import { buildBriefing, readArticles } from "@briefing/summariser";
 import { SMTPServer } from "smtp-server";
-import { median } from "../../evals/shared-data.js";
+import { median } from "../../evals/src/shared-data.js";
 
 /** The email figures: one digest's compile, and personalising it for many recipients. */
 export interface EmailResult {
@@ -27,8 +27,8 @@ const NOW = new Date("2026-01-01T00:00:00Z");
 
 /** Compiles the digest of a corpus folder as `briefing send` compiles it, each time it is called. */
 async function digestCompiler(corpus: string) {
-  const { articles, problems } = await loadCorpus([corpus]);
-  const briefing = buildBriefing(articles, { now: NOW, problems });
+  const read = await readArticles(await loadCorpus([corpus]), { threads: 1 });
+  const briefing = buildBriefing(read, { now: NOW, problems: read.problems });
   return () => compileEmail(briefing, { kicker: "Bench digest" });
 }
 

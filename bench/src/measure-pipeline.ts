@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { loadCorpus } from "@briefing/core/ingest";
-import { buildBriefing, createExtractionPool } from "@briefing/summariser";
+import { buildBriefing, readArticles } from "@briefing/summariser";
 
 /** One run of the pipeline over a corpus folder. */
 export interface PipelineResult {
@@ -24,19 +24,24 @@ export interface PipelineResult {
 export async function measurePipeline(dir: string): Promise<PipelineResult> {
   const threads = availableParallelism();
   const started = performance.now();
-  const pool = createExtractionPool({ threads });
-  const { articles, problems } = await loadCorpus([dir], { onBuilt: pool.readAhead });
-  const loaded = performance.now();
-  const records = await pool.extract(articles).finally(() => pool.close());
-  const read = performance.now();
-  const briefing = buildBriefing(articles, { now: new Date(0), records, problems });
+  let loaded = started;
+  const read = await readArticles(
+    async (onBuilt) => {
+      const corpus = await loadCorpus([dir], { onBuilt });
+      loaded = performance.now();
+      return corpus;
+    },
+    { threads },
+  );
+  const readDone = performance.now();
+  const briefing = buildBriefing(read, { now: new Date(0), problems: read.problems });
   const done = performance.now();
   return {
-    articles: articles.length,
+    articles: read.articles.length,
     seconds: (done - started) / 1000,
     loadSeconds: (loaded - started) / 1000,
-    extractSeconds: (read - loaded) / 1000,
-    buildSeconds: (done - read) / 1000,
+    extractSeconds: (readDone - loaded) / 1000,
+    buildSeconds: (done - readDone) / 1000,
     events: briefing.storylines.reduce((n, s) => n + s.events.length, 0),
     threads,
   };

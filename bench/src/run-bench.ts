@@ -7,7 +7,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
-import { median, SHARED_DATA } from "../../evals/shared-data.js";
+import { median, SHARED_DATA } from "../../evals/src/shared-data.js";
 import { type BenchResults, checkTargets, formatResults } from "./bench-report.js";
 import type { FloorResult } from "./measure-floor.js";
 import { writeReutersSample } from "./reuters-sample.js";

@@ -1,30 +1,23 @@
-// @briefing/summariser: from articles to a Briefing. Pure functions over the core model.
+// @briefing/summariser: from articles to a Briefing. Pure functions over the core model, but for
+// the worker threads that read a corpus's sentences on every core.
 
-export { ANALYSIS_PIPE, analyseText, type SentenceAnalysis, type Token } from "./analyse-text.js";
-export { type ArticleText, articleText } from "./article-text.js";
-export { type BuildBriefingOptions, buildBriefing } from "./build-briefing.js";
-export { buildEntities, type EntityIndex } from "./build-entities.js";
-export { type BuildStorylinesOptions, buildStorylines } from "./build-storylines.js";
+export { type BuildBriefingOptions, buildBriefing } from "./briefing/build-briefing.js";
 export {
   type BuildTimelineOptions,
   buildTimeline,
   TIMELINE_EXTRACTION,
   type TimelineEntry,
-} from "./build-timeline.js";
-export { detectEventKind } from "./detect-event-kind.js";
-export { type ExtractInParallelOptions, extractInParallel } from "./extract-in-parallel.js";
+} from "./briefing/build-timeline.js";
+export { ANALYSIS_PIPE, analyseText, type SentenceAnalysis } from "./mentions/analyse-text.js";
+export type {
+  ExtractMentionsOptions,
+  MentionRecord,
+  ReportedNumber,
+} from "./mentions/extract-mentions.js";
+export type { NameOccurrence } from "./mentions/find-names.js";
 export {
-  type ExtractMentionsOptions,
-  extractMentions,
-  type MentionRecord,
-  type ReportedNumber,
-  sameExtractionInput,
-} from "./extract-mentions.js";
-export {
-  createExtractionPool,
-  type ExtractionPool,
-  type ExtractionPoolOptions,
-} from "./extraction-pool.js";
-export { findNames, type NameOccurrence } from "./find-names.js";
-export { KIND_LABELS, type MergeEventsOptions, mergeEvents } from "./merge-events.js";
-export { nameKey, sameNameWord } from "./name-key.js";
+  type ArticleLoader,
+  type ArticlesRead,
+  type ReadArticlesOptions,
+  readArticles,
+} from "./parallel/read-articles.js";

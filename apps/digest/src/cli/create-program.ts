@@ -1,6 +1,5 @@
 import { Command, Option } from "commander";
 import type { BriefOptions } from "../commands/brief.js";
-import type { EvalTlsOptions } from "../commands/eval-tls.js";
 import type { PreviewCommandOptions } from "../commands/preview.js";
 import type { SendOptions } from "../commands/send.js";
 import { assertFormat, BRIEF_FORMATS } from "./brief-format.js";
@@ -78,20 +77,6 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
     .action(async (options: SendOptions) => {
       const { statusCommand } = await import("../commands/status.js");
       result.exitCode = await statusCommand(options, io);
-    });
-
-  program
-    .command("eval-tls")
-    .description(
-      "Score the timeline builder on Timeline17-style topics against journalists' timelines",
-    )
-    .argument("<topic-dirs...>", "topic folders: source folders with articles.jsonl and timelines/")
-    .option("--json", "print one JSON object instead of a table")
-    .option("--predictions <dir>", "write each predicted timeline as <folder>__<file>.json")
-    .option("--threads <n>", "threads reading articles, this one included (default: the cores)")
-    .action(async (dirs: string[], options: EvalTlsOptions) => {
-      const { evalTlsCommand } = await import("../commands/eval-tls.js");
-      result.exitCode = await evalTlsCommand(dirs, options, io);
     });
 
   return program;

@@ -1,19 +1,14 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Article, Problem } from "@briefing/core";
-import {
-  buildBriefing,
-  createExtractionPool,
-  type ExtractionPool,
-  extractInParallel,
-} from "@briefing/summariser";
+import { buildBriefing } from "@briefing/summariser";
 import type { BriefFormat } from "../cli/brief-format.js";
 import { UsageError } from "../cli/errors.js";
 import { type CliIo, writeProblems } from "../cli/io.js";
 import { parseCount } from "../cli/parse-count.js";
 import { renderBriefing } from "../render/render-briefing.js";
 import { renderCorpusReport } from "../render/render-corpus-report.js";
-import { progressBar, readCorpus } from "./read-corpus.js";
+import { loadInputs, readInputs } from "./read-inputs.js";
 
 /** Options of `briefing brief`. */
 export interface BriefOptions {
@@ -46,51 +41,24 @@ export async function briefCommand(
 }
 
 /**
- * Reads the corpus and makes its briefing (`brief`, `preview`). Sentences are read on every
- * core, starting while the corpus still loads; the records are the same as on one thread.
+ * Reads the corpus and makes its briefing (`brief`, `preview`), filtered as the options ask.
+ * Sentences are read on every core, starting while the corpus still loads.
  */
 export async function readAndBrief(
   paths: string[],
   options: Pick<BriefOptions, "now" | "topic" | "since" | "until" | "maxEvents">,
   io: CliIo,
 ) {
-  const pool = createExtractionPool({ threads: io.cpus ?? 1 });
-  try {
-    const read = await readCorpus(paths, options, io, { onBuilt: pool.readAhead });
-    return { ...read, briefing: await briefingOf(read.shown, options, read.now, io, pool) };
-  } finally {
-    await pool.close();
-  }
-}
-
-/**
- * The briefing of what was read, filtered as the options of `brief` (and `preview`) ask; with a
- * pool, its reads ahead are used.
- */
-async function briefingOf(
-  shown: { articles: Article[]; problems: Problem[] },
-  options: Pick<BriefOptions, "topic" | "since" | "until" | "maxEvents">,
-  now: Date,
-  io: CliIo,
-  pool?: ExtractionPool,
-) {
-  const bar = progressBar(io);
-  const total = shown.articles.length;
-  const onProgress = (done: number) => bar.update({ stage: "extract", done, total });
-  const records = pool
-    ? await pool.extract(shown.articles, { onProgress })
-    : await extractInParallel(shown.articles, { threads: io.cpus ?? 1, onProgress });
-  const briefing = buildBriefing(shown.articles, {
-    now,
-    records,
-    problems: shown.problems,
+  const read = await readInputs(paths, options, io);
+  const briefing = buildBriefing(read.shown, {
+    now: read.now,
+    problems: read.shown.problems,
     ...(options.topic ? { topic: options.topic } : {}),
     ...(options.since ? { since: parseDay("--since", options.since) } : {}),
     ...(options.until ? { until: parseDay("--until", options.until) } : {}),
     ...(options.maxEvents ? { maxEvents: parseCount("--max-events", options.maxEvents) } : {}),
   });
-  bar.finish();
-  return briefing;
+  return { ...read, briefing };
 }
 
 /**
@@ -102,7 +70,7 @@ export async function ingestCommand(
   options: IngestOptions,
   io: CliIo,
 ): Promise<number> {
-  const { inputs, now, shown } = await readCorpus(paths, options, io);
+  const { inputs, now, shown } = await loadInputs(paths, options, io);
   const report = { inputs, ...shown };
   const output =
     options.format === "json"

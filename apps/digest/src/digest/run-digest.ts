@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomUUID } from "node:crypto";
 import type { Article } from "@briefing/core";
-import { buildBriefing } from "@briefing/summariser";
+import { buildBriefing, readArticles } from "@briefing/summariser";
 import type { Config } from "../config/digest-config.js";
 import type { Mailer } from "../delivery/create-mailer.js";
 import type { DigestEvent } from "../delivery/digest-event.js";
@@ -127,7 +127,7 @@ async function deliver(
     resumed,
   });
   const end = new Date(run.periodEnd);
-  const briefing = buildBriefing(articles, {
+  const briefing = buildBriefing(await readArticles({ articles }, { threads: 1 }), {
     now: end,
     ...(digest.topic ? { topic: digest.topic } : {}),
     ...(digest.maxEvents ? { maxEvents: digest.maxEvents } : {}),

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCorpus } from "@briefing/core/ingest";
-import { buildBriefing } from "@briefing/summariser";
+import { buildBriefing, readArticles } from "@briefing/summariser";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Preview, startPreview } from "./start-preview.js";
 
@@ -28,8 +28,8 @@ describe("startPreview", () => {
       port: 0,
       build: async () => {
         builds += 1;
-        const { articles, problems } = await loadCorpus([folder]);
-        return buildBriefing(articles, { now, problems });
+        const read = await readArticles(await loadCorpus([folder]), { threads: 1 });
+        return buildBriefing(read, { now, problems: read.problems });
       },
     });
     const get = async (path: string) => {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Briefing } from "@briefing/core";
 import { loadCorpus } from "@briefing/core/ingest";
-import { buildBriefing } from "@briefing/summariser";
+import { buildBriefing, readArticles } from "@briefing/summariser";
 import { type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { layoutBriefing } from "./layout-briefing.js";
@@ -46,8 +46,11 @@ describe.skipIf(!executablePath && !required)("the email in headless Chromium", 
         "--disable-sync",
       ],
     });
-    const { articles, problems } = await loadCorpus([corpus]);
-    briefings.seed = buildBriefing(articles, { now: new Date("2026-11-21T07:00:00Z"), problems });
+    const read = await readArticles(await loadCorpus([corpus]), { threads: 1 });
+    briefings.seed = buildBriefing(read, {
+      now: new Date("2026-11-21T07:00:00Z"),
+      problems: read.problems,
+    });
     briefings.hostile = hostileBriefing();
   }, 60_000);
 

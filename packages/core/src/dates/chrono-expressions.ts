@@ -4,7 +4,7 @@ import { makeDay, monthRange, shiftDay, weekdayOf, yearRange } from "./calendar-
 import { type CandidateDate, MONTH_OR_NUMERIC_DATE } from "./candidate-date.js";
 import { type Tense, tenseAt } from "./detect-tense.js";
 import { isCalendarDate } from "./is-calendar-date.js";
-import { yearFor, yearForMonth } from "./news-expressions.js";
+import { yearOfMonth, yearOfMonthDay } from "./year-of-month-day.js";
 
 type Range = [string, string];
 type Component = types.ParsedComponents;
@@ -152,7 +152,7 @@ function readComponent(
         rule: "explicit-date",
         confidence: 0.95,
       };
-    const date = makeDay(yearFor(m, d, day, tense), m, d);
+    const date = makeDay(yearOfMonthDay(m, d, day, tense), m, d);
     if (!isCalendarDate(date)) return null;
     return {
       range: [date, date],
@@ -166,7 +166,7 @@ function readComponent(
   }
   if (known("month")) {
     const m = value("month");
-    const y = known("year") ? value("year") : yearForMonth(m, day, tense);
+    const y = known("year") ? value("year") : yearOfMonth(m, day, tense);
     return {
       range: monthRange(y, m),
       rule: known("year") ? "explicit-month" : `month-${tense}`,

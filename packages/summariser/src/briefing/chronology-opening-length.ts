@@ -1,4 +1,4 @@
-import type { MentionRecord } from "./extract-mentions.js";
+import type { MentionRecord } from "../mentions/extract-mentions.js";
 
 /** A month named next to a day number: "April 22", "22 April", "Apr. 22", "2nd June". */
 const MONTH_AND_DAY =
@@ -15,7 +15,7 @@ const SEPARATOR = /^\s*[-–—:]\s+/;
  * BP starts the top kill."), as journalists write the timelines and fact boxes inside their
  * articles. Gives the length of that opening, date and separator included, or 0.
  */
-export function chronologyEntry(record: MentionRecord): number {
+export function chronologyOpeningLength(record: MentionRecord): number {
   const date = record.dateText;
   if (!date || !MONTH_AND_DAY.test(date) || CLOCK_TIME.test(date)) return 0;
   const text = record.mention.text;

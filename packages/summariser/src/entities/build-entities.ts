@@ -1,10 +1,10 @@
 import type { Entity, EntityKind } from "@briefing/core";
-import { addTo } from "./add-to.js";
-import { compareText } from "./compare-text.js";
-import { disjointSets } from "./disjoint-sets.js";
-import type { NameOccurrence } from "./find-names.js";
+import type { NameOccurrence } from "../mentions/find-names.js";
+import { addTo } from "../shared/add-to.js";
+import { compareText } from "../shared/compare-text.js";
+import { disjointSets } from "../shared/disjoint-sets.js";
+import { numbering } from "../shared/numbering.js";
 import { nameKey, sameNameKey } from "./name-key.js";
-import { numbering } from "./numbering.js";
 
 /** The entities of a corpus and which entity each written form stands for. */
 export interface EntityIndex {

@@ -118,20 +118,21 @@ async function main(): Promise<void> {
   if (pagesRoot) {
     const pages = await evalHtml(pagesRoot);
     const dated = pages.filter((p) => p.dateExpected);
+    const misses = pages
+      .filter((p) => !p.titleMatch || (p.dateExpected && !p.dateMatch) || p.bodyF1 < 0.9)
+      .map((p) => ({
+        page: p.page,
+        title: p.titleMatch,
+        date: p.dateExpected ? p.dateMatch : null,
+        body_f1: Number(p.bodyF1.toFixed(3)),
+      }));
     report.html = {
       pages: pages.length,
       title_exact: pages.filter((p) => p.titleMatch).length / pages.length,
       date_match: dated.filter((p) => p.dateMatch).length / Math.max(1, dated.length),
       pages_with_date: dated.length,
       median_body_f1: median(pages.map((p) => p.bodyF1)),
-      misses: pages
-        .filter((p) => !p.titleMatch || (p.dateExpected && !p.dateMatch) || p.bodyF1 < 0.9)
-        .map((p) => ({
-          page: p.page,
-          title: p.titleMatch,
-          date: p.dateExpected ? p.dateMatch : null,
-          body_f1: Number(p.bodyF1.toFixed(3)),
-        })),
+      misses,
     };
     if (!json) {
       console.log(`HTML pages: ${pages.length}`);
@@ -142,8 +143,7 @@ async function main(): Promise<void> {
         `  published date      ${percent(dated.filter((p) => p.dateMatch).length, dated.length)} of ${dated.length} pages with one`,
       );
       console.log(`  median body F1      ${median(pages.map((p) => p.bodyF1)).toFixed(3)}`);
-      for (const miss of report.html && (report.html as { misses: unknown[] }).misses)
-        console.log(`    miss ${JSON.stringify(miss)}`);
+      for (const miss of misses) console.log(`    miss ${JSON.stringify(miss)}`);
     }
   }
   const feeds = await evalFeeds(feedFiles());

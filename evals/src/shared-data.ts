@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /** `../shared/data` beside the checkout, where evaluation data lives (never copied in). */
-export const SHARED_DATA = fileURLToPath(new URL("../../shared/data/", import.meta.url));
+export const SHARED_DATA = fileURLToPath(new URL("../../../shared/data/", import.meta.url));
 
 /** The path of a data set, or `null` after printing one line when it is absent. */
 export function dataSet(relative: string, what: string): string | null {

@@ -109,7 +109,7 @@ interface CorpusDates {
 
 /** The project's own corpus: each article's publication estimate and each dated sentence. */
 async function corpusDates(): Promise<CorpusDates[]> {
-  const root = fileURLToPath(new URL("../corpus", import.meta.url));
+  const root = fileURLToPath(new URL("../../corpus", import.meta.url));
   const { articles } = await loadCorpus(root);
   return articles.map((article) => {
     const { start, end } = article.published;

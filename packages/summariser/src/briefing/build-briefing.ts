@@ -1,5 +1,4 @@
 import {
-  type Article,
   BRIEFING_SCHEMA_VERSION,
   type Briefing,
   type Caveat,
@@ -9,11 +8,11 @@ import {
   type Problem,
   type Storyline,
 } from "@briefing/core";
-import { buildEntities } from "./build-entities.js";
-import { buildStorylines, byDate } from "./build-storylines.js";
-import { extractMentions, type MentionRecord } from "./extract-mentions.js";
-import type { NameOccurrence } from "./find-names.js";
-import { mergeEvents } from "./merge-events.js";
+import { buildEntities } from "../entities/build-entities.js";
+import { mergeEvents } from "../events/merge-events.js";
+import type { NameOccurrence } from "../mentions/find-names.js";
+import type { ArticlesRead } from "../parallel/read-articles.js";
+import { buildStorylines, byDate } from "../storylines/build-storylines.js";
 
 /** Options for {@link buildBriefing}. */
 export interface BuildBriefingOptions {
@@ -29,13 +28,6 @@ export interface BuildBriefingOptions {
   maxEvents?: number;
   /** Problems met while reading the corpus, carried into the briefing. */
   problems?: Problem[];
-  /** Told after each article's sentences are read (`done` of `total`), for a progress bar. */
-  onProgress?: (progress: { stage: "extract"; done: number; total: number }) => void;
-  /**
-   * The articles' sentences already read, one list per article in order (as
-   * {@link extractInParallel} returns them), so that reading can use several threads.
-   */
-  records?: readonly (readonly MentionRecord[])[];
 }
 
 const LEDE_SENTENCES = 3;
@@ -48,15 +40,13 @@ const LEDE_PRECISION_DAYS = 45;
  * storylines with phases, a headline and a lede of up to three cited sentences. Pure and
  * deterministic: the same articles and options give the same briefing.
  */
-export function buildBriefing(
-  articles: readonly Article[],
-  options: BuildBriefingOptions,
-): Briefing {
-  if (options.records && options.records.length !== articles.length)
+export function buildBriefing(read: ArticlesRead, options: BuildBriefingOptions): Briefing {
+  const { articles } = read;
+  if (read.records.length !== articles.length)
     throw new Error(
-      `buildBriefing: expected the records of ${articles.length} articles, found ${options.records.length}`,
+      `buildBriefing: expected the records of ${articles.length} articles, found ${read.records.length}`,
     );
-  const records = options.records ? options.records.flat() : readAll(articles, options);
+  const records = read.records.flat();
   const names: NameOccurrence[] = [];
   for (const record of records) for (const name of record.names) names.push(name);
   const entityIndex = buildEntities(names);
@@ -85,16 +75,6 @@ export function buildBriefing(
     articles: [...articles],
     problems: options.problems ?? [],
   };
-}
-
-function readAll(articles: readonly Article[], options: BuildBriefingOptions): MentionRecord[] {
-  const total = articles.length;
-  const records = articles.flatMap((article, i) => {
-    options.onProgress?.({ stage: "extract", done: i, total });
-    return extractMentions(article);
-  });
-  options.onProgress?.({ stage: "extract", done: total, total });
-  return records;
 }
 
 /** Disputed events, then the single-source ones that report more than a statement; by date. */

@@ -1,7 +1,8 @@
 import { BriefingSchema } from "@briefing/core";
 import { describe, expect, it } from "vitest";
+import { readArticles } from "../parallel/read-articles.js";
+import { fixtureArticle } from "../test-support/fixture-article.js";
 import { buildBriefing } from "./build-briefing.js";
-import { fixtureArticle } from "./test-support/fixture-article.js";
 
 const now = new Date("2023-03-10T08:00:00Z");
 
@@ -24,8 +25,9 @@ const articles = [
   ]),
 ];
 
-describe("buildBriefing", () => {
-  const briefing = buildBriefing(articles, { now });
+describe("buildBriefing", async () => {
+  const read = await readArticles({ articles }, { threads: 1 });
+  const briefing = buildBriefing(read, { now });
   const events = briefing.storylines.flatMap((s) => s.events);
 
   it("makes a briefing the schema accepts, stamped with the caller's now", () => {
@@ -49,14 +51,16 @@ describe("buildBriefing", () => {
     expect(mayor?.kind).toBe("person");
   });
 
-  it("titles a story that names no one after its article, not after a kind of event", () => {
+  it("titles a story that names no one after its article, not after a kind of event", async () => {
     const article = {
       ...fixtureArticle("b1", "Local", "2023-03-06", [
         "The old bridge reopened on Monday after two years of repairs, the council said.",
       ]),
       title: "Bridge reopens",
     };
-    const briefing = buildBriefing([article], { now });
+    const briefing = buildBriefing(await readArticles({ articles: [article] }, { threads: 1 }), {
+      now,
+    });
     expect(briefing.headline).toBe("Bridge reopens");
     expect(briefing.storylines[0]?.topic).toBe("Bridge reopens");
   });
@@ -85,15 +89,15 @@ describe("buildBriefing", () => {
   });
 
   it("filters by topic, dates and number of events, and is deterministic", () => {
-    const sport = buildBriefing(articles, { now, topic: "Lions" });
+    const sport = buildBriefing(read, { now, topic: "Lions" });
     expect(sport.storylines.map((s) => s.topic).join()).not.toContain("Riverton");
-    const late = buildBriefing(articles, { now, since: "2023-03-04" });
+    const late = buildBriefing(read, { now, since: "2023-03-04" });
     expect(
       late.storylines.flatMap((s) => s.events).every((e) => (e.date.end ?? "") >= "2023-03-04"),
     ).toBe(true);
     expect(
-      buildBriefing(articles, { now, maxEvents: 1 }).storylines.flatMap((s) => s.events),
+      buildBriefing(read, { now, maxEvents: 1 }).storylines.flatMap((s) => s.events),
     ).toHaveLength(1);
-    expect(JSON.stringify(buildBriefing(articles, { now }))).toBe(JSON.stringify(briefing));
+    expect(JSON.stringify(buildBriefing(read, { now }))).toBe(JSON.stringify(briefing));
   });
 });

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { followingPostings } from "./following-postings.js";
+import { nextPostingsRange } from "./next-postings-range.js";
 
 const following = (list: number[], after: number, limit: number) =>
-  list.slice(...followingPostings(list, after, limit));
+  list.slice(...nextPostingsRange(list, after, limit));
 
-describe("followingPostings", () => {
+describe("nextPostingsRange", () => {
   it("takes the entries after the item, up to the limit", () => {
     expect(following([1, 4, 6, 9, 12], 4, 2)).toEqual([6, 9]);
     expect(following([1, 4, 6, 9, 12], 5, 10)).toEqual([6, 9, 12]);

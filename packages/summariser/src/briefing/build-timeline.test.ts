@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { fixtureArticle } from "../test-support/fixture-article.js";
 import { buildTimeline } from "./build-timeline.js";
-import { fixtureArticle } from "./test-support/fixture-article.js";
 
 const articles = [
   fixtureArticle("a", "One", "2023-03-03", [

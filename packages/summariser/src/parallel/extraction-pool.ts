@@ -6,7 +6,7 @@ import {
   extractMentions,
   type MentionRecord,
   sameExtractionInput,
-} from "./extract-mentions.js";
+} from "../mentions/extract-mentions.js";
 
 /** Options of {@link createExtractionPool}. */
 export interface ExtractionPoolOptions {

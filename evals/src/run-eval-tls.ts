@@ -1,11 +1,6 @@
 import { resolve } from "node:path";
 import { type Article, dayEstimate } from "@briefing/core";
-import {
-  buildTimeline,
-  extractInParallel,
-  extractMentions,
-  TIMELINE_EXTRACTION,
-} from "@briefing/summariser";
+import { buildTimeline, readArticles, TIMELINE_EXTRACTION } from "@briefing/summariser";
 import {
   type ProtocolResult,
   runProtocol,
@@ -13,41 +8,49 @@ import {
   type TimelineSystem,
   type TopicArticle,
 } from "@briefing/tls";
-import { UsageError } from "../cli/errors.js";
-import type { CliIo } from "../cli/io.js";
-import { parseCount } from "../cli/parse-count.js";
 
-/** Options of `briefing eval-tls`. */
+/** Options of {@link runEvalTls}. */
 export interface EvalTlsOptions {
+  /** Print the JSON figures instead of the table. */
   json?: boolean;
+  /** A folder to write each predicted timeline to. */
   predictions?: string;
-  threads?: string;
+  /** Threads to read on, the calling one included. */
+  threads: number;
+  /** The folder relative paths are read from. */
+  cwd: string;
+  /** The clock the seconds per topic are measured with. */
+  clock: () => number;
+}
+
+/** What {@link runEvalTls} prints: the table or JSON, the warnings, and the exit code. */
+export interface EvalTlsResult {
+  output: string;
+  warnings: string[];
+  code: number;
 }
 
 /**
- * `briefing eval-tls <topic-dir>...`: runs the Timeline17 protocol with `buildTimeline` and prints
- * date F1 and alignment ROUGE-1/2 per gold timeline and averaged, the gold timelines' scores
- * against each other (the human reference), and the seconds per topic.
+ * The Timeline17 protocol over topic folders with the summariser's `buildTimeline`: date F1 and
+ * alignment ROUGE-1/2 per gold timeline and averaged, the gold timelines' scores against each
+ * other (the human reference), and the seconds per topic.
  */
-export async function evalTlsCommand(
-  dirs: string[],
-  options: EvalTlsOptions,
-  io: CliIo,
-): Promise<number> {
-  if (dirs.length === 0) throw new UsageError("eval-tls: expected one or more topic folders");
+export async function runEvalTls(dirs: string[], options: EvalTlsOptions): Promise<EvalTlsResult> {
+  if (dirs.length === 0)
+    return { output: "", warnings: ["expected one or more topic folders"], code: 2 };
   const result = await runProtocol(
-    dirs.map((d) => resolve(io.cwd, d)),
+    dirs.map((d) => resolve(options.cwd, d)),
     {
-      system: briefingTimelines(
-        options.threads ? parseCount("--threads", options.threads, 1) : (io.cpus ?? 1),
-      ),
-      clock: () => io.now().getTime(),
-      ...(options.predictions ? { predictionsDir: resolve(io.cwd, options.predictions) } : {}),
+      system: briefingTimelines(options.threads),
+      clock: options.clock,
+      ...(options.predictions ? { predictionsDir: resolve(options.cwd, options.predictions) } : {}),
     },
   );
-  for (const problem of result.problems) io.stderr(`warning: ${problem}\n`);
-  io.stdout(options.json ? `${JSON.stringify(jsonOf(result))}\n` : tableOf(result));
-  return result.timelines.length === 0 ? 2 : 0;
+  return {
+    output: options.json ? `${JSON.stringify(jsonOf(result))}\n` : tableOf(result),
+    warnings: result.problems,
+    code: result.timelines.length === 0 ? 2 : 0,
+  };
 }
 
 /**
@@ -59,13 +62,12 @@ export function briefingTimelines(threads: number): TimelineSystem {
   return {
     async prepare(articles) {
       const { converted, original } = articlesOf(articles);
-      const records = await extractInParallel(converted, {
-        threads,
-        extraction: TIMELINE_EXTRACTION,
-      });
+      const { records } = await readArticles(
+        { articles: converted },
+        { threads, extraction: TIMELINE_EXTRACTION },
+      );
       const read = new Map(converted.map((article, i) => [article.id, records[i] ?? []]));
-      const mentionsOf = (article: Article) =>
-        read.get(article.id) ?? extractMentions(article, TIMELINE_EXTRACTION);
+      const mentionsOf = (article: Article) => read.get(article.id) ?? [];
       return (task) => {
         const ids = new Set(task.articles.map((a) => a.id));
         const entries = buildTimeline(

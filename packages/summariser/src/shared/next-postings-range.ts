@@ -4,7 +4,7 @@
  * linear however common the key, and every item, early or late in the list, gets its share of
  * comparisons. An index range, so that the hot loops that use it allocate nothing.
  */
-export function followingPostings(
+export function nextPostingsRange(
   postings: readonly number[],
   after: number,
   limit: number,

@@ -4,7 +4,7 @@
 // is then answered with nothing.
 import { parentPort, workerData } from "node:worker_threads";
 import type { Article } from "@briefing/core";
-import { type ExtractMentionsOptions, extractMentions } from "./extract-mentions.js";
+import { type ExtractMentionsOptions, extractMentions } from "../mentions/extract-mentions.js";
 
 const options: ExtractMentionsOptions = workerData ?? {};
 

@@ -1,18 +1,18 @@
 import { type Article, daysBetween } from "@briefing/core";
-import { addTo, addToSet } from "./add-to.js";
-import { chronologyEntry } from "./chronology-entry.js";
 import {
   type ExtractMentionsOptions,
   extractMentions,
   type MentionRecord,
-} from "./extract-mentions.js";
+} from "../mentions/extract-mentions.js";
+import { addTo, addToSet } from "../shared/add-to.js";
 import {
   cosine,
   type DocumentFrequencies,
   frequenciesOf,
   type TermVector,
   tfIdfVectors,
-} from "./tf-idf.js";
+} from "../shared/tf-idf.js";
+import { chronologyOpeningLength } from "./chronology-opening-length.js";
 
 /** Options for {@link buildTimeline}: the budget and the window. */
 export interface BuildTimelineOptions {
@@ -181,7 +181,7 @@ function fuseRanks(
 interface ArticleFacts {
   /** The distinct terms, for the document frequencies. */
   terms: string[];
-  /** Each record's chronology opening ({@link chronologyEntry}), 0 if none. */
+  /** Each record's chronology opening ({@link chronologyOpeningLength}), 0 if none. */
   openings: number[];
   /** Whether the article is a chronology: enough of its sentences are entries. */
   chronology: boolean;
@@ -199,7 +199,7 @@ function factsOf(records: readonly MentionRecord[]): ArticleFacts {
   if (!facts) {
     const found = new Set<string>();
     for (const record of records) for (const term of record.terms) found.add(term);
-    const openings = records.map(chronologyEntry);
+    const openings = records.map(chronologyOpeningLength);
     const chronology = openings.filter((n) => n > 0).length >= CHRONOLOGY_ENTRIES;
     const follows = records.map(() => -1);
     if (chronology) {

@@ -6,14 +6,14 @@ import {
   type EventKind,
   precisionOfSpan,
 } from "@briefing/core";
-import { addTo } from "./add-to.js";
-import type { EntityIndex } from "./build-entities.js";
-import { compareText } from "./compare-text.js";
-import { disjointSets } from "./disjoint-sets.js";
-import type { MentionRecord } from "./extract-mentions.js";
-import { followingPostings } from "./following-postings.js";
-import { stableHash } from "./stable-hash.js";
-import { denseDot, type SparseVector, sparseVectors, spread, termCount } from "./tf-idf.js";
+import type { EntityIndex } from "../entities/build-entities.js";
+import type { MentionRecord } from "../mentions/extract-mentions.js";
+import { addTo } from "../shared/add-to.js";
+import { compareText } from "../shared/compare-text.js";
+import { disjointSets } from "../shared/disjoint-sets.js";
+import { nextPostingsRange } from "../shared/next-postings-range.js";
+import { stableHash } from "../shared/stable-hash.js";
+import { denseDot, type SparseVector, sparseVectors, spread, termCount } from "../shared/tf-idf.js";
 
 /** Options for {@link mergeEvents}. */
 export interface MergeEventsOptions {
@@ -90,7 +90,7 @@ export function mergeEvents(
     const ofKind = postings.get(record.kind);
     for (const id of rarest) {
       const list = ofKind?.get(id) ?? [];
-      const [from, to] = followingPostings(list, i, MAX_POSTINGS);
+      const [from, to] = nextPostingsRange(list, i, MAX_POSTINGS);
       for (let k = from; k < to; k++) {
         const j = list[k] as number;
         if (seenBy[j] === i) continue;

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { chronologyEntry } from "./chronology-entry.js";
-import { extractMentions } from "./extract-mentions.js";
-import { fixtureArticle } from "./test-support/fixture-article.js";
+import { extractMentions } from "../mentions/extract-mentions.js";
+import { fixtureArticle } from "../test-support/fixture-article.js";
+import { chronologyOpeningLength } from "./chronology-opening-length.js";
 
-/** The opening {@link chronologyEntry} finds in each sentence, read as an article would be. */
+/** The opening {@link chronologyOpeningLength} finds in each sentence, read as an article would be. */
 function openings(sentences: string[]): string[] {
   const article = fixtureArticle("c", "Paper", "2023-06-30", sentences);
-  return extractMentions(article).map((r) => r.mention.text.slice(0, chronologyEntry(r)));
+  return extractMentions(article).map((r) => r.mention.text.slice(0, chronologyOpeningLength(r)));
 }
 
-describe("chronologyEntry", () => {
+describe("chronologyOpeningLength", () => {
   it("finds a calendar date that opens a sentence before a dash or a colon", () => {
     expect(
       openings([

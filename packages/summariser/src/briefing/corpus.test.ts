@@ -1,14 +1,16 @@
 import { fileURLToPath } from "node:url";
 import { loadCorpus } from "@briefing/core/ingest";
 import { describe, expect, it } from "vitest";
+import { readArticles } from "../parallel/read-articles.js";
 import { buildBriefing } from "./build-briefing.js";
 
 // End to end on the seed corpus: five scraped pages about the Panjshir valley, 2021-22.
-const corpus = fileURLToPath(new URL("../../../corpus", import.meta.url));
+const corpus = fileURLToPath(new URL("../../../../corpus", import.meta.url));
 
 describe("buildBriefing on corpus/", async () => {
   const { articles, furniture } = await loadCorpus(corpus);
-  const briefing = buildBriefing(articles, { now: new Date("2022-01-20T08:00:00Z") });
+  const read = await readArticles({ articles }, { threads: 1 });
+  const briefing = buildBriefing(read, { now: new Date("2022-01-20T08:00:00Z") });
   const file = (id: string) =>
     articles
       .find((a) => a.id === id)

@@ -2,10 +2,8 @@ import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Article, dayEstimate } from "@briefing/core";
-import { extractInParallel, extractMentions } from "@briefing/summariser";
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../cli/io.js";
-import { evalTlsCommand } from "./eval-tls.js";
+import { runEvalTls } from "./run-eval-tls.js";
 
 const SENTENCES = [
   "The Delta Water Board approved the Riverton flood barrier on Tuesday .",
@@ -27,15 +25,7 @@ function article(i: number): Article {
   };
 }
 
-describe("extractInParallel", () => {
-  it("reads the same records on this thread and a worker as on one thread, in order", async () => {
-    const articles = Array.from({ length: 150 }, (_, i) => article(i));
-    const parallel = await extractInParallel(articles, { threads: 2, articlesPerThread: 1 });
-    expect(parallel).toEqual(articles.map((a) => extractMentions(a)));
-  });
-});
-
-describe("briefing eval-tls", () => {
+describe("runEvalTls", () => {
   it("scores a topic folder and writes the predicted timelines", async () => {
     const dir = await mkdtemp(join(tmpdir(), "eval-tls-"));
     const source = join(dir, "flood", "riverton_news");
@@ -49,17 +39,10 @@ describe("briefing eval-tls", () => {
       join(source, "timelines", "news.txt"),
       "2023-03-07\nThe board approves the flood barrier .\n--------\n2023-03-15\nRain floods 40 homes .\n--------\n",
     );
-    const out: string[] = [];
-    const io: CliIo = {
-      stdout: (t) => out.push(t),
-      stderr: (t) => out.push(t),
-      cwd: dir,
-      now: () => new Date(0),
-      env: {},
-    };
-    const code = await evalTlsCommand(["flood"], { json: true, predictions: "pred" }, io);
-    expect(code).toBe(0);
-    const result = JSON.parse(out.join(""));
+    const options = { threads: 1, cwd: dir, clock: () => 0 };
+    const run = await runEvalTls(["flood"], { ...options, json: true, predictions: "pred" });
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.output);
     expect(result.timelines).toHaveLength(1);
     expect(result.timelines[0]).toMatchObject({ timeline: "riverton_news/news.txt", dates: 2 });
     for (const key of ["date_f1", "ar1_f", "ar2_f", "seconds"])
@@ -75,9 +58,9 @@ describe("briefing eval-tls", () => {
       predicted.flatMap(([, s]: [string, string[]]) => s).some((s: string) => / \.$/.test(s)),
     ).toBe(true);
     // The table gives precision, recall and F of each score, per timeline and on average.
-    out.length = 0;
-    expect(await evalTlsCommand(["flood"], {}, io)).toBe(0);
-    const [header, row, mean] = out.join("").split("\n");
+    const table = await runEvalTls(["flood"], options);
+    expect(table.code).toBe(0);
+    const [header, row, mean] = table.output.split("\n");
     expect(header?.split(/\s{2,}/)).toEqual([
       "timeline",
       "dates",

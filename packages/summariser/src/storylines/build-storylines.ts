@@ -1,11 +1,11 @@
 import { daysBetween, type Entity, type Event, type Phase, type Storyline } from "@briefing/core";
-import { addTo } from "./add-to.js";
-import { compareText } from "./compare-text.js";
-import { disjointSets } from "./disjoint-sets.js";
-import { followingPostings } from "./following-postings.js";
-import { KIND_LABELS } from "./merge-events.js";
-import { numbering } from "./numbering.js";
-import { stableHash } from "./stable-hash.js";
+import { KIND_LABELS } from "../events/merge-events.js";
+import { addTo } from "../shared/add-to.js";
+import { compareText } from "../shared/compare-text.js";
+import { disjointSets } from "../shared/disjoint-sets.js";
+import { nextPostingsRange } from "../shared/next-postings-range.js";
+import { numbering } from "../shared/numbering.js";
+import { stableHash } from "../shared/stable-hash.js";
 
 /** Options for {@link buildStorylines}. */
 export interface BuildStorylinesOptions {
@@ -59,7 +59,7 @@ export function buildStorylines(
   events.forEach((event, i) => {
     for (const id of event.entities) {
       const list = postings.get(id) ?? [];
-      const [from, to] = followingPostings(list, i, MAX_POSTINGS);
+      const [from, to] = nextPostingsRange(list, i, MAX_POSTINGS);
       for (let k = from; k < to; k++) {
         const j = list[k] as number;
         if (seenBy[j] === i) continue;

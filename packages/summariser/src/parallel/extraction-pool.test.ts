@@ -1,8 +1,8 @@
 import { type Article, dayEstimate } from "@briefing/core";
 import { describe, expect, it } from "vitest";
-import { extractMentions, sameExtractionInput } from "./extract-mentions.js";
+import { extractMentions, sameExtractionInput } from "../mentions/extract-mentions.js";
+import { fixtureArticle } from "../test-support/fixture-article.js";
 import { createExtractionPool } from "./extraction-pool.js";
-import { fixtureArticle } from "./test-support/fixture-article.js";
 
 const SENTENCES = [
   "The Delta Water Board approved the Riverton flood barrier on Tuesday.",

@@ -1,16 +1,17 @@
 import { isAbsolute, relative, resolve } from "node:path";
 import type { Article, Problem } from "@briefing/core";
 import { type LoadCorpusOptions, loadCorpus } from "@briefing/core/ingest";
+import { readArticles } from "@briefing/summariser";
 import type { CliIo } from "../cli/io.js";
 import { parseNow } from "../cli/parse-now.js";
 import { createProgressBar } from "../cli/progress-bar.js";
 
 /**
- * Reads the corpus a command names (default `corpus/`) at the time it was asked for (`--now` or
- * the clock), with paths inside the working folder shown relative to it. `load.onBuilt` is given
- * the articles as they are built (to read their sentences on other threads meanwhile).
+ * Loads the corpus a command names (default `corpus/`), with paths inside the working folder shown
+ * relative to it, and `--now` (or the clock) read. `load.onBuilt` is given the articles as they
+ * are built.
  */
-export async function readCorpus(
+export async function loadInputs(
   paths: string[],
   options: { now?: string },
   io: CliIo,
@@ -25,6 +26,28 @@ export async function readCorpus(
   );
   bar.finish();
   return { inputs, now, shown: relativePaths(result, io.cwd) };
+}
+
+/**
+ * Loads the corpus as {@link loadInputs} does and reads its articles' sentences on every core,
+ * starting while it still loads (`readArticles`).
+ */
+export async function readInputs(paths: string[], options: { now?: string }, io: CliIo) {
+  let loaded: Omit<Awaited<ReturnType<typeof loadInputs>>, "shown"> | undefined;
+  const bar = progressBar(io);
+  const read = await readArticles(
+    async (onBuilt) => {
+      const { shown, ...rest } = await loadInputs(paths, options, io, { onBuilt });
+      loaded = rest;
+      return shown;
+    },
+    {
+      threads: io.cpus ?? 1,
+      onProgress: (done, total) => bar.update({ stage: "extract", done, total }),
+    },
+  );
+  bar.finish();
+  return { ...(loaded as NonNullable<typeof loaded>), shown: read };
 }
 
 /** Paths inside the working folder are shown relative to it, as the user would type them. */

@@ -1,0 +1,60 @@
+import type { Article } from "@briefing/core";
+import type { ExtractMentionsOptions, MentionRecord } from "../mentions/extract-mentions.js";
+import { createExtractionPool } from "./extraction-pool.js";
+
+/** A corpus with every article's sentences read: what {@link buildBriefing} is made from. */
+export interface ArticlesRead {
+  articles: readonly Article[];
+  /** Each article's sentence records, one list per article, in the articles' order. */
+  records: readonly (readonly MentionRecord[])[];
+}
+
+/**
+ * Loads a corpus, handing each article to `onBuilt` as soon as it is built (it may still change
+ * before the load ends: its dates inferred, duplicates folded). `loadCorpus` of
+ * `@briefing/core/ingest` takes `onBuilt` as an option.
+ */
+export type ArticleLoader<T> = (
+  onBuilt: (articles: readonly Article[]) => Promise<void>,
+) => Promise<T>;
+
+/** Options of {@link readArticles}. */
+export interface ReadArticlesOptions {
+  /** Threads to read on, the calling thread included; 1 reads everything on the calling thread. */
+  threads: number;
+  /** What each record holds ({@link extractMentions}'s options). Default: everything. */
+  extraction?: ExtractMentionsOptions;
+  /** Told after each batch of articles is read, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Reads the sentences of a corpus's articles on `threads` threads. Given a loader, reading starts
+ * while the corpus still loads: the articles built so far are read on worker threads, and each
+ * read whose input (id, paragraphs, publication date) is unchanged once loading ends is kept.
+ * Every article is read on its own, so the records are those of one thread, in order, whatever
+ * the thread count or timing.
+ *
+ * @example
+ * const read = await readArticles((onBuilt) => loadCorpus(paths, { onBuilt }), { threads: 4 });
+ * const briefing = buildBriefing(read, { now });
+ */
+export async function readArticles<T extends { articles: readonly Article[] }>(
+  source: T | ArticleLoader<T>,
+  options: ReadArticlesOptions,
+): Promise<T & ArticlesRead> {
+  const pool = createExtractionPool({
+    threads: options.threads,
+    ...(options.extraction ? { extraction: options.extraction } : {}),
+  });
+  try {
+    const loaded = typeof source === "function" ? await source(pool.readAhead) : source;
+    const records = await pool.extract(
+      loaded.articles,
+      options.onProgress ? { onProgress: options.onProgress } : {},
+    );
+    return { ...loaded, records };
+  } finally {
+    await pool.close();
+  }
+}
