@@ -5,6 +5,23 @@ import type { SendOptions } from "../commands/send.js";
 import { assertFormat, BRIEF_FORMATS } from "./brief-format.js";
 import type { CliIo } from "./io.js";
 
+/** What `brief`, `ingest` and `preview` read, told by `--help`. */
+const INPUTS_HELP = `
+Inputs (files, or folders read recursively; the format is told by content, then extension):
+  text      scraped page text (.txt): title, date line, byline and body; furniture left out
+  html      web pages (.html, .htm): the article by Readability, dates from meta tags, JSON-LD
+  markdown  .md with optional YAML front matter (title, date, publisher, url)
+  json      one article or a list: {title, text|body|content, date|published|time, url,
+            publisher|source}, or the Briefing's own Article JSON
+  jsonl     one article a line, the same fields; news-tls/Timeline17 lines {id, time, text}
+  feeds     RSS 2.0, RSS 1.0 (RDF), Atom and JSON Feed: each item an article
+  sgml      Reuters-21578 .sgm files: each story an article
+A topic folder's timelines/ beside its articles.jsonl holds journalists' reference timelines
+(the Timeline17 layout): it is passed over, not read as articles; name it to read it.
+Hidden files are passed over. Unreadable input is reported on stderr and the rest still loads;
+the exit code is 2 when nothing could be read.
+`;
+
 /** The `briefing` command line; each action stores its exit code in `result.exitCode`. */
 export function createProgram(io: CliIo, result: { exitCode: number }): Command {
   const program = new Command("briefing")
@@ -25,13 +42,17 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
       );
     };
 
+  program.addHelpText("after", INPUTS_HELP);
+
   filters(readsCorpus(program.command("brief"), "briefing", BRIEF_FORMATS))
     .description("Read articles (files, folders, feeds) and print a briefing")
+    .addHelpText("after", INPUTS_HELP)
     .option("--strict", "exit with code 2 when any input problem was found")
     .action(run(async () => (await import("../commands/brief.js")).briefCommand));
 
   readsCorpus(program.command("ingest"), "report", ["md", "json"])
     .description("Read articles and print what ingestion made of them: titles, dates, evidence")
+    .addHelpText("after", INPUTS_HELP)
     .option("--strict", "exit with code 2 when any input problem was found")
     .action(run(async () => (await import("../commands/brief.js")).ingestCommand));
 

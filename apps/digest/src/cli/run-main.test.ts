@@ -111,6 +111,21 @@ describe("briefing brief, input and output", () => {
     expect(await runMain(["brief", "empty.txt", "missing.txt"], io)).toBe(2);
     expect(io.err).toContain("error: missing.txt: no such file or folder");
     expect(io.err).toContain("briefing: no article could be read from empty.txt, missing.txt");
+    // Nothing is written: no empty briefing on stdout, no file for --out, the same for ingest.
+    expect(io.out).toBe("");
+    const ingest = capture(dir);
+    expect(await runMain(["ingest", "empty.txt", "--out", "nothing.md"], ingest)).toBe(2);
+    await expect(readFile(join(dir, "nothing.md"), "utf8")).rejects.toThrow(/ENOENT/);
+  });
+
+  it("lists the input formats and what a topic's timelines/ folder is taken for in --help", async () => {
+    for (const args of [["--help"], ["brief", "--help"]]) {
+      const io = capture(dir);
+      expect(await runMain(args, io)).toBe(0);
+      expect(io.out).toMatch(/jsonl\s+one article a line.*\{id, time, text\}/s);
+      expect(io.out).toMatch(/timelines\/ beside its articles\.jsonl .* passed over/s);
+      for (const format of ["html", "markdown", "feeds", "sgml"]) expect(io.out).toContain(format);
+    }
   });
 
   it("writes to --out", async () => {

@@ -37,7 +37,8 @@ export async function briefCommand(
   io: CliIo,
 ): Promise<number> {
   const { inputs, shown, briefing } = await readAndBrief(paths, options, io);
-  return finish(await renderBriefing(briefing, options.format), inputs, shown, options, io);
+  nothingRead(inputs, shown, io);
+  return finish(await renderBriefing(briefing, options.format), shown, options, io);
 }
 
 /**
@@ -71,17 +72,17 @@ export async function ingestCommand(
   io: CliIo,
 ): Promise<number> {
   const { inputs, now, shown } = await loadInputs(paths, options, io);
+  nothingRead(inputs, shown, io);
   const report = { inputs, ...shown };
   const output =
     options.format === "json"
       ? `${JSON.stringify({ generatedAt: now.toISOString(), ...report }, null, 2)}\n`
       : renderCorpusReport(report);
-  return finish(output, inputs, shown, options, io);
+  return finish(output, shown, options, io);
 }
 
 async function finish(
   output: string,
-  inputs: string[],
   shown: { articles: Article[]; problems: Problem[] },
   options: { out?: string; strict?: boolean },
   io: CliIo,
@@ -89,9 +90,18 @@ async function finish(
   if (options.out) await writeFile(resolve(io.cwd, options.out), output);
   else io.stdout(output);
   writeProblems(shown.problems, io);
-  if (shown.articles.length === 0)
-    throw new UsageError(`no article could be read from ${inputs.join(", ")}`);
   return options.strict && shown.problems.length > 0 ? 2 : 0;
+}
+
+/** With no article read, nothing is written: the problems say why, and the exit code is 2. */
+function nothingRead(
+  inputs: string[],
+  shown: { articles: readonly Article[]; problems: Problem[] },
+  io: CliIo,
+): void {
+  if (shown.articles.length > 0) return;
+  writeProblems(shown.problems, io);
+  throw new UsageError(`no article could be read from ${inputs.join(", ")}`);
 }
 
 function parseDay(flag: string, value: string): string {

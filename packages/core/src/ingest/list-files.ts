@@ -2,10 +2,16 @@ import { readdir, realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Problem } from "../model/problem.js";
 
+/** A Timeline17 / news-tls topic folder: its articles, and the journalists' timelines beside them. */
+const TOPIC_ARTICLES = "articles.jsonl";
+const TOPIC_TIMELINES = "timelines";
+
 /**
  * Every file under the given paths, folders read recursively in name order. Hidden entries
- * (names starting with a dot) inside folders are passed over and reported once per folder; paths
- * that do not exist or cannot be read become problems.
+ * (names starting with a dot) inside folders are passed over and reported once per folder, and so
+ * is the `timelines/` folder of a Timeline17-style topic (beside its `articles.jsonl`): it holds
+ * journalists' reference timelines, not articles (name it to read it). Paths that do not exist or
+ * cannot be read become problems.
  */
 export async function listFiles(
   inputs: readonly string[],
@@ -60,7 +66,16 @@ export async function listFiles(
         severity: "warning",
       });
     }
-    for (const name of entries) if (!name.startsWith(".")) await visit(join(path, name), false);
+    const skipped = new Set(entries.filter((name) => name.startsWith(".")));
+    if (entries.includes(TOPIC_ARTICLES) && entries.includes(TOPIC_TIMELINES)) {
+      skipped.add(TOPIC_TIMELINES);
+      problems.push({
+        path: join(path, TOPIC_TIMELINES),
+        message: `passed over: reference timelines beside ${TOPIC_ARTICLES}, not articles (name the folder to read it)`,
+        severity: "warning",
+      });
+    }
+    for (const name of entries) if (!skipped.has(name)) await visit(join(path, name), false);
   }
 
   for (const input of inputs) await visit(input, true);
