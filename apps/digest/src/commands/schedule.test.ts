@@ -66,5 +66,5 @@ describe("briefing schedule", () => {
       messages.indexOf("stopped"),
     );
     expect(messages.at(-1)).toBe("stopped");
-  }, 30_000);
+  });
 });

@@ -93,7 +93,7 @@ describe("digests over a real SMTP server", () => {
     expect(bo.text).toMatch(/Unsubscribe: https:\/\/riverton\.example\/unsubscribe\?t=/);
     expect(bo.html).toContain("Hello Bo Li,");
     expect(bo.html).toContain("prefers-color-scheme: dark");
-  }, 30_000);
+  });
 
   it("retries a server that answers 451 twice, then delivers once", async () => {
     const { server, runDue, ledger } = await setup(["ana@example.org"], {
@@ -106,7 +106,7 @@ describe("digests over a real SMTP server", () => {
     expect(server.perRecipient()).toEqual({ "ana@example.org": 1 });
     const run = ledger().latestRun("riverton");
     expect(ledger().deliveries(run?.id ?? -1)).toMatchObject([{ status: "sent", attempts: 3 }]);
-  }, 30_000);
+  });
 
   it("survives a connection dropped mid-DATA", async () => {
     const { server, runDue } = await setup(["ana@example.org", "bo@example.org"], {
@@ -115,7 +115,7 @@ describe("digests over a real SMTP server", () => {
     });
     expect((await runDue("2026-01-10T08:00:00Z")).code).toBe(0);
     expect(server.perRecipient()).toEqual({ "ana@example.org": 1, "bo@example.org": 1 });
-  }, 30_000);
+  });
 
   it("records a 550 for one recipient and delivers to the others", async () => {
     const { server, runDue, fixture } = await setup(
@@ -134,7 +134,7 @@ describe("digests over a real SMTP server", () => {
     expect(status.out).toMatch(
       /refused: gone@example\.org \(2026-01-10T07:00:00\.000Z, 1 attempt\): .*550/,
     );
-  }, 30_000);
+  });
 
   it("keeps 07:00 London time across the spring DST change", async () => {
     const { runDue, ledger, server } = await setup(["ana@example.org"]);
@@ -153,7 +153,7 @@ describe("digests over a real SMTP server", () => {
     ]);
     // Saturday's story in the first digest, Sunday's in the one sent at 07:00 BST.
     expect(server.perRecipient()).toEqual({ "ana@example.org": 2 });
-  }, 30_000);
+  });
 
   it("catches up after three missed days with one run covering them all", async () => {
     const { server, runDue, ledger } = await setup(["ana@example.org"]);
@@ -171,7 +171,7 @@ describe("digests over a real SMTP server", () => {
     // Everything dated 11, 12 and 13 January: in this one digest, and in no other.
     expect(ledger().runArticles(runs[0]?.id ?? -1)).toHaveLength(3);
     expect(server.perRecipient()).toEqual({ "ana@example.org": 2 });
-  }, 30_000);
+  });
 
   it("never shows the SMTP password", async () => {
     const server = await startSmtpSink();
@@ -193,5 +193,5 @@ describe("digests over a real SMTP server", () => {
     expect(status.out).toContain("transport: smtp://desk:***@127.0.0.1:1");
     for (const text of [out.err, out.out, status.out, status.err])
       expect(text).not.toContain("hunter2");
-  }, 30_000);
+  });
 });

@@ -57,14 +57,13 @@ describe("startPreview", () => {
       join(folder, "new.txt"),
       "Valley fighters reach a ceasefire\n\nMarch 3, 2022\n\nFighters in the Panjshir valley agreed a ceasefire on Wednesday, a spokesman said.\n",
     );
-    const deadline = Date.now() + 10_000;
-    while (preview.version() === 0 && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 50));
+    // The watcher's event comes when it comes: wait for it, not for a budget.
+    while (preview.version() === 0) await new Promise((r) => setTimeout(r, 50));
     expect(preview.version()).toBeGreaterThan(0);
     expect((await get("/briefing.md")).body).toContain("Valley fighters reach a ceasefire");
     expect(builds).toBe(2);
     expect(JSON.parse((await get("/version")).body)).toEqual({ version: preview.version() });
-  }, 30_000);
+  });
 
   it("says which path it cannot watch", async () => {
     await expect(

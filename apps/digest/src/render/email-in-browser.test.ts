@@ -52,7 +52,7 @@ describe.skipIf(!executablePath && !required)("the email in headless Chromium", 
       problems: read.problems,
     });
     briefings.hostile = hostileBriefing();
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -104,5 +104,5 @@ describe.skipIf(!executablePath && !required)("the email in headless Chromium", 
           } finally {
             await page.close();
           }
-        }, 30_000);
+        });
 });

@@ -115,7 +115,7 @@ describe("renderEmail", () => {
     // The newest event is kept, the oldest left out.
     expect(email.html).toContain("Report number 399 ");
     expect(email.html).not.toContain("Report number 0 ");
-  }, 60_000);
+  });
 });
 
 /** A briefing of `n` corroborated events on successive days, each cited by its own article. */

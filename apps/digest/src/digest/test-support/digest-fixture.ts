@@ -35,7 +35,7 @@ export function digestFixture(options: DigestFixtureOptions): { dir: string; con
     attempts: 4,
     backoffMs: 20,
     maxBackoffMs: 100,
-    timeoutMs: 3000,
+    timeoutMs: 60_000,
     ...options.delivery,
   };
   const config = join(dir, "briefing.config.yaml");
