@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import type { BriefOptions } from "../commands/brief.js";
 import type { PreviewCommandOptions } from "../commands/preview.js";
 import type { SendOptions } from "../commands/send.js";
+import type { ServeOptions } from "../commands/serve.js";
 import { assertFormat, BRIEF_FORMATS } from "./brief-format.js";
 import type { CliIo } from "./io.js";
 
@@ -93,6 +94,29 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
       result.exitCode = await scheduleCommand(options, io);
     },
   );
+  digestCommand(
+    "serve",
+    "Serve one-click unsubscribes (RFC 8058) and each digest's archive over HTTP",
+  )
+    .option("--host <host>", "address to listen on (put a reverse proxy in front)", "127.0.0.1")
+    .option("--port <n>", "port (0 picks a free one)", "8080")
+    .action(async (options: ServeOptions) => {
+      const { serveCommand } = await import("../commands/serve.js");
+      result.exitCode = await serveCommand(options, io);
+    });
+  for (const action of ["unsubscribe", "resubscribe"] as const)
+    digestCommand(
+      action,
+      action === "unsubscribe"
+        ? "Record that an address unsubscribed from a digest: it is sent nothing more"
+        : "Take back an address's unsubscription from a digest",
+    )
+      .argument("<digest>", "the digest's name in the configuration")
+      .argument("<address>", "the email address")
+      .action(async (name: string, address: string, options: { config?: string }) => {
+        const { subscriptionCommand } = await import("../commands/subscription.js");
+        result.exitCode = await subscriptionCommand(action, name, address, options, io);
+      });
   digestCommand("status", "List digests with their last and next runs and recent failures")
     .option("--now <iso>", "the time next runs are counted from (default: the clock)")
     .action(async (options: SendOptions) => {

@@ -1,12 +1,14 @@
 import { CommanderError } from "commander";
 import { ConfigError } from "../config/errors.js";
+import { maskCredentials } from "../config/redact-secrets.js";
 import { createProgram } from "./create-program.js";
 import { UsageError } from "./errors.js";
 import { type CliIo, processIo } from "./io.js";
 
 /**
  * Runs the CLI and returns its exit code. The only place that prints errors: a usage error prints
- * its message; anything else prints the message and its causes.
+ * its message; anything else prints the message and its causes. Credentials in a URL are masked
+ * in whatever it prints.
  */
 export async function runMain(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const result = { exitCode: 0 };
@@ -15,16 +17,17 @@ export async function runMain(argv: readonly string[], io: CliIo = processIo()):
     await program.parseAsync([...argv], { from: "user" });
     return result.exitCode;
   } catch (error) {
+    const print = (text: string) => io.stderr(`briefing: ${maskCredentials(text)}\n`);
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof ConfigError) {
-      io.stderr(`briefing: ${error.message}\n`);
+      print(error.message);
       return 2;
     }
     if (error instanceof UsageError) {
-      io.stderr(`briefing: ${error.message}\n`);
+      print(error.message);
       return error.exitCode;
     }
-    io.stderr(`briefing: ${describe(error)}\n`);
+    print(describe(error));
     return 1;
   }
 }

@@ -5,7 +5,9 @@ import { loadCorpus } from "@briefing/core/ingest";
 import { UsageError } from "../cli/errors.js";
 import { type CliIo, writeProblems } from "../cli/io.js";
 import type { Config } from "../config/digest-config.js";
+import { ConfigError } from "../config/errors.js";
 import { loadConfig } from "../config/load-config.js";
+import { createRedactor, transportSecrets } from "../config/redact-secrets.js";
 import { createMailer } from "../delivery/create-mailer.js";
 import type { DigestEvent } from "../delivery/digest-event.js";
 import type { DigestContext } from "../digest/run-digest.js";
@@ -31,12 +33,31 @@ export async function findConfig(option: string | undefined, io: CliIo): Promise
   );
 }
 
-/** The configuration, read with the environment's SMTP_URL and BRIEFING_SECRET. */
-export async function readConfig(option: string | undefined, io: CliIo): Promise<Config> {
-  return loadConfig(await findConfig(option, io), {
-    ...(io.env.SMTP_URL ? { smtpUrl: io.env.SMTP_URL } : {}),
-    ...(io.env.BRIEFING_SECRET ? { secret: io.env.BRIEFING_SECRET } : {}),
+/**
+ * The configuration, read with the environment's SMTP_URL and BRIEFING_SECRET. Commands that
+ * send mail or answer unsubscribes (`needsSecret`) refuse to start without the owner's secret:
+ * every token is signed by it.
+ */
+export async function readConfig(
+  option: string | undefined,
+  io: CliIo,
+  options: { needsSecret?: boolean } = {},
+): Promise<Config> {
+  const path = await findConfig(option, io);
+  const config = await loadConfig(path, {
+    ...(io.env.SMTP_URL !== undefined ? { smtpUrl: io.env.SMTP_URL } : {}),
+    ...(io.env.BRIEFING_SECRET !== undefined ? { secret: io.env.BRIEFING_SECRET } : {}),
   });
+  if (options.needsSecret && !config.secret)
+    throw new ConfigError(path, [
+      "secret: expected a secret of at least 16 characters to sign unsubscribe tokens (in the configuration or BRIEFING_SECRET), found none",
+    ]);
+  return config;
+}
+
+/** The one redaction of a configuration's secrets: the token secret and the SMTP password. */
+export function redactorOf(config: Config): (text: string) => string {
+  return createRedactor([config.secret, ...transportSecrets(config.transport)]);
 }
 
 /** Everything a digest command needs, opened once; `close` releases the database and the pool. */
@@ -63,7 +84,7 @@ export function openDigests(
     sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
     random: Math.random,
     log,
-    redact: redactor(secretsOf(config)),
+    redact: redactorOf(config),
     close: () => {
       mailer.close();
       ledger.close();
@@ -71,26 +92,17 @@ export function openDigests(
   };
 }
 
-/** Replaces every secret in a text with `***`. */
-function redactor(secrets: string[]): (text: string) => string {
-  const kept = secrets.filter(Boolean);
-  return (text) => kept.reduce((t, s) => t.replaceAll(s, "***"), text);
-}
-
-/** The SMTP password (raw and URL-encoded) and the token secret: never to be printed. */
-function secretsOf(config: Config): string[] {
-  const secrets = config.secret ? [config.secret] : [];
-  try {
-    const { password } = new URL(config.transport);
-    if (password) secrets.push(password, decodeURIComponent(password));
-  } catch {
-    // file: transports have no password.
-  }
-  return secrets;
+/** Control characters (CR, LF among them) shown as spaces: a printed line stays one line. */
+export function oneLine(text: string): string {
+  return text.replace(/\p{Cc}+/gu, " ");
 }
 
 /** A digest event as one line for a person reading stderr. */
 export function describeEvent(event: DigestEvent): string {
+  return oneLine(describeEventText(event));
+}
+
+function describeEventText(event: DigestEvent): string {
   switch (event.kind) {
     case "busy":
       return `${event.digest}: another process is running this digest; skipped`;
@@ -108,6 +120,10 @@ export function describeEvent(event: DigestEvent): string {
       return `${event.digest}: ${event.recipient}: ${event.final ? "refused" : `gave up for now after ${event.attempts} attempts`}: ${event.error}`;
     case "transport-failed":
       return `${event.digest}: the mail transport failed: ${event.error}`;
+    case "transport-down":
+      return `${event.digest}: the mail server could not be reached ${event.failures} times in a row (${event.error}); stopping, ${event.pending} recipient${event.pending === 1 ? "" : "s"} left pending for the next run`;
+    case "suppressed":
+      return `${event.digest}: ${event.recipient} unsubscribed; not sent`;
     case "missing-articles":
       return `${event.digest}: ${event.count} article${event.count === 1 ? " is" : "s are"} no longer in the corpus`;
     case "run-finished":

@@ -4,7 +4,7 @@ import type { CliIo } from "../cli/io.js";
 import { untilSignal } from "../cli/until-signal.js";
 import type { DigestEvent } from "../delivery/digest-event.js";
 import { runDigest } from "../digest/run-digest.js";
-import { openDigests, readConfig } from "./open-digests.js";
+import { openDigests, readConfig, redactorOf } from "./open-digests.js";
 
 /**
  * `briefing schedule`: runs in the foreground, one croner job per digest in its time zone; each
@@ -16,10 +16,12 @@ export async function scheduleCommand(
   io: CliIo,
   stopped: Promise<unknown> = untilSignal(),
 ): Promise<number> {
-  const config = await readConfig(options.config, io);
+  const config = await readConfig(options.config, io, { needsSecret: true });
+  const redact = redactorOf(config);
+  // Every JSON line passes through the one redaction; pino escapes control characters.
   const logger = pino(
     { base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
-    { write: (line: string) => io.stderr(line) },
+    { write: (line: string) => io.stderr(redact(line)) },
   );
   const context = openDigests(config, io, (event: DigestEvent) => logger.info(event, event.kind));
   let inFlight: Promise<void> = Promise.resolve();

@@ -3,7 +3,7 @@ import type { CliIo } from "../cli/io.js";
 import { parseNow } from "../cli/parse-now.js";
 import type { DigestEvent } from "../delivery/digest-event.js";
 import { runDigest } from "../digest/run-digest.js";
-import { describeEvent, openDigests, readConfig } from "./open-digests.js";
+import { describeEvent, oneLine, openDigests, readConfig, redactorOf } from "./open-digests.js";
 
 /** Options of `send` and `run-due`. */
 export interface SendOptions {
@@ -16,7 +16,7 @@ export interface SendOptions {
  * when a recipient was refused or is still pending, or the transport failed.
  */
 export async function sendCommand(name: string, options: SendOptions, io: CliIo): Promise<number> {
-  const config = await readConfig(options.config, io);
+  const config = await readConfig(options.config, io, { needsSecret: true });
   const digest = config.digests.find((d) => d.name === name);
   if (!digest)
     throw new UsageError(
@@ -27,7 +27,7 @@ export async function sendCommand(name: string, options: SendOptions, io: CliIo)
 
 /** `briefing run-due`: sends every digest whose scheduled time passed since its last run. */
 export async function runDueCommand(options: SendOptions, io: CliIo): Promise<number> {
-  const config = await readConfig(options.config, io);
+  const config = await readConfig(options.config, io, { needsSecret: true });
   return runDigests(config, config.digests, "due", options, io);
 }
 
@@ -39,15 +39,18 @@ async function runDigests(
   io: CliIo,
 ): Promise<number> {
   const now = parseNow(options.now, io.now);
+  const redact = redactorOf(config);
   let trouble = false;
   const log = (event: DigestEvent) => {
     if (
       event.kind === "failed" ||
       event.kind === "transport-failed" ||
+      event.kind === "transport-down" ||
+      (event.kind === "busy" && mode === "now") ||
       (event.kind === "run-finished" && (event.failed > 0 || event.pending > 0))
     )
       trouble = true;
-    io.stderr(`${describeEvent(event)}\n`);
+    io.stderr(`${redact(describeEvent(event))}\n`);
   };
   const context = openDigests(config, io, log);
   try {
@@ -56,8 +59,7 @@ async function runDigests(
         await runDigest(digest, mode, now, context);
       } catch (error) {
         trouble = true;
-        const message = context.redact((error as Error).message);
-        io.stderr(`${digest.name}: ${message}\n`);
+        io.stderr(`${digest.name}: ${oneLine(redact((error as Error).message))}\n`);
       }
     }
   } finally {

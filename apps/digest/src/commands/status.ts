@@ -1,9 +1,8 @@
 import { Cron } from "croner";
 import type { CliIo } from "../cli/io.js";
 import { parseNow } from "../cli/parse-now.js";
-import { redactUrl } from "../delivery/create-mailer.js";
 import { Ledger } from "../state/ledger.js";
-import { readConfig } from "./open-digests.js";
+import { readConfig, redactorOf } from "./open-digests.js";
 
 /**
  * `briefing status`: each digest with its schedule, last runs (period, sent, failed, pending),
@@ -16,7 +15,7 @@ export async function statusCommand(
   const config = await readConfig(options.config, io);
   const now = parseNow(options.now, io.now);
   const ledger = new Ledger(config.state);
-  const lines = [`state: ${config.state}`, `transport: ${redactUrl(config.transport)}`, ""];
+  const lines = [`state: ${config.state}`, `transport: ${config.transport}`, ""];
   try {
     for (const digest of config.digests) {
       const next = new Cron(digest.schedule, { timezone: digest.timezone, paused: true }).nextRun(
@@ -26,6 +25,7 @@ export async function statusCommand(
         `${digest.name}: "${digest.schedule}" ${digest.timezone}, ${digest.recipients.length} recipient${digest.recipients.length === 1 ? "" : "s"}`,
       );
       lines.push(`  next run: ${next?.toISOString() ?? "never"}`);
+      lines.push(`  unsubscribed: ${ledger.unsubscribedCount(digest.name)}`);
       const runs = ledger.recentRuns(digest.name, 3);
       if (runs.length === 0) lines.push("  last run: never");
       for (const run of runs) {
@@ -44,6 +44,7 @@ export async function statusCommand(
   } finally {
     ledger.close();
   }
-  io.stdout(`${lines.join("\n")}\n`);
+  const redact = redactorOf(config);
+  io.stdout(`${lines.map(redact).join("\n")}\n`);
   return 0;
 }

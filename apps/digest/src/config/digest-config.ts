@@ -4,9 +4,36 @@ import { z } from "zod";
 /** An address as mail headers write it: `ana@example.org` or `Ana Lima <ana@example.org>`. */
 export const ADDRESS = /^(?:[^<>]*<\s*)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+(?:\s*>)?$/;
 
-const address = z.string().trim().regex(ADDRESS, {
-  error: "expected an email address such as ana@example.org or Ana <ana@example.org>",
-});
+/**
+ * CR, LF and the other control characters: in a header they would end it and start another (a
+ * forged header), in a log line they would forge lines.
+ */
+export const CONTROL_CHARACTER = /\p{Cc}/u;
+
+/** Whether a recipient or sender is an address a header can hold safely. */
+export function isSafeAddress(value: string): boolean {
+  return ADDRESS.test(value) && !CONTROL_CHARACTER.test(value);
+}
+
+const address = z
+  .string()
+  .refine((value) => !CONTROL_CHARACTER.test(value), {
+    error: "expected an address without control characters (CR, LF, tab, …)",
+  })
+  .transform((value) => value.trim())
+  .pipe(
+    z.string().regex(ADDRESS, {
+      error: "expected an email address such as ana@example.org or Ana <ana@example.org>",
+    }),
+  );
+
+/** The secret that signs unsubscribe tokens: also `BRIEFING_SECRET`. */
+export const SecretSchema = z
+  .string()
+  .min(16, { error: "expected a secret of at least 16 characters" });
+
+/** Fields whose values are never echoed in an error. */
+export const SECRET_FIELDS = new Set(["secret", "BRIEFING_SECRET"]);
 
 const cron = z.string().refine(
   (pattern) => {
@@ -63,12 +90,19 @@ export const DigestSchema = z.strictObject({
   maxEvents: z.number().int().positive().optional(),
 });
 
+/** How long a digest's lock lasts without a heartbeat: a crashed holder loses it after this. */
+export const DEFAULT_LEASE_MS = 120_000;
+
 /** How hard to try: attempts per recipient in one run, backoff, SMTP timeouts. */
 export const DeliverySchema = z.strictObject({
   attempts: z.number().int().min(1).max(20).default(5),
   backoffMs: z.number().int().min(0).default(2000),
   maxBackoffMs: z.number().int().min(0).default(60_000),
   timeoutMs: z.number().int().min(100).default(30_000),
+  /** The digest lock's lease; its holder renews it every quarter of it while it runs. */
+  leaseMs: z.number().int().min(1000).default(DEFAULT_LEASE_MS),
+  /** Consecutive connection failures after which a run stops, leaving the rest pending. */
+  maxConnectionFailures: z.number().int().min(1).default(3),
 });
 
 export const ConfigSchema = z.strictObject({
@@ -77,13 +111,15 @@ export const ConfigSchema = z.strictObject({
   transport: TransportSchema.optional(),
   from: address,
   /** Secret for unsubscribe tokens; also `BRIEFING_SECRET`. */
-  secret: z.string().min(16, { error: "expected a secret of at least 16 characters" }).optional(),
+  secret: SecretSchema.optional(),
   digests: z.array(DigestSchema).min(1, { error: "expected at least one digest" }),
   delivery: DeliverySchema.default({
     attempts: 5,
     backoffMs: 2000,
     maxBackoffMs: 60_000,
     timeoutMs: 30_000,
+    leaseMs: DEFAULT_LEASE_MS,
+    maxConnectionFailures: 3,
   }),
 });
 

@@ -128,10 +128,69 @@ describe("loadConfig", () => {
     );
     const problems = await problemsOf(path);
     expect(problems).toContain(
-      `digests.0.recipients: ${join(dir, "some.txt")} line 2: expected an email address, found "nonsense"`,
+      `digests.0.recipients: ${join(dir, "some.txt")} line 2: expected an email address without control characters, found "nonsense"`,
     );
     expect(problems).toContain(
       'digests.1.name: expected a name no other digest has, found "a" again',
     );
+  });
+});
+
+describe("loadConfig and secrets", () => {
+  const base = [
+    "from: Desk <desk@example.org>",
+    "digests:",
+    "  - name: daily",
+    '    schedule: "0 7 * * *"',
+    "    recipients: [ana@example.org]",
+  ];
+
+  it("never echoes a secret or a URL's password in its errors", async () => {
+    const path = await write(
+      "secrets.yaml",
+      [...base, "transport: smtpx://user:SuperSecretPass123@127.0.0.1:1", "secret: short"].join(
+        "\n",
+      ),
+    );
+    const problems = await problemsOf(path);
+    expect(problems).toEqual([
+      'transport: expected smtp://host[:port], smtps://user:password@host or file:DIR, found "smtpx://user:***@127.0.0.1:1"',
+      "secret: expected a secret of at least 16 characters, found one of 5 characters",
+    ]);
+    expect(problems.join("\n")).not.toMatch(/SuperSecretPass123|short/);
+  });
+
+  it("validates SMTP_URL and BRIEFING_SECRET like the fields they stand for", async () => {
+    const path = await write("env.yaml", base.join("\n"));
+    const error = await loadConfig(path, {
+      smtpUrl: "smtpx://user:EnvPassword99@mail.example.org",
+      secret: "tooshort",
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'SMTP_URL: expected smtp://host[:port], smtps://user:password@host or file:DIR, found "smtpx://user:***@mail.example.org"',
+      "BRIEFING_SECRET: expected a secret of at least 16 characters, found one of 8 characters",
+    ]);
+    expect((error as ConfigError).message).not.toMatch(/EnvPassword99|tooshort/);
+  });
+
+  it("refuses names and addresses holding CR, LF or other control characters", async () => {
+    const path = await write(
+      "headers.json",
+      JSON.stringify({
+        from: "Desk\r\nBcc: victim@example.org <desk@example.org>",
+        digests: [
+          {
+            name: "daily",
+            schedule: "0 7 * * *",
+            recipients: ["Ana\nX-Injected: 1 <ana@example.org>", "bo@example.org"],
+          },
+        ],
+      }),
+    );
+    expect(await problemsOf(path)).toEqual([
+      'from: expected an address without control characters (CR, LF, tab, …), found "Desk\\r\\nBcc: victim@example.org <desk@example.org>"',
+      'digests.0.recipients.0: expected an address without control characters (CR, LF, tab, …), found "Ana\\nX-Injected: 1 <ana@example.org>"',
+    ]);
   });
 });

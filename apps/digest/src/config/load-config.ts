@@ -2,8 +2,16 @@ import { readFile } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
-import { ADDRESS, type Config, ConfigSchema } from "./digest-config.js";
+import {
+  type Config,
+  ConfigSchema,
+  isSafeAddress,
+  SECRET_FIELDS,
+  SecretSchema,
+  TransportSchema,
+} from "./digest-config.js";
 import { ConfigError } from "./errors.js";
+import { maskCredentials } from "./redact-secrets.js";
 
 /** Options for {@link loadConfig}: the environment values the configuration may take. */
 export interface LoadConfigOptions {
@@ -32,8 +40,14 @@ export async function loadConfig(path: string, options: LoadConfigOptions = {}):
       { cause },
     );
   }
+  const environment = [
+    ...checkEnvironment("SMTP_URL", options.smtpUrl, TransportSchema),
+    ...checkEnvironment("BRIEFING_SECRET", options.secret, SecretSchema),
+  ];
   const parsed = ConfigSchema.safeParse(data ?? {}, { reportInput: true });
-  if (!parsed.success) throw new ConfigError(path, parsed.error.issues.map(describeIssue));
+  if (!parsed.success)
+    throw new ConfigError(path, [...parsed.error.issues.map(describeIssue), ...environment]);
+  if (environment.length > 0) throw new ConfigError(path, environment);
   const raw = parsed.data;
   const base = dirname(resolve(path));
   const problems: string[] = [];
@@ -84,26 +98,43 @@ async function readRecipients(file: string, field: string, problems: string[]): 
   text.split(/\r?\n/).forEach((line, i) => {
     const entry = line.replace(/#.*$/, "").trim();
     if (!entry) return;
-    if (ADDRESS.test(entry)) recipients.push(entry);
+    if (isSafeAddress(entry)) recipients.push(entry);
     else
-      problems.push(`${field}: ${file} line ${i + 1}: expected an email address, found "${entry}"`);
+      problems.push(
+        `${field}: ${file} line ${i + 1}: expected an email address without control characters, found ${describeValue(entry)}`,
+      );
   });
   if (recipients.length === 0 && problems.length === 0)
     problems.push(`${field}: expected at least one address in ${file}, found none`);
   return recipients;
 }
 
+/** An environment value checked as the config field it stands for, named by its variable. */
+function checkEnvironment(name: string, value: string | undefined, schema: z.ZodType): string[] {
+  if (value === undefined) return [];
+  const parsed = schema.safeParse(value, { reportInput: true });
+  return parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => describeIssue({ ...issue, path: [name] }));
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   const field = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
-  const found = "input" in issue ? describeValue(issue.input) : "nothing";
+  const secret = SECRET_FIELDS.has(String(issue.path.at(-1)));
+  const found = !("input" in issue)
+    ? "nothing"
+    : secret && typeof issue.input === "string"
+      ? `one of ${issue.input.length} characters`
+      : describeValue(issue.input);
   if (issue.code === "unrecognized_keys")
     return `${field}: unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
   const expected = issue.message.replace(/^Invalid input: /, "");
   return `${field}: ${expected}${/received|found/.test(expected) ? "" : `, found ${found}`}`;
 }
 
+/** A found value as an error shows it: JSON (control characters escaped), credentials masked. */
 function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
-  const text = JSON.stringify(value);
+  const text = maskCredentials(JSON.stringify(value));
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

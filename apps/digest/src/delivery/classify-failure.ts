@@ -1,7 +1,10 @@
 /** How a failed send should be handled. */
 export type Failure =
-  /** Worth trying again: a 4xx reply, a dropped connection, a timeout. */
-  | { kind: "temporary"; message: string }
+  /**
+   * Worth trying again: a 4xx reply, a dropped connection, a timeout. `connection` when the
+   * server could not be reached or talked to at all (refused, timed out, reset, unknown host).
+   */
+  | { kind: "temporary"; message: string; connection?: boolean }
   /** This recipient will not get it: a 5xx reply. */
   | { kind: "permanent"; message: string }
   /** The transport itself is unusable (login refused, bad settings): stop the run, keep the rest pending. */
@@ -18,6 +21,6 @@ export function classifyFailure(error: unknown): Failure {
     if (e.responseCode >= 400) return { kind: "temporary", message };
   }
   // Network and socket errors: ECONNECTION, ETIMEDOUT, ESOCKET, ECONNRESET, EPIPE, EDNS, ...
-  if (e.code && /^E[A-Z]+$/.test(e.code)) return { kind: "temporary", message };
+  if (e.code && /^E[A-Z]+$/.test(e.code)) return { kind: "temporary", message, connection: true };
   return { kind: "transport", message };
 }

@@ -1,6 +1,7 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import nodemailer from "nodemailer";
+import { maskCredentials } from "../config/redact-secrets.js";
 
 /** One message, ready for the wire; its fields are nodemailer's own. */
 export interface OutgoingMessage {
@@ -56,7 +57,7 @@ export function createMailer(url: string, options: MailerOptions = {}): Mailer {
     socketTimeout: timeout,
   });
   return {
-    description: redactUrl(url),
+    description: maskCredentials(url),
     send: async (message) => {
       // Base64 is encoded natively, quoted-printable in JavaScript: 1.5× the messages per second
       // for a third more bytes on the wire (the HTML Gmail clips is counted decoded).
@@ -84,15 +85,4 @@ function fileMailer(dir: string): Mailer {
     },
     close: () => transport.close(),
   };
-}
-
-/** The URL with its password, if any, replaced by `***`. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.href;
-  } catch {
-    return url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
-  }
 }

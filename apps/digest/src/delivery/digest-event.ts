@@ -30,6 +30,8 @@ export type DigestEvent =
       final: boolean;
     }
   | { kind: "transport-failed"; digest: string; error: string }
+  | { kind: "transport-down"; digest: string; failures: number; pending: number; error: string }
+  | { kind: "suppressed"; digest: string; recipient: string }
   | { kind: "missing-articles"; digest: string; count: number }
   | {
       kind: "run-finished";

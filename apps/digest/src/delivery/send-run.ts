@@ -12,6 +12,12 @@ export interface RetryPolicy {
   /** First delay; each next one doubles, up to `maxDelayMs`; the wait is a random point of its upper half. */
   baseDelayMs: number;
   maxDelayMs: number;
+  /**
+   * Connection failures in a row (across recipients and attempts) after which the run stops,
+   * leaving every recipient not yet sent pending for the next run: a server that is down is not
+   * walked through every recipient's retries.
+   */
+  maxConnectionFailures: number;
 }
 
 /** What {@link sendRun} needs besides the run itself. */
@@ -36,17 +42,25 @@ export interface SendRunContext {
  * Delivers a run to every recipient not yet settled, one message at a time, so a crash leaves at
  * most one message whose fate is unknown (`sending`), and that one is sent again on resume.
  * Temporary failures retry with exponential backoff and jitter; permanent ones are recorded for
- * that recipient and the others go on; a transport failure stops the run with the rest pending.
+ * that recipient and the others go on; a transport failure, or a server that cannot be reached
+ * `maxConnectionFailures` times in a row, stops the run with the rest pending. A recipient who
+ * unsubscribed since the run was recorded is taken out of it.
  */
 export async function sendRun(
   run: RunRow,
   compiled: CompiledEmail,
   ctx: SendRunContext,
 ): Promise<void> {
+  let connectionFailures = 0;
   for (const delivery of ctx.ledger.deliveries(run.id)) {
     if (delivery.status === "sent" || delivery.status === "failed") continue;
-    if (!ctx.keepLock()) throw new Error(`${run.digest}: lost the digest's lock; stopping`);
+    if (!ctx.keepLock()) throw new Error("lost the digest's lock; stopping");
     const { name, address } = splitAddress(delivery.recipient);
+    if (ctx.ledger.isUnsubscribed(run.digest, address)) {
+      ctx.ledger.dropDelivery(run.id, delivery.recipient);
+      ctx.log({ kind: "suppressed", digest: run.digest, recipient: delivery.recipient });
+      continue;
+    }
     const links = ctx.unsubscribe(delivery.recipient);
     const email = personaliseEmail(compiled, {
       ...(name ? { name } : {}),
@@ -74,6 +88,7 @@ export async function sendRun(
             "List-Id": `<${run.digest}.${domainOf(ctx.from)}>`,
           },
         });
+        connectionFailures = 0;
         ctx.ledger.markSent(run.id, delivery.recipient, ctx.clock().toISOString());
         ctx.log({
           kind: "sent",
@@ -89,7 +104,25 @@ export async function sendRun(
         if (failure.kind === "transport") {
           ctx.ledger.markFailed(run.id, delivery.recipient, message, false);
           ctx.log({ kind: "transport-failed", digest: run.digest, error: message });
-          throw new Error(`${run.digest}: the mail transport failed: ${message}`);
+          throw new Error(`the mail transport failed: ${message}`);
+        }
+        connectionFailures =
+          failure.kind === "temporary" && failure.connection ? connectionFailures + 1 : 0;
+        if (connectionFailures >= ctx.retry.maxConnectionFailures) {
+          ctx.ledger.markFailed(run.id, delivery.recipient, message, false);
+          const pending = ctx.ledger
+            .deliveries(run.id)
+            .filter((d) => d.status === "pending" || d.status === "sending").length;
+          ctx.log({
+            kind: "transport-down",
+            digest: run.digest,
+            failures: connectionFailures,
+            pending,
+            error: message,
+          });
+          throw new Error(
+            `the mail server could not be reached ${connectionFailures} times in a row; stopped with ${pending} recipient${pending === 1 ? "" : "s"} pending for the next run`,
+          );
         }
         const final = failure.kind === "permanent";
         if (!final && attempt < ctx.retry.attempts) {

@@ -51,13 +51,14 @@ function runDue(config: string): {
   return { child, done };
 }
 
-async function setup(sink: SinkOptions) {
+async function setup(sink: SinkOptions, delivery?: Record<string, number>) {
   const server = await startSmtpSink(sink);
   cleanups.push(server.close);
   const fixture = digestFixture({
     transport: server.url,
     recipients: RECIPIENTS,
     stories: STORIES,
+    ...(delivery ? { delivery } : {}),
   });
   cleanups.push(() => rmSync(fixture.dir, { recursive: true, force: true }));
   return { server, fixture };
@@ -105,5 +106,29 @@ describe("digests across processes", () => {
     expect([a.code, b.code], `${a.err}\n${b.err}`).toEqual([0, 0]);
     expect(server.perRecipient()).toEqual(Object.fromEntries(RECIPIENTS.map((r) => [r, 1])));
     expect(`${a.err}\n${b.err}`).toMatch(/another process is running this digest|not due/);
+  });
+
+  it("a live holder keeps its lock through retries longer than the lease: one sender, no duplicate", async () => {
+    let second: ReturnType<typeof runDue>["done"] | undefined;
+    const { server, fixture } = await setup(
+      {
+        // r1's first message is answered only after a second runner has started and ended, well
+        // past the 1 s lease; then 451, and the retry is taken.
+        answer: async (to, n) => {
+          if (to !== "r1@example.org" || n > 1) return { kind: "accept" };
+          second = runDue(fixture.config).done;
+          await second;
+          return { kind: "reply", code: 451, text: "4.7.1 Try again later" };
+        },
+      },
+      { leaseMs: 1000, backoffMs: 600, maxBackoffMs: 1200 },
+    );
+    const first = await runDue(fixture.config).done;
+    const other = await (second as NonNullable<typeof second>);
+    expect(first.code, first.err).toBe(0);
+    expect(other.code, other.err).toBe(0);
+    expect(other.err).toContain("riverton: another process is running this digest; skipped");
+    expect(first.err).toContain("retrying in");
+    expect(server.perRecipient()).toEqual(Object.fromEntries(RECIPIENTS.map((r) => [r, 1])));
   });
 });

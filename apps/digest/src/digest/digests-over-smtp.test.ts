@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { CliIo } from "../cli/io.js";
@@ -58,6 +58,27 @@ async function setup(
   return { server, fixture, runDue, ledger };
 }
 
+/** One run-due over a transport with nothing (or nothing working) behind it. */
+async function runDueOver(
+  transport: string,
+  recipients: string[],
+  delivery?: Record<string, number>,
+) {
+  const fixture = digestFixture({
+    transport,
+    recipients,
+    stories: STORIES,
+    ...(delivery ? { delivery } : {}),
+  });
+  cleanups.push(() => rmSync(fixture.dir, { recursive: true, force: true }));
+  const out = io(fixture.dir);
+  const code = await runMain(
+    ["run-due", "--config", fixture.config, "--now", "2026-01-10T08:00:00Z"],
+    out,
+  );
+  return { fixture, out, code };
+}
+
 describe("digests over a real SMTP server", () => {
   it("sends one multipart message per recipient with unsubscribe headers, and nothing twice", async () => {
     const { server, runDue } = await setup([
@@ -87,7 +108,7 @@ describe("digests over a real SMTP server", () => {
     );
     expect(header("list-id")).toBe("List-ID: <riverton.riverton.example>");
     expect(header("list-unsubscribe").replace(/\s+/g, " ")).toMatch(
-      /^List-Unsubscribe: <https:\/\/riverton\.example\/unsubscribe\?t=[\w-]{22}>, <mailto:desk@riverton\.example\?subject=unsubscribe%20riverton%20[\w-]{22}>$/,
+      /^List-Unsubscribe: <https:\/\/riverton\.example\/unsubscribe\?t=[\w-]+\.[\w-]{22}>, <mailto:desk@riverton\.example\?subject=unsubscribe%20riverton%20[\w-]+\.[\w-]{22}>$/,
     );
     expect(bo.text).toContain("Hello Bo Li,");
     expect(bo.text).toMatch(/Unsubscribe: https:\/\/riverton\.example\/unsubscribe\?t=/);
@@ -176,22 +197,73 @@ describe("digests over a real SMTP server", () => {
   it("never shows the SMTP password", async () => {
     const server = await startSmtpSink();
     cleanups.push(server.close);
-    const fixture = digestFixture({
-      transport: `smtp://desk:hunter2-secret@127.0.0.1:1`,
-      recipients: ["ana@example.org"],
-      stories: STORIES,
-    });
-    cleanups.push(() => rmSync(fixture.dir, { recursive: true, force: true }));
-    const out = io(fixture.dir);
-    const code = await runMain(
-      ["run-due", "--config", fixture.config, "--now", "2026-01-10T08:00:00Z"],
-      out,
-    );
+    const { fixture, out, code } = await runDueOver(`smtp://desk:hunter2-secret@127.0.0.1:1`, [
+      "ana@example.org",
+    ]);
     expect(code).toBe(1);
     const status = io(fixture.dir);
     await runMain(["status", "--config", fixture.config, "--now", "2026-01-10T09:00:00Z"], status);
     expect(status.out).toContain("transport: smtp://desk:***@127.0.0.1:1");
     for (const text of [out.err, out.out, status.out, status.err])
       expect(text).not.toContain("hunter2");
+  });
+
+  it("stops after three connection failures in a row, leaving everyone pending, and says so", async () => {
+    const gone = await startSmtpSink();
+    await gone.close();
+    const { fixture, out, code } = await runDueOver(
+      gone.url,
+      ["ana@example.org", "bo@example.org", "cy@example.org"],
+      { attempts: 5, backoffMs: 10, maxBackoffMs: 20 },
+    );
+    expect(code).toBe(1);
+    expect(out.err).toContain("riverton: the mail server could not be reached 3 times in a row");
+    expect(out.err).toContain("3 recipients left pending for the next run");
+    const ledger = new Ledger(join(fixture.dir, ".briefing/state.db"));
+    cleanups.push(() => ledger.close());
+    const deliveries = ledger.deliveries(ledger.latestRun("riverton")?.id ?? -1);
+    expect(deliveries.map((d) => [d.status, d.attempts])).toEqual([
+      ["pending", 3],
+      ["pending", 0],
+      ["pending", 0],
+    ]);
+  });
+
+  it("refuses to send without the owner's secret, and send fails when another holds the lock", async () => {
+    const { fixture, server, ledger } = await setup(["ana@example.org"]);
+    const text = readFileSync(fixture.config, "utf8");
+    writeFileSync(fixture.config, text.replace(/^secret: .*$/m, ""));
+    for (const args of [["send", "riverton"], ["run-due"], ["schedule"]]) {
+      const out = io(fixture.dir);
+      expect(await runMain([...args, "--config", fixture.config], out)).toBe(2);
+      expect(out.err).toContain("secret: expected a secret of at least 16 characters");
+    }
+    const env = io(fixture.dir, { BRIEFING_SECRET: "short" });
+    expect(await runMain(["send", "riverton", "--config", fixture.config], env)).toBe(2);
+    expect(env.err).toContain("BRIEFING_SECRET: expected a secret of at least 16 characters");
+    writeFileSync(fixture.config, text);
+    // A live holder (this process) has the digest: send says so and fails; nothing is sent.
+    expect(ledger().acquireLock("riverton", "someone-else", Date.now(), 60_000)).toBe(true);
+    const busy = io(fixture.dir);
+    expect(await runMain(["send", "riverton", "--config", fixture.config], busy)).toBe(1);
+    expect(busy.err).toContain("riverton: another process is running this digest");
+    expect(server.received).toHaveLength(0);
+  });
+
+  it("sends nothing to an address that unsubscribed, counts it, and sends again after resubscribe", async () => {
+    const { fixture, server, runDue } = await setup(["ana@example.org", "Bo Li <bo@example.org>"]);
+    const operator = (...args: string[]) =>
+      runMain([...args, "--config", fixture.config], io(fixture.dir));
+    expect(await operator("unsubscribe", "riverton", "BO@example.org")).toBe(0);
+    expect(await operator("unsubscribe", "nope", "bo@example.org")).toBe(2);
+    expect(await operator("unsubscribe", "riverton", "bo@example.org\r\nBcc: x@y.z")).toBe(2);
+    expect((await runDue("2026-01-10T08:00:00Z")).code).toBe(0);
+    expect(server.perRecipient()).toEqual({ "ana@example.org": 1 });
+    const status = io(fixture.dir);
+    await runMain(["status", "--config", fixture.config], status);
+    expect(status.out).toContain("unsubscribed: 1");
+    expect(await operator("resubscribe", "riverton", "bo@example.org")).toBe(0);
+    expect((await runDue("2026-01-11T08:00:00Z")).code).toBe(0);
+    expect(server.perRecipient()).toEqual({ "ana@example.org": 2, "bo@example.org": 1 });
   });
 });

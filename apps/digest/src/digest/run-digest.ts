@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Article } from "@briefing/core";
 import { buildBriefing, readArticles } from "@briefing/summariser";
 import type { Config } from "../config/digest-config.js";
@@ -6,7 +6,9 @@ import type { Mailer } from "../delivery/create-mailer.js";
 import type { DigestEvent } from "../delivery/digest-event.js";
 import { domainOf, sendRun, splitAddress } from "../delivery/send-run.js";
 import { compileEmail } from "../render/compile-email.js";
+import { personaliseEmail } from "../render/personalise-email.js";
 import type { Ledger, RunRow } from "../state/ledger.js";
+import { unsubscribeToken } from "../unsubscribe/unsubscribe-token.js";
 import { planPeriod } from "./plan-period.js";
 import { selectArticles } from "./select-articles.js";
 
@@ -27,13 +29,15 @@ export interface DigestContext {
   redact: (text: string) => string;
 }
 
-const LOCK_TTL_MS = 120_000;
-
 /**
  * Runs one digest: takes its lock (or reports it busy), finishes any run a crash or a flaky
  * server left unfinished, then, when a period is due (`due`) or asked for (`now`), records the
  * period with its articles and recipients and sends it. Content, Message-IDs and `now` of a run
  * come from the ledger, so a resumed run sends what the first attempt would have.
+ *
+ * The lock is a lease (`delivery.leaseMs`) renewed by a heartbeat every quarter of it for as long
+ * as the run lasts, waits and retries included: a live holder never loses it, a crashed one does
+ * when the lease ends (at once on this host, where its process is seen to be gone).
  */
 export async function runDigest(
   digest: Digest,
@@ -42,13 +46,18 @@ export async function runDigest(
   ctx: DigestContext,
 ): Promise<void> {
   const holder = randomUUID();
-  if (!ctx.ledger.acquireLock(digest.name, holder, ctx.clock().getTime(), LOCK_TTL_MS)) {
+  const lease = ctx.config.delivery.leaseMs;
+  if (!ctx.ledger.acquireLock(digest.name, holder, ctx.clock().getTime(), lease)) {
     ctx.log({ kind: "busy", digest: digest.name });
     return;
   }
+  let held = true;
+  const keepLock = () => {
+    held &&= ctx.ledger.refreshLock(digest.name, holder, ctx.clock().getTime(), lease);
+    return held;
+  };
+  const heartbeat = setInterval(keepLock, Math.max(50, Math.floor(lease / 4)));
   try {
-    const keepLock = () =>
-      ctx.ledger.refreshLock(digest.name, holder, ctx.clock().getTime(), LOCK_TTL_MS);
     for (const run of ctx.ledger.unfinishedRuns(digest.name))
       await deliver(digest, run, true, ctx, keepLock);
     const latest = ctx.ledger.latestRun(digest.name);
@@ -85,10 +94,12 @@ export async function runDigest(
       deliveries:
         chosen.length === 0
           ? []
-          : digest.recipients.map((recipient) => ({
-              recipient,
-              messageId: messageIdOf(digest.name, periodEnd, recipient, ctx.config.from),
-            })),
+          : digest.recipients
+              .filter((r) => !ctx.ledger.isUnsubscribed(digest.name, splitAddress(r).address))
+              .map((recipient) => ({
+                recipient,
+                messageId: messageIdOf(digest.name, periodEnd, recipient, ctx.config.from),
+              })),
     });
     if (chosen.length === 0) {
       ctx.log({
@@ -101,6 +112,7 @@ export async function runDigest(
     }
     await deliver(digest, run, false, ctx, keepLock);
   } finally {
+    clearInterval(heartbeat);
     ctx.ledger.releaseLock(digest.name, holder);
   }
 }
@@ -146,7 +158,10 @@ async function deliver(
     kicker: `${digest.name} · ${date}`,
     reason: `You receive this because you subscribe to the “${digest.name}” digest, covering what was new since the previous one.`,
   });
-  const secret = ctx.config.secret ?? "";
+  // The archive keeps the issue as sent, with no recipient's name or link in it.
+  ctx.ledger.saveIssue(run.id, compiled.subject, personaliseEmail(compiled).html);
+  const secret = ctx.config.secret;
+  if (!secret) throw new Error("no secret to sign unsubscribe tokens with");
   const listAddress = splitAddress(ctx.config.from).address;
   await sendRun(run, compiled, {
     ledger: ctx.ledger,
@@ -171,6 +186,7 @@ async function deliver(
       attempts: ctx.config.delivery.attempts,
       baseDelayMs: ctx.config.delivery.backoffMs,
       maxDelayMs: ctx.config.delivery.maxBackoffMs,
+      maxConnectionFailures: ctx.config.delivery.maxConnectionFailures,
     },
     clock: ctx.clock,
     sleep: ctx.sleep,
@@ -201,12 +217,4 @@ export function messageIdOf(
     .update(`${digest}\n${periodEnd}\n${splitAddress(recipient).address.toLowerCase()}`)
     .digest("hex");
   return `<${hash.slice(0, 32)}.${digest}@${domainOf(from)}>`;
-}
-
-/** A recipient's unsubscribe token: an HMAC of digest and address under the configured secret. */
-export function unsubscribeToken(secret: string, digest: string, address: string): string {
-  return createHmac("sha256", secret || "briefing")
-    .update(`${digest}\n${address.toLowerCase()}`)
-    .digest("base64url")
-    .slice(0, 22);
 }

@@ -11,7 +11,7 @@ import { type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { layoutBriefing } from "./layout-briefing.js";
 import { renderEmail } from "./render-email.js";
-import { findChromium } from "./test-support/find-chromium.js";
+import { CHROMIUM_ARGS, findChromium } from "./test-support/find-chromium.js";
 import { hostileBriefing } from "./test-support/hostile-briefing.js";
 
 const executablePath = findChromium();
@@ -37,14 +37,7 @@ describe.skipIf(!executablePath && !required)("the email in headless Chromium", 
     // A fresh profile: no cache, history or extension state from any earlier run.
     browser = await chromium.launchPersistentContext(profile, {
       executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_ARGS,
     });
     const read = await readArticles(await loadCorpus([corpus]), { threads: 1 });
     briefings.seed = buildBriefing(read, {

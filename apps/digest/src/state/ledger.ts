@@ -55,6 +55,18 @@ CREATE TABLE IF NOT EXISTS deliveries (
   sent_at TEXT,
   PRIMARY KEY (run_id, recipient)
 );
+CREATE TABLE IF NOT EXISTS unsubscribes (
+  digest TEXT NOT NULL,
+  address TEXT NOT NULL,
+  at TEXT NOT NULL,
+  source TEXT NOT NULL,
+  PRIMARY KEY (digest, address)
+);
+CREATE TABLE IF NOT EXISTS issues (
+  run_id INTEGER PRIMARY KEY REFERENCES runs (id),
+  subject TEXT NOT NULL,
+  html TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS locks (
   digest TEXT PRIMARY KEY,
   holder TEXT NOT NULL,
@@ -95,7 +107,8 @@ function switchToWal(db: Database.Database): void {
 /**
  * The state of every digest in one SQLite file (WAL, so readers never wait for the sender): a run
  * per digest period, the articles each run covered (an article belongs to one run of a digest,
- * ever), a delivery per recipient, and a lock per digest.
+ * ever), a delivery per recipient, who unsubscribed from which digest, each run's issue as sent
+ * (without any recipient's data) for the archive, and a lock per digest.
  */
 export class Ledger {
   private readonly db: Database.Database;
@@ -293,6 +306,78 @@ export class Ledger {
         return true;
       })
       .immediate();
+  }
+
+  /** Records an unsubscription (address lower-cased); false when it was already recorded. */
+  unsubscribe(digest: string, address: string, at: string, source: string): boolean {
+    return (
+      this.db
+        .prepare(
+          "INSERT OR IGNORE INTO unsubscribes (digest, address, at, source) VALUES (?, ?, ?, ?)",
+        )
+        .run(digest, address.toLowerCase(), at, source).changes === 1
+    );
+  }
+
+  /** Takes an unsubscription back; false when there was none. */
+  resubscribe(digest: string, address: string): boolean {
+    return (
+      this.db
+        .prepare("DELETE FROM unsubscribes WHERE digest = ? AND address = ?")
+        .run(digest, address.toLowerCase()).changes === 1
+    );
+  }
+
+  isUnsubscribed(digest: string, address: string): boolean {
+    return (
+      this.db
+        .prepare("SELECT 1 FROM unsubscribes WHERE digest = ? AND address = ?")
+        .get(digest, address.toLowerCase()) !== undefined
+    );
+  }
+
+  unsubscribedCount(digest: string): number {
+    return (
+      this.db.prepare("SELECT COUNT(*) AS n FROM unsubscribes WHERE digest = ?").get(digest) as {
+        n: number;
+      }
+    ).n;
+  }
+
+  /** Takes a recipient out of a run not yet sent to them (they unsubscribed meanwhile). */
+  dropDelivery(runId: number, recipient: string): void {
+    this.db
+      .prepare(
+        "DELETE FROM deliveries WHERE run_id = ? AND recipient = ? AND status IN ('pending', 'sending')",
+      )
+      .run(runId, recipient);
+  }
+
+  /** Keeps a run's issue as sent, without any recipient's data; the first one kept stays. */
+  saveIssue(runId: number, subject: string, html: string): void {
+    this.db
+      .prepare("INSERT OR IGNORE INTO issues (run_id, subject, html) VALUES (?, ?, ?)")
+      .run(runId, subject, html);
+  }
+
+  /** A digest's past issues, newest first. */
+  issues(digest: string): { runId: number; periodEnd: string; subject: string }[] {
+    return this.db
+      .prepare(
+        `SELECT i.run_id AS runId, r.period_end AS periodEnd, i.subject
+         FROM issues i JOIN runs r ON r.id = i.run_id
+         WHERE r.digest = ? ORDER BY r.period_end DESC`,
+      )
+      .all(digest) as { runId: number; periodEnd: string; subject: string }[];
+  }
+
+  /** One past issue of a digest, or undefined. */
+  issue(digest: string, runId: number): { subject: string; html: string } | undefined {
+    return this.db
+      .prepare(
+        "SELECT i.subject, i.html FROM issues i JOIN runs r ON r.id = i.run_id WHERE r.digest = ? AND i.run_id = ?",
+      )
+      .get(digest, runId) as { subject: string; html: string } | undefined;
   }
 
   /** The latest deliveries that failed for good or are waiting to be tried again. */

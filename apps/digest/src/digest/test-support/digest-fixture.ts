@@ -46,7 +46,9 @@ export function digestFixture(options: DigestFixtureOptions): { dir: string; con
       `transport: ${options.transport}`,
       "from: Riverton Desk <desk@riverton.example>",
       "secret: a-secret-of-sixteen-or-more",
-      `delivery: { attempts: ${delivery.attempts}, backoffMs: ${delivery.backoffMs}, maxBackoffMs: ${delivery.maxBackoffMs}, timeoutMs: ${delivery.timeoutMs} }`,
+      `delivery: { ${Object.entries(delivery)
+        .map(([key, value]) => `${key}: ${value}`)
+        .join(", ")} }`,
       "digests:",
       "  - name: riverton",
       '    schedule: "0 7 * * *"',

@@ -10,3 +10,16 @@ export function findChromium(): string | undefined {
   ];
   return candidates.find((path): path is string => Boolean(path && existsSync(path)));
 }
+
+/**
+ * Headless Chromium's flags here: no sandbox (CI runs as root), and no background connections,
+ * which this machine's closed network refuses.
+ */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
