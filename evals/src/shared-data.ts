@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** `../shared/data` beside the checkout, where evaluation data lives (never copied in). */
@@ -10,6 +11,20 @@ export function dataSet(relative: string, what: string): string | null {
   if (existsSync(path)) return path;
   console.log(`skipped ${what}: ${path} is absent`);
   return null;
+}
+
+/**
+ * The topic folders to evaluate: those named, else every topic of Timeline17 under ../shared;
+ * `null` (after one line) when none is named and the data set is absent.
+ */
+export function topicDirs(named: readonly string[], what: string): string[] | null {
+  if (named.length > 0) return [...named].sort();
+  const t17 = dataSet("tls/t17", what);
+  if (t17 === null) return null;
+  return readdirSync(t17, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(t17, entry.name))
+    .sort();
 }
 
 /** Median of a list of numbers (0 for an empty list). */

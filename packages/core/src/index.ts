@@ -42,6 +42,8 @@ export {
   CaveatSchema,
   type LedeSentence,
   LedeSentenceSchema,
+  type TimelineEntry,
+  TimelineEntrySchema,
 } from "./model/briefing.js";
 export { getBriefingJsonSchema } from "./model/briefing-json-schema.js";
 export {

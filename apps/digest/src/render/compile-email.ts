@@ -87,7 +87,7 @@ async function compileLayout(layout: BriefingLayout, options: EmailOptions) {
     opening: slotMark("greeting"),
     ...(layout.collapsed > 0
       ? {
-          afterTimeline: `${layout.collapsed} older entr${layout.collapsed === 1 ? "y is" : "ies are"} left out of this email. More in the full briefing${options.fullBriefingUrl ? `: ${options.fullBriefingUrl}` : "."}`,
+          afterTimeline: `${layout.collapsed} less important entr${layout.collapsed === 1 ? "y is" : "ies are"} left out of this email. More in the full briefing${options.fullBriefingUrl ? `: ${options.fullBriefingUrl}` : "."}`,
         }
       : {}),
     footer: [`${cleanText(frame.reason)}${slotMark("unsubscribe")}`, layout.coverage],

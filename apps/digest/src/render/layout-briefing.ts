@@ -6,14 +6,16 @@ import {
   type Event,
   formatDateRange,
   type Problem,
-  type Storyline,
+  type TimelineEntry,
 } from "@briefing/core";
 import { safeUrl } from "./escape-html.js";
 
 /** Options for {@link layoutBriefing}. */
 export interface LayoutOptions {
-  /** Most key actors listed. Default 12. */
+  /** Most key actors listed. Default 8. */
   maxActors?: number;
+  /** Most aliases listed for each actor (the JSON has them all). Default 3. */
+  maxAliases?: number;
   /** Most single-source and disputed claims listed. Default 20. */
   maxClaims?: number;
   /**
@@ -59,7 +61,7 @@ export interface LayoutStoryline {
   /** The only storyline, titled as the briefing is: formats with a visible title may skip it. */
   repeatsHeadline: boolean;
   sections: LayoutSection[];
-  /** Minor single-source statements left out of the timeline. */
+  /** Entries left out of this storyline (none since the summariser chooses the timeline). */
   omitted: number;
 }
 
@@ -86,6 +88,8 @@ export interface BriefingLayout {
   period?: { from: string; to: string };
   lede: Cited[];
   storylines: LayoutStoryline[];
+  /** Context that no day dates: up to three cited sentences. */
+  background: Cited[];
   actors: { name: string; kind: EntityKind; aliases: string[] }[];
   claims: (Cited & { label: string; when: string })[];
   /** Claims past `maxClaims`. */
@@ -97,25 +101,35 @@ export interface BriefingLayout {
   problems: Problem[];
   /** Every cited source; `n` is its footnote number. */
   sources: LayoutSource[];
-  /** Articles read but not cited. */
+  /** Articles read but not cited, listed when there are few. */
   uncited: LayoutSource[];
+  /** Articles read but not cited and not listed. */
+  moreUncited: number;
   /** Timeline entries left out by `maxEntries`. */
   collapsed: number;
   articleCount: number;
   generatedAt: string;
 }
 
-const MINOR = new Set(["statement", "other"]);
+/** Uncited articles are listed one by one up to this many; past it, counted. */
+const MAX_UNCITED_LISTED = 20;
 
 /**
- * Decides what a briefing shows and in what order, for every output format alike: the sections of
- * each storyline (phases, then "Background and loosely dated", then "Undated"), minor single-source
- * statements left out and counted, the entries kept within `maxEntries`, the key actors, the
- * claims to weigh, and footnote numbers given in reading order.
+ * Decides what a briefing shows and in what order, for every output format alike: its timeline
+ * (what the summariser chose within the reading budget) by storyline, the main story first, and
+ * month by month, each entry under its day; the background; the key actors; the claims to weigh;
+ * and footnote numbers given in reading order. `maxEntries` keeps the most important entries
+ * (the email's size budget).
  */
 export function layoutBriefing(briefing: Briefing, options: LayoutOptions = {}): BriefingLayout {
-  const drafts = briefing.storylines.map(draftStoryline);
-  const kept = keepNewest(drafts, options.maxEntries ?? Number.POSITIVE_INFINITY);
+  const events = new Map(briefing.storylines.flatMap((s) => s.events).map((e) => [e.id, e]));
+  const max = options.maxEntries ?? Number.POSITIVE_INFINITY;
+  const kept = new Set(
+    [...briefing.timeline]
+      .sort((a, b) => a.rank - b.rank)
+      .slice(0, Math.max(0, max))
+      .map((e) => e.eventId),
+  );
   const notes = new Map<string, number>();
   const cite = (articleIds: readonly string[]): number[] =>
     [...new Set(articleIds)].map((id) => {
@@ -123,24 +137,15 @@ export function layoutBriefing(briefing: Briefing, options: LayoutOptions = {}):
       return notes.get(id) as number;
     });
   const lede = briefing.summary.map((s) => ({ text: s.text, notes: cite(s.articleIds) }));
-  const storylines = drafts.map((d) => ({
-    headline: d.headline,
-    repeatsHeadline: drafts.length === 1 && d.headline === briefing.headline,
-    omitted: d.omitted,
-    sections: d.sections
-      .map((s) => ({
-        label: s.label,
-        entries: s.events.filter((e) => kept.has(e.id)).map((e) => layoutEntry(e, cite)),
-      }))
-      .filter((s) => s.entries.length > 0),
-  }));
+  const storylines = layoutTimeline(briefing, kept, events, cite);
+  const background = briefing.background.map((s) => ({ text: s.text, notes: cite(s.articleIds) }));
   const { claims, moreClaims, singleSource } = layoutClaims(briefing, kept, cite, options);
   const articles = new Map(briefing.articles.map((a) => [a.id, a]));
   const sources = [...notes].map(([id, n]) => layoutSource(articles.get(id), id, n));
-  const uncited = briefing.articles
-    .filter((a) => !notes.has(a.id))
-    .map((a) => layoutSource(a, a.id, 0));
-  const period = timelinePeriod(drafts, kept);
+  const notCited = briefing.articles.filter((a) => !notes.has(a.id));
+  const uncited =
+    notCited.length <= MAX_UNCITED_LISTED ? notCited.map((a) => layoutSource(a, a.id, 0)) : [];
+  const period = timelinePeriod(briefing, kept);
   const count = briefing.articles.length;
   const generated = briefing.generatedAt.replace("T", " ").replace(/:\d\d(\.\d+)?Z$/, " UTC");
   return {
@@ -149,10 +154,15 @@ export function layoutBriefing(briefing: Briefing, options: LayoutOptions = {}):
     ...(period ? { period } : {}),
     lede,
     storylines,
+    background,
     actors: briefing.entities
       .filter((e) => e.kind !== "other")
-      .slice(0, options.maxActors ?? 12)
-      .map(({ name, kind, aliases }) => ({ name, kind, aliases })),
+      .slice(0, options.maxActors ?? 8)
+      .map(({ name, kind, aliases }) => ({
+        name,
+        kind,
+        aliases: aliases.slice(0, options.maxAliases ?? 3),
+      })),
     claims,
     moreClaims,
     singleSource,
@@ -164,84 +174,90 @@ export function layoutBriefing(briefing: Briefing, options: LayoutOptions = {}):
     problems: briefing.problems,
     sources,
     uncited,
-    collapsed:
-      drafts.reduce((n, d) => n + d.sections.flatMap((s) => s.events).length, 0) - kept.size,
+    moreUncited: notCited.length - uncited.length,
+    collapsed: briefing.timeline.length - kept.size,
     articleCount: count,
     generatedAt: briefing.generatedAt,
   };
 }
 
-interface DraftSection {
-  label: string;
-  /** 0 phases, 1 background, 2 undated: what collapses first. */
-  rank: number;
-  events: Event[];
-}
-
-function draftStoryline(storyline: Storyline) {
-  const byId = new Map(storyline.events.map((e) => [e.id, e]));
-  // Minor single-source statements are left out, unless they are all the storyline has.
-  const all = storyline.events.every((e) => MINOR.has(e.kind) && e.corroboration <= 1);
-  const shown = (e: Event) => all || !MINOR.has(e.kind) || e.corroboration > 1;
-  const sections: DraftSection[] = [];
-  const placed = new Set<string>();
-  for (const phase of storyline.phases ?? []) {
-    const events = phase.events
-      .map((id) => byId.get(id))
-      .filter((e): e is Event => e !== undefined);
-    for (const e of events) placed.add(e.id);
-    sections.push({ label: capitalise(phase.label), rank: 0, events: events.filter(shown) });
+/** The kept entries by storyline (in order of their best entry), then month, in reading order. */
+function layoutTimeline(
+  briefing: Briefing,
+  kept: ReadonlySet<string>,
+  events: ReadonlyMap<string, Event>,
+  cite: (ids: readonly string[]) => number[],
+): LayoutStoryline[] {
+  const headlines = new Map(briefing.storylines.map((s) => [s.id, s.headline]));
+  const groups = new Map<string, TimelineEntry[]>();
+  for (const entry of briefing.timeline) {
+    if (!kept.has(entry.eventId)) continue;
+    groups.set(entry.storylineId, [...(groups.get(entry.storylineId) ?? []), entry]);
   }
-  const rest = storyline.events.filter((e) => !placed.has(e.id));
-  sections.push({
-    label: "Background and loosely dated",
-    rank: 1,
-    events: rest.filter((e) => e.date.start !== null && shown(e)),
-  });
-  sections.push({
-    label: "Undated",
-    rank: 2,
-    events: rest.filter((e) => e.date.start === null && shown(e)),
-  });
-  const visible = sections.reduce((n, s) => n + s.events.length, 0);
-  return {
-    headline: storyline.headline,
-    sections: sections.filter((s) => s.events.length > 0),
-    omitted: storyline.events.length - visible,
-  };
-}
-
-/** The ids of the `max` entries to keep: phase entries before background before undated, newest first. */
-function keepNewest(drafts: ReturnType<typeof draftStoryline>[], max: number): Set<string> {
-  const all = drafts.flatMap((d) =>
-    d.sections.flatMap((s) => s.events.map((e) => ({ e, rank: s.rank }))),
+  const ordered = [...groups].sort(
+    ([, a], [, b]) => Math.min(...a.map((e) => e.rank)) - Math.min(...b.map((e) => e.rank)),
   );
-  if (all.length <= max) return new Set(all.map((x) => x.e.id));
-  const ordered = all
-    .map((x, i) => ({ ...x, i }))
-    .sort(
-      (a, b) =>
-        a.rank - b.rank || (b.e.date.end ?? "").localeCompare(a.e.date.end ?? "") || b.i - a.i,
-    );
-  return new Set(ordered.slice(0, Math.max(0, max)).map((x) => x.e.id));
+  return ordered.map(([id, entries]) => {
+    const headline = headlines.get(id) ?? briefing.headline;
+    const sections: LayoutSection[] = [];
+    for (const entry of entries) {
+      const label = formatMonth(entry.day);
+      let section = sections.at(-1);
+      if (section?.label !== label) {
+        section = { label, entries: [] };
+        sections.push(section);
+      }
+      section.entries.push(layoutEntry(entry, events.get(entry.eventId), cite));
+    }
+    return {
+      headline,
+      repeatsHeadline: ordered.length === 1 && headline === briefing.headline,
+      sections,
+      omitted: 0,
+    };
+  });
 }
 
-function layoutEntry(e: Event, cite: (ids: readonly string[]) => number[]): LayoutEntry {
-  const when = e.date.start === null ? "Undated" : formatDateRange(e.date);
-  const note = e.date.start === null ? undefined : describeDate(e.date);
+function formatMonth(day: string): string {
+  const [year, month] = day.split("-");
+  return `${MONTHS[Number(month) - 1] ?? month} ${year}`;
+}
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+function layoutEntry(
+  entry: TimelineEntry,
+  event: Event | undefined,
+  cite: (ids: readonly string[]) => number[],
+): LayoutEntry {
+  const when = formatDateRange({ start: entry.day, end: entry.until });
+  const note = entry.dateNote;
   const basis =
     note?.startsWith(`${when} (`) && note.endsWith(")")
       ? note.slice(when.length + 2, -1)
       : undefined;
   return {
-    eventId: e.id,
+    eventId: entry.eventId,
     when,
     ...(note ? { dateNote: note } : {}),
     ...(basis ? { dateBasis: basis } : {}),
-    text: e.summary,
-    notes: cite(e.mentions.map((m) => m.articleId)),
-    sources: e.corroboration === 1 ? "single source" : `${e.corroboration} sources`,
-    disputes: (e.disputed ?? []).map((d) => ({
+    text: entry.text,
+    notes: cite(entry.articleIds),
+    sources: entry.sources === 1 ? "single source" : `${entry.sources} sources`,
+    disputes: (entry.disputes ?? []).map((d) => ({
       about: d.about,
       claims: d.claims.map((c) => ({ text: c.value, notes: cite(c.articleIds) })),
     })),
@@ -250,14 +266,17 @@ function layoutEntry(e: Event, cite: (ids: readonly string[]) => number[]): Layo
 
 function layoutClaims(
   briefing: Briefing,
-  kept: Set<string>,
+  kept: ReadonlySet<string>,
   cite: (ids: readonly string[]) => number[],
   options: LayoutOptions,
 ) {
   const max = options.maxClaims ?? 20;
   const events = new Map(briefing.storylines.flatMap((s) => s.events).map((e) => [e.id, e]));
-  const shown = briefing.caveats.filter((c) => kept.has(c.eventId) || !events.has(c.eventId));
-  const singleSource = shown.filter((c) => c.kind === "single-source").length;
+  // The caveats are the summariser's: disputes and single-source claims the timeline leaves out.
+  const shown = briefing.caveats;
+  const singleSource = briefing.timeline.filter(
+    (e) => kept.has(e.eventId) && e.sources === 1,
+  ).length;
   const caveats =
     options.singleSourceClaims === "count"
       ? shown.filter((c) => c.kind !== "single-source")
@@ -290,13 +309,11 @@ function layoutSource(article: Article | undefined, id: string, n: number): Layo
   };
 }
 
-/** First and last day of the phased timeline's events dated to a month or better. */
-function timelinePeriod(drafts: ReturnType<typeof draftStoryline>[], kept: Set<string>) {
-  const days = drafts
-    .flatMap((d) => d.sections.filter((s) => s.rank === 0).flatMap((s) => s.events))
-    .filter((e) => kept.has(e.id) && e.date.start && e.date.end)
-    .filter((e) => e.date.precision !== "year" && e.date.precision !== "unknown")
-    .flatMap((e) => [e.date.start as string, e.date.end as string])
+/** First and last day of the timeline's kept entries. */
+function timelinePeriod(briefing: Briefing, kept: ReadonlySet<string>) {
+  const days = briefing.timeline
+    .filter((e) => kept.has(e.eventId))
+    .flatMap((e) => [e.day, e.until])
     .sort();
   const first = days[0];
   const last = days.at(-1);
@@ -305,8 +322,4 @@ function timelinePeriod(drafts: ReturnType<typeof draftStoryline>[], kept: Set<s
     from: formatDateRange({ start: first, end: first }),
     to: formatDateRange({ start: last, end: last }),
   };
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

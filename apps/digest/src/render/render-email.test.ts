@@ -5,7 +5,13 @@ import { compileEmail } from "./compile-email.js";
 import { RenderError } from "./errors.js";
 import { personaliseEmail } from "./personalise-email.js";
 import { renderEmail } from "./render-email.js";
-import { article, day, event, fixtureBriefing } from "./test-support/fixture-briefing.js";
+import {
+  article,
+  day,
+  event,
+  fixtureBriefing,
+  timelineEntries,
+} from "./test-support/fixture-briefing.js";
 
 describe("renderEmail", () => {
   it("renders a responsive email with dark mode, a preheader and every citation", async () => {
@@ -39,7 +45,7 @@ describe("renderEmail", () => {
       expect(body).toContain(text);
     expect(body).toContain("You receive this briefing because");
     // Single-source claims are counted, not listed again: the timeline marks each.
-    expect(body).toContain("1 entry rests on a single source");
+    expect(body).toContain("2 entries rest on a single source");
     expect(body).not.toContain("Single source, Sun 29 Aug 2021");
   });
 
@@ -95,7 +101,7 @@ describe("renderEmail", () => {
     expect(two).toEqual(one);
   });
 
-  it("stays under the size budget by leaving out the oldest entries, and says so", async () => {
+  it("stays under the size budget by leaving out the least important entries, and says so", async () => {
     const big = bigBriefing(400);
     const email = await renderEmail(big, {
       fullBriefingUrl: "https://briefs.example/full",
@@ -109,10 +115,14 @@ describe("renderEmail", () => {
     expect(bytes).toBeGreaterThan(80_000);
     const compiled = await compileEmail(big, { fullBriefingUrl: "https://briefs.example/full" });
     expect(compiled.collapsed).toBeGreaterThan(0);
-    expect(email.html).toMatch(new RegExp(`${compiled.collapsed} older entries are left out`));
+    expect(email.html).toMatch(
+      new RegExp(`${compiled.collapsed} less important entries are left out`),
+    );
     expect(email.html).toContain('href="https://briefs.example/full"');
-    expect(email.text).toContain(`${compiled.collapsed} older entries are left out of this email`);
-    // The newest event is kept, the oldest left out.
+    expect(email.text).toContain(
+      `${compiled.collapsed} less important entries are left out of this email`,
+    );
+    // The most important event (ranked first: the newest here) is kept, the least left out.
     expect(email.html).toContain("Report number 399 ");
     expect(email.html).not.toContain("Report number 0 ");
   });
@@ -133,6 +143,9 @@ function bigBriefing(n: number): Briefing {
   });
   return {
     ...base,
+    // Ranked newest first.
+    timeline: timelineEntries("big", [...events].reverse()),
+    background: [],
     storylines: [
       {
         id: "big",

@@ -25,6 +25,11 @@ export function renderMarkdown(briefing: Briefing, options: RenderMarkdownOption
   lines.push(`*${escapeMarkdown(layout.coverage)}*`, "");
   if (layout.lede.length > 0) lines.push(layout.lede.map(cited).join(" "), "");
   for (const storyline of layout.storylines) lines.push(...renderStoryline(storyline));
+  if (layout.background.length > 0) {
+    lines.push("## Background", "");
+    for (const b of layout.background) lines.push(`- ${cited(b)}`);
+    lines.push("");
+  }
   if (layout.actors.length > 0) {
     lines.push("## Key actors", "");
     for (const a of layout.actors) {
@@ -53,6 +58,11 @@ export function renderMarkdown(briefing: Briefing, options: RenderMarkdownOption
     lines.push("", "Also read, with nothing cited above:", "");
     for (const s of layout.uncited) lines.push(`- ${sourceLine(s)}`);
   }
+  if (layout.moreUncited > 0)
+    lines.push(
+      "",
+      `Also read: ${layout.moreUncited} article${layout.moreUncited === 1 ? "" : "s"} with nothing cited above.`,
+    );
   return `${lines.join("\n")}\n`;
 }
 
@@ -73,7 +83,7 @@ function renderStoryline(storyline: LayoutStoryline): string[] {
 
 function renderEntry(e: LayoutEntry): string[] {
   const lines = [`- **${escapeMarkdown(e.when)}**: ${cited(e)} *(${e.sources})*`];
-  if (e.dateNote) lines.push(`  - Date: ${escapeMarkdown(e.dateNote)}`);
+  if (e.dateBasis) lines.push(`  - Dated ${escapeMarkdown(e.dateBasis)}`);
   for (const d of e.disputes)
     lines.push(`  - **Disputed** ${escapeMarkdown(d.about)}: ${d.claims.map(cited).join(" vs ")}`);
   return lines;

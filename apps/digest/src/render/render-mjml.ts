@@ -82,6 +82,14 @@ export function mjmlOfLayout(layout: BriefingLayout, frame: EmailFrame): string 
     body.push(card(parts.join(""), "20px 0 8px", true));
   }
   if (layout.collapsed > 0) body.push(collapsedNote(layout.collapsed, frame.fullBriefingUrl));
+  if (layout.background.length > 0) {
+    const items = layout.background.map(
+      (b) => `<li dir="auto" style="margin:0 0 6px;">${cite(b)}</li>`,
+    );
+    body.push(
+      titled("Background", `<ul style="margin:0;padding-left:20px;${WRAP}">${items.join("")}</ul>`),
+    );
+  }
   if (layout.claims.length > 0 || layout.singleSourceNote) {
     const items = layout.claims.map(
       (c) =>
@@ -180,8 +188,8 @@ function header(layout: BriefingLayout, frame: EmailFrame): string {
  */
 function entryTable(e: LayoutEntry, cite: (c: Cited) => string, sameDay: boolean): string {
   const details = [
-    e.dateBasis || e.dateNote
-      ? `<p class="bf-muted" style="margin:2px 0 0;${MUTED}">Date: ${escapeHtml(e.dateBasis ?? e.dateNote ?? "")}</p>`
+    e.dateBasis
+      ? `<p class="bf-muted" style="margin:2px 0 0;${MUTED}">Dated ${escapeHtml(e.dateBasis)}</p>`
       : "",
     ...e.disputes.map(
       (d) =>
@@ -202,7 +210,7 @@ function collapsedNote(collapsed: number, url: string | undefined): string {
     ? `<a href="${href}" style="color:${C.accent};">More in the full briefing</a>.`
     : "More in the full briefing (<code>briefing brief</code>).";
   return card(
-    `<p class="bf-muted" style="margin:0;${MUTED}">${collapsed} older entr${collapsed === 1 ? "y is" : "ies are"} left out to keep this email within the size mail clients show in full. ${more}</p>`,
+    `<p class="bf-muted" style="margin:0;${MUTED}">${collapsed} less important entr${collapsed === 1 ? "y is" : "ies are"} left out to keep this email within the size mail clients show in full. ${more}</p>`,
     "10px 0",
   );
 }

@@ -13,35 +13,31 @@ describe("renderText", () => {
       Delegations met in Charikar for talks. [1] [2] Fighting spread to the
       valley's districts. [1] [3]
 
-      TALKS
+      AUGUST 2021
 
       * Wed 25 Aug 2021 (2 sources)
         Delegations met in Charikar for talks. [1] [2]
-        Date: from 'on Wednesday' in an article of Wed 25 Aug
+        Dated from 'on Wednesday' in an article of Wed 25 Aug
 
       * Sun 29 Aug 2021 (single source)
         The front offered a ceasefire. [2]
-        Date: from 'on Sunday' in an article of Sun 29 Aug
+        Dated from 'on Sunday' in an article of Sun 29 Aug
 
-      OFFENSIVE
+      SEPTEMBER 2021
 
       * Mon 6 Sep 2021 (2 sources)
         Fighting spread to the valley's districts. [1] [3]
-        Date: from 'on Monday' in an article of Mon 6 Sep
+        Dated from 'on Monday' in an article of Mon 6 Sep
         Disputed killed: 10 [1] vs 34 [3]
 
-      BACKGROUND AND LOOSELY DATED
+      * Mon 6 Sep 2021 (single source)
+        A spokesman said little. [3]
+        Dated from 'on Monday' in an article of Mon 6 Sep
 
-      * 1990–1999 (2 sources)
-        The valley resisted in the 1990s. [1] [2]
-        Date: from 'the 1990s'
+      Background
+      ----------
 
-      UNDATED
-
-      * Undated (single source)
-        Fighters entered the capital. [3]
-
-      1 further single-source statement left out.
+      * The valley resisted in the 1990s. [1] [2]
 
       Single-source and disputed
       --------------------------

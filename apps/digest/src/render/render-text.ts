@@ -44,8 +44,7 @@ export function textOfLayout(layout: BriefingLayout, frame: TextFrame = {}): str
       for (const e of section.entries) {
         out.push(...wrapText(`${cleanText(e.when)} (${e.sources})`, { first: "* " }));
         out.push(...para(cited(e), "  "));
-        const basis = e.dateBasis ?? e.dateNote;
-        if (basis) out.push(...para(`Date: ${cleanText(basis)}`, "  "));
+        if (e.dateBasis) out.push(...para(`Dated ${cleanText(e.dateBasis)}`, "  "));
         for (const d of e.disputes)
           out.push(
             ...para(`Disputed ${cleanText(d.about)}: ${d.claims.map(cited).join(" vs ")}`, "  "),
@@ -62,6 +61,11 @@ export function textOfLayout(layout: BriefingLayout, frame: TextFrame = {}): str
       );
   }
   if (frame.afterTimeline) out.push(frame.afterTimeline, "");
+  if (layout.background.length > 0) {
+    out.push(...heading("Background", "-"), "");
+    for (const b of layout.background) out.push(...wrapText(cited(b), { first: "* " }));
+    out.push("");
+  }
   if (layout.claims.length > 0 || layout.singleSourceNote) {
     out.push(...heading("Single-source and disputed", "-"), "");
     for (const c of layout.claims)
@@ -96,6 +100,11 @@ export function textOfLayout(layout: BriefingLayout, frame: TextFrame = {}): str
     out.push("", "Also read, with nothing cited above:", "");
     for (const s of layout.uncited) out.push(...source(s, "* "));
   }
+  if (layout.moreUncited > 0)
+    out.push(
+      "",
+      `Also read: ${layout.moreUncited} article${layout.moreUncited === 1 ? "" : "s"} with nothing cited above.`,
+    );
   if (frame.footer && frame.footer.length > 0) out.push("", "-- ", ...frame.footer);
   return `${out.join("\n")}\n`;
 }

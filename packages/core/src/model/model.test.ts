@@ -8,10 +8,25 @@ import {
 } from "../index.js";
 
 const briefing: Briefing = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   generatedAt: "2022-01-20T08:00:00.000Z",
   headline: "Harbour: storm to reopening",
   summary: [{ text: "The harbour reopened after a storm.", articleIds: ["a1"] }],
+  timeline: [
+    {
+      day: "2022-01-10",
+      until: "2022-01-10",
+      precision: "day",
+      eventId: "e1",
+      storylineId: "s1",
+      text: "The harbour reopened on Monday.",
+      articleIds: ["a1"],
+      sources: 1,
+      rank: 1,
+      score: 1.5,
+    },
+  ],
+  background: [],
   storylines: [
     {
       id: "s1",
@@ -128,6 +143,8 @@ describe("the model", () => {
       "generatedAt",
       "headline",
       "summary",
+      "timeline",
+      "background",
       "storylines",
       "entities",
       "caveats",

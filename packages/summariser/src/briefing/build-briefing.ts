@@ -1,18 +1,18 @@
 import {
   BRIEFING_SCHEMA_VERSION,
   type Briefing,
-  type Caveat,
-  daysBetween,
   type Event,
-  type LedeSentence,
   type Problem,
   type Storyline,
 } from "@briefing/core";
 import { buildEntities } from "../entities/build-entities.js";
+import { findBoilerplate, isBoilerplate } from "../events/find-boilerplate.js";
 import { mergeEvents } from "../events/merge-events.js";
 import type { NameOccurrence } from "../mentions/find-names.js";
 import type { ArticlesRead } from "../parallel/read-articles.js";
-import { buildStorylines, byDate } from "../storylines/build-storylines.js";
+import { buildStorylines } from "../storylines/build-storylines.js";
+import { composeReading } from "./compose-reading.js";
+import type { TimelineBudget } from "./select-timeline.js";
 
 /** Options for {@link buildBriefing}. */
 export interface BuildBriefingOptions {
@@ -24,15 +24,21 @@ export interface BuildBriefingOptions {
   until?: string;
   /** Keep the storylines that match this query (topic, names, aliases or summaries). */
   topic?: string;
-  /** Keep at most this many events, the most important (most corroborated, most reported). */
+  /** Show at most this many timeline entries, the most important. */
   maxEvents?: number;
+  /**
+   * The reading budget: words of the briefing's body (everything above its sources). Default
+   * 1,200, about five minutes of reading, whatever the corpus's size.
+   */
+  maxWords?: number;
+  /** The timeline's own budget instead of its share of `maxWords` (the TLS protocol's, say). */
+  timelineBudget?: TimelineBudget;
   /** Problems met while reading the corpus, carried into the briefing. */
   problems?: Problem[];
 }
 
-const LEDE_SENTENCES = 3;
-/** The lede tells dated events: known to within a month or so. */
-const LEDE_PRECISION_DAYS = 45;
+/** About five minutes of reading. */
+const DEFAULT_MAX_WORDS = 1200;
 
 /**
  * From articles to a {@link Briefing}: the sentences that report something, the entities with
@@ -50,10 +56,11 @@ export function buildBriefing(read: ArticlesRead, options: BuildBriefingOptions)
   const names: NameOccurrence[] = [];
   for (const record of records) for (const name of record.names) names.push(name);
   const entityIndex = buildEntities(names);
-  const reports = records.filter((r) => r.reports);
-  let events = mergeEvents(reports, entityIndex, articles).filter((e) => inWindow(e, options));
-  if (options.maxEvents !== undefined && events.length > options.maxEvents)
-    events = [...events].sort(byImportance).slice(0, Math.max(0, options.maxEvents));
+  // Furniture found by count (a credit line, a background paragraph on every page) lends its
+  // names but reports nothing.
+  const boilerplate = findBoilerplate(records, articles);
+  const reports = records.filter((r) => r.reports && !isBoilerplate(r, boilerplate));
+  const events = mergeEvents(reports, entityIndex, articles).filter((e) => inWindow(e, options));
   let storylines = buildStorylines(events, entityIndex.entities, {
     titles: new Map(articles.map((a) => [a.id, a.title])),
   });
@@ -63,51 +70,25 @@ export function buildBriefing(read: ArticlesRead, options: BuildBriefingOptions)
     );
   const kept = new Set(storylines.flatMap((s) => s.events.flatMap((e) => e.entities)));
   const entities = entityIndex.entities.filter((e) => kept.has(e.id));
-  const top = storylines[0];
+  const reading = composeReading(storylines, records, articles, {
+    maxWords: options.maxWords ?? DEFAULT_MAX_WORDS,
+    ...(options.timelineBudget ? { budget: options.timelineBudget } : {}),
+    ...(options.maxEvents !== undefined ? { maxEntries: options.maxEvents } : {}),
+  });
+  const top = reading.storylines[0];
   return {
     schemaVersion: BRIEFING_SCHEMA_VERSION,
     generatedAt: options.now.toISOString(),
     headline: top?.headline ?? "No events found",
-    summary: top ? lede(top) : [],
+    summary: reading.lede,
+    timeline: reading.timeline,
+    background: reading.background,
     storylines,
     entities,
-    caveats: caveats(storylines),
+    caveats: reading.caveats,
     articles: [...articles],
     problems: options.problems ?? [],
   };
-}
-
-/** Disputed events, then the single-source ones that report more than a statement; by date. */
-function caveats(storylines: readonly Storyline[]): Caveat[] {
-  const events = storylines.flatMap((s) => s.events);
-  const cited = (e: Event) => [...new Set(e.mentions.map((m) => m.articleId))].sort();
-  const disputed = events.filter((e) => (e.disputed?.length ?? 0) > 0);
-  const single = events.filter(
-    (e) => e.corroboration === 1 && !e.disputed && e.kind !== "statement" && e.kind !== "other",
-  );
-  return [
-    ...disputed.map((e) => ({
-      eventId: e.id,
-      kind: "disputed" as const,
-      text: e.summary,
-      articleIds: cited(e),
-    })),
-    ...single.map((e) => ({
-      eventId: e.id,
-      kind: "single-source" as const,
-      text: e.summary,
-      articleIds: cited(e),
-    })),
-  ];
-}
-
-/** Most corroborated, then most reported, then most specific kind, then oldest. */
-function byImportance(a: Event, b: Event): number {
-  const weight = (e: Event) =>
-    e.corroboration * 3 +
-    e.mentions.length +
-    (e.kind === "statement" || e.kind === "other" ? 0 : 2);
-  return weight(b) - weight(a) || byDate(a, b);
 }
 
 function inWindow(event: Event, options: BuildBriefingOptions): boolean {
@@ -125,26 +106,4 @@ function matches(storyline: Storyline, query: string, entities: Briefing["entiti
     (e) => ids.has(e.id) && [e.name, ...e.aliases].some((n) => n.toLowerCase().includes(q)),
   );
   return named || storyline.events.some((e) => e.summary.toLowerCase().includes(q));
-}
-
-/**
- * Up to three sentences that tell the storyline: its most important events' summaries, in date
- * order, each citing the articles that report it.
- */
-function lede(storyline: Storyline): LedeSentence[] {
-  const chosen = [...storyline.events]
-    .filter(
-      (e) =>
-        e.kind !== "other" &&
-        e.date.start !== null &&
-        e.date.end !== null &&
-        daysBetween(e.date.start, e.date.end) <= LEDE_PRECISION_DAYS,
-    )
-    .sort(byImportance)
-    .slice(0, LEDE_SENTENCES)
-    .sort(byDate);
-  return chosen.map((e) => ({
-    text: e.summary,
-    articleIds: [...new Set(e.mentions.map((m) => m.articleId))].sort(),
-  }));
 }

@@ -42,6 +42,8 @@ export interface MentionRecord {
 }
 
 const MIN_TOKENS = 6;
+/** Sentences of an article's opening that tell its news. */
+const LEAD_SENTENCES = 2;
 const SPEECH = /^(say|tell|write|announce|declare|confirm|report|add|state|claim|deny)$/;
 const NUMBER_WORDS: Record<string, number> = {
   one: 1,
@@ -141,19 +143,26 @@ export function extractMentions(
         : resolveStatedDates(sentence.text);
       const chosen = mostPrecise(dates);
       const speech = tokens.some((t) => t.pos === "VERB" && SPEECH.test(t.lemma));
-      if (kind === "other" && !chosen) {
+      const reportDay =
+        article.published.precision === "day" || article.published.precision === "week";
+      // The opening sentences tell the news of the day the article came out (the inverted
+      // pyramid), whatever their verb.
+      const lead = index < LEAD_SENTENCES && reportDay;
+      if (kind === "other" && !chosen && !lead) {
         records.push(background);
         continue;
       }
       let date = chosen?.estimate ?? UNKNOWN_DATE;
-      // What was said is dated by the report, when the report's own date is known to a week.
-      const reportDay =
-        article.published.precision === "day" || article.published.precision === "week";
-      if (!chosen && speech && reportDay) {
+      // What was said, and what a lead tells, is dated by the report, when the report's own date
+      // is known to a week.
+      if (!chosen && (speech || lead) && reportDay) {
         date = {
           ...article.published,
           evidence: [
-            { text: trigger ?? "said", rule: "reporting-date" },
+            {
+              text: speech ? (trigger ?? "said") : "lead",
+              rule: speech ? "reporting-date" : "lead",
+            },
             ...article.published.evidence,
           ],
           confidence: Math.round(article.published.confidence * 70) / 100,

@@ -3,8 +3,10 @@ import {
   type Briefing,
   BriefingSchema,
   type DateEstimate,
+  describeDate,
   type Event,
   type EventKind,
+  type TimelineEntry,
 } from "@briefing/core";
 
 /** A day's estimate as a test would write it. */
@@ -59,6 +61,26 @@ export function event(
     corroboration: new Set(articleIds).size,
     ...extra,
   };
+}
+
+/** Timeline entries for dated events, ranked in the order given. */
+export function timelineEntries(storylineId: string, events: readonly Event[]): TimelineEntry[] {
+  return events
+    .map((e, i) => ({
+      day: e.date.start as string,
+      until: e.date.end as string,
+      precision: e.date.start === e.date.end ? ("day" as const) : ("week" as const),
+      eventId: e.id,
+      storylineId,
+      text: e.summary,
+      articleIds: [...new Set(e.mentions.map((m) => m.articleId))].sort(),
+      ...(/\d/.test(e.date.evidence[0]?.text ?? "0") ? {} : { dateNote: describeDate(e.date) }),
+      ...(e.disputed ? { disputes: e.disputed } : {}),
+      sources: e.corroboration,
+      rank: i + 1,
+      score: 10 - i,
+    }))
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.rank - b.rank));
 }
 
 const undated: DateEstimate = {
@@ -123,13 +145,15 @@ export function fixtureBriefing(): Briefing {
   );
   const loose = event("e6", "capture", undated, "Fighters entered the capital.", ["a3"]);
   return BriefingSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     generatedAt: "2021-09-08T06:00:00.000Z",
     headline: "Valley: talks to offensive",
     summary: [
       { text: "Delegations met in Charikar for talks.", articleIds: ["a1", "a2"] },
       { text: "Fighting spread to the valley's districts.", articleIds: ["a1", "a3"] },
     ],
+    timeline: timelineEntries("s1", [fighting, talks, offer, said]),
+    background: [{ text: history.summary, articleIds: ["a1", "a2"] }],
     storylines: [
       {
         id: "s1",

@@ -1,5 +1,5 @@
 import type { Briefing } from "@briefing/core";
-import { article, day, event, fixtureBriefing } from "./fixture-briefing.js";
+import { article, day, event, fixtureBriefing, timelineEntries } from "./fixture-briefing.js";
 
 /** Pieces of hostile article text, each of which must come out inert and readable. */
 export const HOSTILE = {
@@ -43,6 +43,8 @@ export function hostileBriefing(): Briefing {
     ...base,
     headline: `${h.script} ${h.rtl}`,
     summary: [{ text: `${h.markdown} ${h.img}`, articleIds: ["x1"] }],
+    timeline: timelineEntries("hs", [e1, e2, e3]),
+    background: [{ text: `${h.script} ${h.rtl}`, articleIds: ["x2"] }],
     storylines: [
       {
         id: "hs",

@@ -1,0 +1,209 @@
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { Article, Briefing } from "@briefing/core";
+import { loadCorpus } from "@briefing/core/ingest";
+import { renderMarkdown } from "@briefing/digest";
+import { analyseText, buildBriefing, readArticles } from "@briefing/summariser";
+import {
+  type GoldTimeline,
+  meanScores,
+  readTopic,
+  type Timeline,
+  type TimelineScores,
+  timelineOf,
+  timelineScores,
+} from "@briefing/tls";
+
+/** One row of the table: a system's timeline of one corpus, scored against its gold timelines. */
+export interface BriefingRow {
+  corpus: string;
+  system: "briefing" | "lead baseline";
+  articles: number;
+  scores: TimelineScores;
+  /** Share of the topic's key dates (shared by two gold timelines, ±1 day) the timeline has. */
+  keyDateRecall: number;
+  /** Words of the body (the Markdown above its sources), or of the baseline's sentences. */
+  words: number;
+  entries: number;
+  seconds: number;
+}
+
+/** Options of {@link evalBriefing}. */
+export interface EvalBriefingOptions {
+  threads: number;
+  clock: () => number;
+  /** The briefing's `now`; fixed, so that runs compare. */
+  now?: Date;
+}
+
+/** Days the lead baseline takes, and sentences of each. */
+const BASELINE_DAYS = 30;
+const BASELINE_SENTENCES = 2;
+
+/**
+ * The default briefing, as `briefing brief <folder>` makes it, of each source folder of a
+ * Timeline17-style topic and of all of them together, scored as a timeline against the
+ * journalists' timelines (date F1, alignment ROUGE-1/2, key-date recall), beside the lead
+ * baseline: the first two sentences of an article of each of the 30 busiest publication days.
+ */
+export async function evalBriefing(
+  topicDir: string,
+  options: EvalBriefingOptions,
+): Promise<{ rows: BriefingRow[]; problems: string[] }> {
+  const topic = await readTopic(topicDir);
+  const keyDates = sharedDays(topic.timelines);
+  const folders = (await readdir(topicDir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  const corpora = [
+    ...folders.map((folder) => ({
+      name: folder,
+      paths: [join(topicDir, folder)],
+      folders: [folder],
+    })),
+    ...(folders.length > 1
+      ? [{ name: `all ${folders.length}`, paths: folders.map((f) => join(topicDir, f)), folders }]
+      : []),
+  ];
+  const rows: BriefingRow[] = [];
+  for (const corpus of corpora) {
+    const golds = topic.timelines.filter((t) => corpus.folders.includes(t.folder));
+    const started = options.clock();
+    const read = await readArticles((onBuilt) => loadCorpus(corpus.paths, { onBuilt }), {
+      threads: options.threads,
+    });
+    const briefing = buildBriefing(read, {
+      now: options.now ?? new Date("2026-01-01T00:00:00Z"),
+      problems: read.problems,
+    });
+    const seconds = (options.clock() - started) / 1000;
+    const predicted = timelineOfBriefing(briefing);
+    rows.push({
+      corpus: corpus.name,
+      system: "briefing",
+      articles: read.articles.length,
+      scores: meanScores(golds.map((g) => timelineScores(predicted, g.timeline))),
+      keyDateRecall: recall(keyDates, predicted),
+      words: bodyWords(renderMarkdown(briefing)),
+      entries: briefing.timeline.length,
+      seconds,
+    });
+    const baseline = leadBaseline(read.articles);
+    rows.push({
+      corpus: corpus.name,
+      system: "lead baseline",
+      articles: read.articles.length,
+      scores: meanScores(golds.map((g) => timelineScores(baseline, g.timeline))),
+      keyDateRecall: recall(keyDates, baseline),
+      words: [...baseline.values()].flat().reduce((n, s) => n + wordsOf(s), 0),
+      entries: [...baseline.values()].flat().length,
+      seconds: 0,
+    });
+  }
+  return { rows, problems: topic.problems };
+}
+
+/** The timeline a reader of the briefing sees: each entry's text under its first day. */
+export function timelineOfBriefing(briefing: Briefing): Timeline {
+  return timelineOf(briefing.timeline.map((e) => [e.day, [e.text]] as const));
+}
+
+/** The 30 days with most articles published, each with the first two sentences of its first. */
+export function leadBaseline(articles: readonly Article[]): Timeline {
+  const byDay = new Map<string, Article[]>();
+  for (const a of articles) {
+    const day = a.published.start;
+    if (!day || a.published.end !== day) continue;
+    byDay.set(day, [...(byDay.get(day) ?? []), a]);
+  }
+  const busiest = [...byDay]
+    .sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1))
+    .slice(0, BASELINE_DAYS);
+  return timelineOf(
+    busiest.map(([day, list]) => {
+      const sentences: string[] = [];
+      for (const paragraph of list[0]?.paragraphs ?? []) {
+        for (const s of analyseText(paragraph)) {
+          if (sentences.length < BASELINE_SENTENCES) sentences.push(s.text);
+        }
+        if (sentences.length >= BASELINE_SENTENCES) break;
+      }
+      return [day, sentences] as const;
+    }),
+  );
+}
+
+/** Days that at least two gold timelines have, within a day of each other. */
+export function sharedDays(golds: readonly GoldTimeline[]): string[] {
+  const days = new Set<string>();
+  golds.forEach((gold, i) => {
+    for (const day of gold.timeline.keys())
+      if (golds.some((other, j) => j !== i && hasNear(other.timeline, day))) days.add(day);
+  });
+  return [...days].sort();
+}
+
+function hasNear(timeline: Timeline, day: string): boolean {
+  for (const offset of [-1, 0, 1]) if (timeline.has(shift(day, offset))) return true;
+  return false;
+}
+
+function shift(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+function recall(keyDates: readonly string[], predicted: Timeline): number {
+  if (keyDates.length === 0) return 0;
+  return keyDates.filter((day) => hasNear(predicted, day)).length / keyDates.length;
+}
+
+/** Words of a Markdown briefing's body: everything above `## Sources`. */
+export function bodyWords(markdown: string): number {
+  const body = markdown.split(/^## Sources$/m)[0] ?? markdown;
+  return wordsOf(body.replace(/\[\^\d+\]/g, ""));
+}
+
+function wordsOf(text: string): number {
+  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,-]*/gu) ?? []).length;
+}
+
+/** The rows as one table, a line each. */
+export function tableOfBriefing(rows: readonly BriefingRow[]): string {
+  const head = [
+    "corpus",
+    "system",
+    "articles",
+    "date F1",
+    "AR-1 F",
+    "AR-2 F",
+    "key dates",
+    "words",
+    "entries",
+    "s",
+  ];
+  const lines = rows.map((r) => [
+    r.corpus,
+    r.system,
+    String(r.articles),
+    r.scores.date.f.toFixed(3),
+    r.scores.ar1.f.toFixed(3),
+    r.scores.ar2.f.toFixed(3),
+    `${(100 * r.keyDateRecall).toFixed(0)} %`,
+    String(r.words),
+    String(r.entries),
+    r.system === "briefing" ? r.seconds.toFixed(1) : "",
+  ]);
+  const all = [head, ...lines];
+  const widths = head.map((_, i) => Math.max(...all.map((l) => (l[i] ?? "").length)));
+  return `${all
+    .map((cells) =>
+      cells
+        .map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n")}\n`;
+}

@@ -1,0 +1,247 @@
+import {
+  type Article,
+  type Caveat,
+  daysBetween,
+  describeDate,
+  type LedeSentence,
+  type Storyline,
+  shiftDay,
+  type TimelineEntry,
+} from "@briefing/core";
+import type { MentionRecord } from "../mentions/extract-mentions.js";
+import { type RankedEvent, rankEvents } from "./rank-events.js";
+import { selectTimeline, type TimelineBudget, wordCount } from "./select-timeline.js";
+
+/** What a reader gets of a corpus's storylines within a reading budget. */
+export interface Reading {
+  /** The storylines the reader is told about: the main story, then up to three side stories. */
+  storylines: Storyline[];
+  timeline: TimelineEntry[];
+  lede: LedeSentence[];
+  background: LedeSentence[];
+  caveats: Caveat[];
+}
+
+/** Options of {@link composeReading}. */
+export interface ComposeReadingOptions {
+  /** The words of the briefing's body, everything above its sources. */
+  maxWords: number;
+  /** Overrides the timeline's share of `maxWords` (the protocol's budget, say). */
+  budget?: TimelineBudget;
+  /** At most this many timeline entries. */
+  maxEntries?: number;
+}
+
+/** A side storyline is told when it holds this share of the corpus's articles. */
+const SIDE_STORY_SHARE = 0.1;
+const MAX_SIDE_STORIES = 3;
+/**
+ * The timeline's first share of the body; entries are then left out, least important first,
+ * until the whole body (lede, timeline, background, caveats, the actors' list) fits.
+ */
+const TIMELINE_SHARE = 0.8;
+/** Words the body spends besides its sentences: title, coverage line, section headings. */
+const BODY_OVERHEAD_WORDS = 40;
+/** Words the key actors' list takes, at most (eight actors, three aliases each). */
+const ACTORS_WORDS = 80;
+/** Words a month's heading, an entry's date and source count, a caveat's label take. */
+const MONTH_HEADING_WORDS = 2;
+const ENTRY_MARKER_WORDS = 6;
+const CAVEAT_MARKER_WORDS = 6;
+/** Days before the first and after the last publication an entry may fall on. */
+const WINDOW_MARGIN_DAYS = 31;
+const LEDE_SENTENCES = 3;
+const BACKGROUND_SENTENCES = 3;
+const CAVEATS_OF_EACH_KIND = 3;
+
+/**
+ * Ranks the events of the storylines and chooses what a reader sees: the storylines worth
+ * telling (the main one, and side ones holding a real share of the corpus), the timeline within
+ * the budget, a lede of the three most important entries, up to three sentences of background
+ * (context no day dates), and the caveats that add something (disputes and single-source claims
+ * of events not already in the timeline).
+ */
+export function composeReading(
+  storylines: readonly Storyline[],
+  records: readonly MentionRecord[],
+  articles: readonly Article[],
+  options: ComposeReadingOptions,
+): Reading {
+  const told = storiesWorthTelling(storylines, articles.length);
+  const ranked = rankEvents(told, records, articles);
+  const budget: TimelineBudget = options.budget ?? {
+    kind: "words",
+    words: Math.round(options.maxWords * TIMELINE_SHARE),
+  };
+  const window = publicationWindow(articles);
+  let chosen = selectTimeline(ranked, { budget, ...(window ? { window } : {}) });
+  if (options.maxEntries !== undefined && chosen.length > options.maxEntries) {
+    const keep = new Set([...chosen].sort((a, b) => a.rank - b.rank).slice(0, options.maxEntries));
+    chosen = chosen.filter((r) => keep.has(r));
+  }
+  // Least important first, entries leave until the body fits its words.
+  for (;;) {
+    const reading = readingOf(told, ranked, chosen, window);
+    if (options.budget || chosen.length === 0 || bodyWords(reading) <= options.maxWords)
+      return reading;
+    const last = chosen.reduce((a, b) => (b.rank > a.rank ? b : a));
+    chosen = chosen.filter((r) => r !== last);
+  }
+}
+
+function readingOf(
+  told: Storyline[],
+  ranked: readonly RankedEvent[],
+  chosen: readonly RankedEvent[],
+  window: { from: string; to: string } | undefined,
+): Reading {
+  const inTimeline = new Set(chosen.map((r) => r.event.id));
+  const lede = [...chosen]
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, LEDE_SENTENCES)
+    .sort((a, b) => chosen.indexOf(a) - chosen.indexOf(b))
+    .map(cited);
+  const rest = ranked.filter((r) => !inTimeline.has(r.event.id));
+  const background = rest
+    .filter((r) => !isTimelineDated(r, window) && r.quality === 1)
+    .slice(0, BACKGROUND_SENTENCES)
+    .map(cited);
+  return {
+    storylines: told,
+    timeline: chosen.map(entryOf),
+    lede,
+    background,
+    caveats: caveatsOf(rest),
+  };
+}
+
+/** The words a reader reads in the body of a briefing made of this reading, as rendered. */
+function bodyWords(reading: Reading): number {
+  const months = new Set(reading.timeline.map((e) => e.day.slice(0, 7))).size;
+  const sentences = [
+    ...reading.lede,
+    ...reading.timeline,
+    ...reading.background,
+    ...reading.caveats,
+  ].reduce((n, s) => n + wordCount(s.text), 0);
+  const notes = reading.timeline.reduce(
+    (n, e) =>
+      n +
+      (e.dateNote ? wordCount(e.dateNote) + 1 : 0) +
+      (e.disputes ?? []).reduce((m, d) => m + 2 + 2 * d.claims.length, 0),
+    0,
+  );
+  return (
+    BODY_OVERHEAD_WORDS +
+    ACTORS_WORDS +
+    months * MONTH_HEADING_WORDS +
+    reading.timeline.length * ENTRY_MARKER_WORDS +
+    reading.caveats.length * CAVEAT_MARKER_WORDS +
+    sentences +
+    notes
+  );
+}
+
+/** The main storyline (most articles), then side storylines holding a real share of the corpus. */
+function storiesWorthTelling(storylines: readonly Storyline[], total: number): Storyline[] {
+  const sized = storylines.map((s) => ({ s, articles: articleCount(s) }));
+  sized.sort((a, b) => b.articles - a.articles || b.s.events.length - a.s.events.length);
+  const [main, ...others] = sized;
+  if (!main) return [];
+  const side = others
+    .filter((x) => x.articles >= Math.max(2, SIDE_STORY_SHARE * total))
+    .slice(0, MAX_SIDE_STORIES);
+  return [main, ...side].map((x) => x.s);
+}
+
+function articleCount(storyline: Storyline): number {
+  const ids = new Set<string>();
+  for (const e of storyline.events) for (const m of e.mentions) ids.add(m.articleId);
+  return ids.size;
+}
+
+/** The days the corpus was published over, with a month's margin either side. */
+function publicationWindow(articles: readonly Article[]) {
+  let from: string | undefined;
+  let to: string | undefined;
+  for (const a of articles) {
+    const { start, end } = a.published;
+    if (start && (!from || start < from)) from = start;
+    if (end && (!to || end > to)) to = end;
+  }
+  if (!from || !to) return undefined;
+  return { from: shiftDay(from, -WINDOW_MARGIN_DAYS), to: shiftDay(to, WINDOW_MARGIN_DAYS) };
+}
+
+function isTimelineDated(r: RankedEvent, window: { from: string; to: string } | undefined) {
+  const { start, end } = r.event.date;
+  if (start === null || end === null) return false;
+  if (window && (end < window.from || start > window.to)) return false;
+  return daysBetween(start, end) <= 30;
+}
+
+function articleIdsOf(r: RankedEvent): string[] {
+  return [...new Set(r.event.mentions.map((m) => m.articleId))].sort();
+}
+
+function cited(r: RankedEvent): LedeSentence {
+  return { text: r.event.summary, articleIds: articleIdsOf(r) };
+}
+
+/** A dispute of more values than this is a figure that moved (a toll, a total), not a dispute. */
+const MAX_DISPUTED_VALUES = 3;
+
+function entryOf(r: RankedEvent): TimelineEntry {
+  const start = r.event.date.start as string;
+  const end = r.event.date.end as string;
+  const evidence = r.event.date.evidence[0];
+  // How the day was read is worth a line only when no digit of it was written: "on Wednesday".
+  const relative =
+    evidence && !/\d/.test(evidence.text) && !/^(reporting-date|lead)$/.test(evidence.rule);
+  const disputes = (r.event.disputed ?? []).filter((d) => d.claims.length <= MAX_DISPUTED_VALUES);
+  return {
+    day: start,
+    until: end,
+    precision: start === end ? "day" : daysBetween(start, end) <= 6 ? "week" : "month",
+    eventId: r.event.id,
+    storylineId: r.storylineId,
+    text: r.event.summary,
+    articleIds: articleIdsOf(r),
+    ...(relative ? { dateNote: describeDate(r.event.date) } : {}),
+    ...(disputes.length > 0 ? { disputes } : {}),
+    sources: r.publishers,
+    rank: r.rank,
+    score: Math.round(r.score * 1000) / 1000,
+  };
+}
+
+/** Disputes, then single-source claims of substance, among the events the timeline leaves out. */
+function caveatsOf(rest: readonly RankedEvent[]): Caveat[] {
+  const disputed = rest
+    .filter((r) => (r.event.disputed?.length ?? 0) > 0)
+    .slice(0, CAVEATS_OF_EACH_KIND);
+  const single = rest
+    .filter(
+      (r) =>
+        r.publishers === 1 &&
+        !r.event.disputed &&
+        r.specificity >= 2 &&
+        r.quality === 1 &&
+        wordCount(r.event.summary) >= 6,
+    )
+    .slice(0, CAVEATS_OF_EACH_KIND);
+  return [
+    ...disputed.map((r) => ({
+      eventId: r.event.id,
+      kind: "disputed" as const,
+      text: r.event.summary,
+      articleIds: articleIdsOf(r),
+    })),
+    ...single.map((r) => ({
+      eventId: r.event.id,
+      kind: "single-source" as const,
+      text: r.event.summary,
+      articleIds: articleIdsOf(r),
+    })),
+  ];
+}
