@@ -1,9 +1,7 @@
 import {
   type Article,
   type Briefing,
-  describeDate,
   type EntityKind,
-  type Event,
   formatDateRange,
   type Problem,
   type TimelineEntry,
@@ -122,7 +120,6 @@ const MAX_UNCITED_LISTED = 20;
  * (the email's size budget).
  */
 export function layoutBriefing(briefing: Briefing, options: LayoutOptions = {}): BriefingLayout {
-  const events = new Map(briefing.storylines.flatMap((s) => s.events).map((e) => [e.id, e]));
   const max = options.maxEntries ?? Number.POSITIVE_INFINITY;
   const kept = new Set(
     [...briefing.timeline]
@@ -132,15 +129,17 @@ export function layoutBriefing(briefing: Briefing, options: LayoutOptions = {}):
   );
   const notes = new Map<string, number>();
   const cite = (articleIds: readonly string[]): number[] =>
-    [...new Set(articleIds)].map((id) => {
-      if (!notes.has(id)) notes.set(id, notes.size + 1);
-      return notes.get(id) as number;
-    });
+    [...new Set(articleIds)]
+      .map((id) => {
+        if (!notes.has(id)) notes.set(id, notes.size + 1);
+        return notes.get(id) as number;
+      })
+      .sort((a, b) => a - b);
   const lede = briefing.summary.map((s) => ({ text: s.text, notes: cite(s.articleIds) }));
-  const storylines = layoutTimeline(briefing, kept, events, cite);
+  const articles = new Map(briefing.articles.map((a) => [a.id, a]));
+  const storylines = layoutTimeline(briefing, kept, articles, cite);
   const background = briefing.background.map((s) => ({ text: s.text, notes: cite(s.articleIds) }));
   const { claims, moreClaims, singleSource } = layoutClaims(briefing, kept, cite, options);
-  const articles = new Map(briefing.articles.map((a) => [a.id, a]));
   const sources = [...notes].map(([id, n]) => layoutSource(articles.get(id), id, n));
   const notCited = briefing.articles.filter((a) => !notes.has(a.id));
   const uncited =
@@ -181,11 +180,24 @@ export function layoutBriefing(briefing: Briefing, options: LayoutOptions = {}):
   };
 }
 
+/** Articles an entry cites: the first of each publisher (of each article, when none is known). */
+const MAX_CITED = 5;
+
+function citedArticles(ids: readonly string[], articles: ReadonlyMap<string, Article>): string[] {
+  const first = new Map<string, string>();
+  const day = (id: string) => articles.get(id)?.published.start ?? "9999";
+  for (const id of [...ids].sort((a, b) => day(a).localeCompare(day(b)) || a.localeCompare(b))) {
+    const publisher = articles.get(id)?.publisher?.trim() || `#${id}`;
+    if (!first.has(publisher)) first.set(publisher, id);
+  }
+  return [...first.values()].slice(0, MAX_CITED);
+}
+
 /** The kept entries by storyline (in order of their best entry), then month, in reading order. */
 function layoutTimeline(
   briefing: Briefing,
   kept: ReadonlySet<string>,
-  events: ReadonlyMap<string, Event>,
+  articles: ReadonlyMap<string, Article>,
   cite: (ids: readonly string[]) => number[],
 ): LayoutStoryline[] {
   const headlines = new Map(briefing.storylines.map((s) => [s.id, s.headline]));
@@ -207,7 +219,7 @@ function layoutTimeline(
         section = { label, entries: [] };
         sections.push(section);
       }
-      section.entries.push(layoutEntry(entry, events.get(entry.eventId), cite));
+      section.entries.push(layoutEntry(entry, articles, cite));
     }
     return {
       headline,
@@ -240,22 +252,16 @@ const MONTHS = [
 
 function layoutEntry(
   entry: TimelineEntry,
-  event: Event | undefined,
+  articles: ReadonlyMap<string, Article>,
   cite: (ids: readonly string[]) => number[],
 ): LayoutEntry {
   const when = formatDateRange({ start: entry.day, end: entry.until });
-  const note = entry.dateNote;
-  const basis =
-    note?.startsWith(`${when} (`) && note.endsWith(")")
-      ? note.slice(when.length + 2, -1)
-      : undefined;
   return {
     eventId: entry.eventId,
     when,
-    ...(note ? { dateNote: note } : {}),
-    ...(basis ? { dateBasis: basis } : {}),
+    ...(entry.dateNote ? { dateNote: entry.dateNote, dateBasis: entry.dateNote } : {}),
     text: entry.text,
-    notes: cite(entry.articleIds),
+    notes: cite(citedArticles(entry.articleIds, articles)),
     sources: entry.sources === 1 ? "single source" : `${entry.sources} sources`,
     disputes: (entry.disputes ?? []).map((d) => ({
       about: d.about,

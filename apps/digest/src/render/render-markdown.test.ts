@@ -16,17 +16,17 @@ describe("renderMarkdown", () => {
       ### August 2021
 
       - **Wed 25 Aug 2021**: Delegations met in Charikar for talks.[^1][^2] *(2 sources)*
-        - Dated from 'on Wednesday' in an article of Wed 25 Aug
+        - Dated from ‘on Wednesday’
       - **Sun 29 Aug 2021**: The front offered a ceasefire.[^2] *(single source)*
-        - Dated from 'on Sunday' in an article of Sun 29 Aug
+        - Dated from ‘on Sunday’
 
       ### September 2021
 
       - **Mon 6 Sep 2021**: Fighting spread to the valley's districts.[^1][^3] *(2 sources)*
-        - Dated from 'on Monday' in an article of Mon 6 Sep
+        - Dated from ‘on Monday’
         - **Disputed** killed: 10[^1] vs 34[^3]
       - **Mon 6 Sep 2021**: A spokesman said little.[^3] *(single source)*
-        - Dated from 'on Monday' in an article of Mon 6 Sep
+        - Dated from ‘on Monday’
 
       ## Background
 

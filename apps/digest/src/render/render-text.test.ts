@@ -17,22 +17,22 @@ describe("renderText", () => {
 
       * Wed 25 Aug 2021 (2 sources)
         Delegations met in Charikar for talks. [1] [2]
-        Dated from 'on Wednesday' in an article of Wed 25 Aug
+        Dated from ‘on Wednesday’
 
       * Sun 29 Aug 2021 (single source)
         The front offered a ceasefire. [2]
-        Dated from 'on Sunday' in an article of Sun 29 Aug
+        Dated from ‘on Sunday’
 
       SEPTEMBER 2021
 
       * Mon 6 Sep 2021 (2 sources)
         Fighting spread to the valley's districts. [1] [3]
-        Dated from 'on Monday' in an article of Mon 6 Sep
+        Dated from ‘on Monday’
         Disputed killed: 10 [1] vs 34 [3]
 
       * Mon 6 Sep 2021 (single source)
         A spokesman said little. [3]
-        Dated from 'on Monday' in an article of Mon 6 Sep
+        Dated from ‘on Monday’
 
       Background
       ----------

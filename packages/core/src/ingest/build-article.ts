@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Article } from "../model/article.js";
 import type { ArticleDraft } from "./article-draft.js";
 import { type LanguageDetector, languageSample } from "./detect-language.js";
+import { detokenise, isTokenised } from "./detokenise.js";
 import { estimatePublished } from "./estimate-published.js";
 import { lineKey } from "./text-shape.js";
 
@@ -14,7 +15,10 @@ export function articleId(title: string, paragraphs: readonly string[]): string 
   return createHash("sha256").update(normalised).digest("hex").slice(0, 16);
 }
 
-/** Settles a draft into an {@link Article}: id, language, publication date, origin. */
+/**
+ * Settles a draft into an {@link Article}: Penn Treebank tokens undone, id, language, publication
+ * date, origin.
+ */
 export function buildArticle(draft: ArticleDraft, detectLanguage: LanguageDetector): Article {
   if (draft.complete) {
     const known = draft.complete.origins.some((origin) => origin.path === draft.origin.path);
@@ -22,12 +26,16 @@ export function buildArticle(draft: ArticleDraft, detectLanguage: LanguageDetect
       ? draft.complete
       : { ...draft.complete, origins: [...draft.complete.origins, draft.origin] };
   }
+  // A research dump's Penn Treebank tokens are undone before anything reads the text.
+  const tokenised = isTokenised(draft.paragraphs.join("\n"));
+  const title = tokenised ? detokenise(draft.title) : draft.title;
+  const paragraphs = tokenised ? draft.paragraphs.map(detokenise) : draft.paragraphs;
   const article: Article = {
-    id: articleId(draft.title, draft.paragraphs),
-    title: draft.title,
-    paragraphs: draft.paragraphs,
-    language: detectLanguage(languageSample(draft.title, draft.paragraphs), draft.language),
-    published: estimatePublished(draft.dates, [draft.title, ...draft.paragraphs].join("\n\n")),
+    id: articleId(title, paragraphs),
+    title,
+    paragraphs,
+    language: detectLanguage(languageSample(title, paragraphs), draft.language),
+    published: estimatePublished(draft.dates, [title, ...paragraphs].join("\n\n")),
     origins: [draft.origin],
   };
   if (draft.url) article.url = draft.url;

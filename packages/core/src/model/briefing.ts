@@ -28,10 +28,7 @@ export const TimelineEntrySchema = z.object({
   storylineId: z.string().min(1),
   text: z.string(),
   articleIds: z.array(z.string()).min(1),
-  /**
-   * How the day was read, when no digit of it was written ("on Wednesday", "last week"):
-   * `describeDate` of the event's date.
-   */
+  /** How the day was read, when no digit of it was written: "from ‘on Wednesday’". */
   dateNote: z.string().optional(),
   /** Figures its sources disagree on, when few enough to be a dispute rather than a series. */
   disputes: z.array(DisputeSchema).optional(),

@@ -1,6 +1,7 @@
 import {
   BRIEFING_SCHEMA_VERSION,
   type Briefing,
+  type Entity,
   type Event,
   type Problem,
   type Storyline,
@@ -10,9 +11,9 @@ import { findBoilerplate, isBoilerplate } from "../events/find-boilerplate.js";
 import { mergeEvents } from "../events/merge-events.js";
 import type { NameOccurrence } from "../mentions/find-names.js";
 import type { ArticlesRead } from "../parallel/read-articles.js";
-import { buildStorylines } from "../storylines/build-storylines.js";
+import { arcHeadline, buildStorylines } from "../storylines/build-storylines.js";
 import { composeReading } from "./compose-reading.js";
-import type { TimelineBudget } from "./select-timeline.js";
+import { type TimelineBudget, wordCount } from "./select-timeline.js";
 
 /** Options for {@link buildBriefing}. */
 export interface BuildBriefingOptions {
@@ -74,8 +75,21 @@ export function buildBriefing(read: ArticlesRead, options: BuildBriefingOptions)
     maxWords: options.maxWords ?? DEFAULT_MAX_WORDS,
     ...(options.timelineBudget ? { budget: options.timelineBudget } : {}),
     ...(options.maxEvents !== undefined ? { maxEntries: options.maxEvents } : {}),
+    reservedWords: listedWords(entities, options.problems ?? []),
   });
-  const top = reading.storylines[0];
+  // Each told storyline is headlined by the events its reader is shown.
+  const shownOf = new Map<string, Event[]>();
+  const eventById = new Map(events.map((e) => [e.id, e]));
+  for (const entry of reading.timeline) {
+    const event = eventById.get(entry.eventId);
+    if (event) shownOf.set(entry.storylineId, [...(shownOf.get(entry.storylineId) ?? []), event]);
+  }
+  storylines = storylines.map((s) => {
+    const shown = shownOf.get(s.id);
+    return shown ? { ...s, headline: arcHeadline(s, shown, entityIndex.entities) } : s;
+  });
+  const topId = reading.storylines[0]?.id;
+  const top = storylines.find((s) => s.id === topId);
   return {
     schemaVersion: BRIEFING_SCHEMA_VERSION,
     generatedAt: options.now.toISOString(),
@@ -106,4 +120,24 @@ function matches(storyline: Storyline, query: string, entities: Briefing["entiti
     (e) => ids.has(e.id) && [e.name, ...e.aliases].some((n) => n.toLowerCase().includes(q)),
   );
   return named || storyline.events.some((e) => e.summary.toLowerCase().includes(q));
+}
+
+/** Key actors a briefing lists, and aliases of each. */
+const LISTED_ACTORS = 8;
+const LISTED_ALIASES = 3;
+
+/** Words of the body's lists: the key actors with a few aliases each, and the input problems. */
+function listedWords(entities: readonly Entity[], problems: readonly Problem[]): number {
+  const actors = entities
+    .filter((e) => e.kind !== "other")
+    .slice(0, LISTED_ACTORS)
+    .reduce(
+      (n, e) => n + 2 + wordCount([e.name, ...e.aliases.slice(0, LISTED_ALIASES)].join(" ")),
+      0,
+    );
+  const listed = problems.reduce(
+    (n, p) => n + wordCount(`${p.severity} ${p.path} ${p.message}`),
+    0,
+  );
+  return actors + listed;
 }

@@ -2,7 +2,6 @@ import {
   type Article,
   type Caveat,
   daysBetween,
-  describeDate,
   type LedeSentence,
   type Storyline,
   shiftDay,
@@ -30,6 +29,8 @@ export interface ComposeReadingOptions {
   budget?: TimelineBudget;
   /** At most this many timeline entries. */
   maxEntries?: number;
+  /** Words of the body spent on what is not chosen here: the key actors, the input problems. */
+  reservedWords?: number;
 }
 
 /** A side storyline is told when it holds this share of the corpus's articles. */
@@ -42,22 +43,20 @@ const MAX_SIDE_STORIES = 3;
 const TIMELINE_SHARE = 0.8;
 /** Words the body spends besides its sentences: title, coverage line, section headings. */
 const BODY_OVERHEAD_WORDS = 40;
-/** Words the key actors' list takes, at most (eight actors, three aliases each). */
-const ACTORS_WORDS = 80;
 /** Words a month's heading, an entry's date and source count, a caveat's label take. */
 const MONTH_HEADING_WORDS = 2;
 const ENTRY_MARKER_WORDS = 6;
 const CAVEAT_MARKER_WORDS = 6;
 /** Days before the first and after the last publication an entry may fall on. */
 const WINDOW_MARGIN_DAYS = 31;
-const LEDE_SENTENCES = 3;
+const LEDE_SENTENCES = 2;
 const BACKGROUND_SENTENCES = 3;
-const CAVEATS_OF_EACH_KIND = 3;
+const CAVEATS_OF_EACH_KIND = 2;
 
 /**
  * Ranks the events of the storylines and chooses what a reader sees: the storylines worth
  * telling (the main one, and side ones holding a real share of the corpus), the timeline within
- * the budget, a lede of the three most important entries, up to three sentences of background
+ * the budget, a lede of the two most important entries, up to three sentences of background
  * (context no day dates), and the caveats that add something (disputes and single-source claims
  * of events not already in the timeline).
  */
@@ -82,8 +81,8 @@ export function composeReading(
   // Least important first, entries leave until the body fits its words.
   for (;;) {
     const reading = readingOf(told, ranked, chosen, window);
-    if (options.budget || chosen.length === 0 || bodyWords(reading) <= options.maxWords)
-      return reading;
+    const words = bodyWords(reading) + (options.reservedWords ?? 0);
+    if (options.budget || chosen.length === 0 || words <= options.maxWords) return reading;
     const last = chosen.reduce((a, b) => (b.rank > a.rank ? b : a));
     chosen = chosen.filter((r) => r !== last);
   }
@@ -133,7 +132,6 @@ function bodyWords(reading: Reading): number {
   );
   return (
     BODY_OVERHEAD_WORDS +
-    ACTORS_WORDS +
     months * MONTH_HEADING_WORDS +
     reading.timeline.length * ENTRY_MARKER_WORDS +
     reading.caveats.length * CAVEAT_MARKER_WORDS +
@@ -189,7 +187,7 @@ function cited(r: RankedEvent): LedeSentence {
 }
 
 /** A dispute of more values than this is a figure that moved (a toll, a total), not a dispute. */
-const MAX_DISPUTED_VALUES = 3;
+const MAX_DISPUTED_VALUES = 2;
 
 function entryOf(r: RankedEvent): TimelineEntry {
   const start = r.event.date.start as string;
@@ -207,7 +205,7 @@ function entryOf(r: RankedEvent): TimelineEntry {
     storylineId: r.storylineId,
     text: r.event.summary,
     articleIds: articleIdsOf(r),
-    ...(relative ? { dateNote: describeDate(r.event.date) } : {}),
+    ...(relative ? { dateNote: `from ‘${evidence.text}’` } : {}),
     ...(disputes.length > 0 ? { disputes } : {}),
     sources: r.publishers,
     rank: r.rank,

@@ -27,7 +27,13 @@ export interface RankedEvent {
 /** Words that open a sentence whose subject the reader cannot resolve out of its article. */
 const PRONOUN_OPENING =
   /^(he|she|it|they|we|i|you|this|that|these|those|his|her|its|their|our|there)\b/i;
+/** Openings of a fragment cut from a longer sentence: a conjunction, or punctuation. */
+const FRAGMENT_OPENING = /^(?:(and|but|or|so|nor|yet|with|while|as)\b|[,;:)\]-])/i;
+/** Dates that come from the article, not from the sentence: the day of the report. */
+const REPORT_DATED = /^(reporting-date|lead)$/;
 const MINOR = new Set(["statement", "other"]);
+/** Publication days on which news without a date of its own may be printed before it is furniture. */
+const REPRINT_DAYS = 3;
 
 /**
  * Ranks every event by what signals importance in news, each factor bounded so that no one of
@@ -38,7 +44,8 @@ const MINOR = new Set(["statement", "other"]);
  * - its storyline's share of the corpus (the main story before side stories and trivia);
  * - specificity: a named actor, a concrete action, a precise date;
  * - the sentence as an entry: questions, quote fragments, sentences whose subject is a pronoun,
- *   and very short or very long ones make poor entries.
+ *   and very short or very long ones make poor entries; one dated only by its report but printed
+ *   on three or more days (a sign-off, a standing paragraph) is no entry at all.
  */
 export function rankEvents(
   storylines: readonly Storyline[],
@@ -46,6 +53,7 @@ export function rankEvents(
   articles: readonly Article[],
 ): RankedEvent[] {
   const publisherOf = new Map(articles.map((a) => [a.id, a.publisher?.trim() || `#${a.id}`]));
+  const publishedOn = new Map(articles.map((a) => [a.id, a.published.start ?? `#${a.id}`]));
   const attention = dayAttention(records);
   const total = Math.max(1, articles.length);
   const ranked: RankedEvent[] = [];
@@ -61,7 +69,10 @@ export function rankEvents(
         (event.entities.length > 0 ? 1 : 0) +
         (MINOR.has(event.kind) ? 0 : 1) +
         datePrecision(event);
-      const quality = sentenceQuality(event.summary);
+      // News dated only by its report, printed again on other days, is no day's news.
+      const reportDated = REPORT_DATED.test(event.date.evidence[0]?.rule ?? "");
+      const days = new Set([...ids].map((id) => publishedOn.get(id))).size;
+      const quality = reportDated && days >= REPRINT_DAYS ? 0 : sentenceQuality(event.summary);
       const score =
         (1 + Math.log2(publishers) + 0.5 * Math.log2(ids.size)) *
         (1 + Math.log2(1 + seen)) *
@@ -121,18 +132,22 @@ function attentionOf(event: Event, attention: Map<string, Set<string>>): number 
 }
 
 /**
- * How well a sentence stands alone as a timeline entry, from 1 down: a question, a quote fragment
- * (opening in lower case or a quotation mark, or unbalanced quotes), a pronoun subject, or a
- * length far from a news sentence's each halve it.
+ * How well a sentence stands alone as a timeline entry, from 1 down: a question or a fragment
+ * (opening with a conjunction or punctuation) is worth a quarter; a quote fragment (opening in
+ * lower case or a quotation mark, or unbalanced quotes), a pronoun subject, or a length far from
+ * a news sentence's each halve it; a long one (over 35 words) loses a quarter. Below one half, a
+ * sentence is no entry.
  */
 export function sentenceQuality(text: string): number {
   const trimmed = text.trim();
   const words = trimmed.split(/\s+/).filter((w) => /\p{L}|\p{N}/u.test(w)).length;
   let quality = 1;
-  if (/\?\s*["”’']?$/.test(trimmed)) quality /= 2;
+  // Not a statement at all: a question, or a fragment cut from a longer sentence.
+  if (/\?\s*["”’']?$/.test(trimmed) || FRAGMENT_OPENING.test(trimmed)) quality /= 4;
   if (/^[\p{Ll}"“”'‘’`]/u.test(trimmed) || (trimmed.match(/["“”]/g) ?? []).length % 2 === 1)
     quality /= 2;
   if (PRONOUN_OPENING.test(trimmed)) quality /= 2;
   if (words < 6 || words > 50) quality /= 2;
+  else if (words > 35) quality *= 0.75;
   return quality;
 }

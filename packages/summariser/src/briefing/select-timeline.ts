@@ -22,6 +22,8 @@ export interface SelectTimelineOptions {
 
 /** Entries whose wording shares this much with one already chosen are the same news again. */
 const REPEAT_SIMILARITY = 0.6;
+/** Sentences worth less than this as entries ({@link sentenceQuality}) are not shown. */
+const MIN_QUALITY = 0.5;
 /** The widest date range an entry may have: a month (ranked below days and weeks). */
 const MAX_RANGE_DAYS = 30;
 /** Entries per day in a reading budget: a timeline spreads over days. */
@@ -41,7 +43,7 @@ export function selectTimeline(
   ranked: readonly RankedEvent[],
   options: SelectTimelineOptions,
 ): RankedEvent[] {
-  const eligible = ranked.filter((r) => dated(r, options));
+  const eligible = ranked.filter((r) => r.quality >= MIN_QUALITY && dated(r, options));
   const chosen =
     options.budget.kind === "words"
       ? byWords(eligible, options.budget.words, options.budget.perDay ?? DEFAULT_PER_DAY)

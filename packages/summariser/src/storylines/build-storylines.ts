@@ -127,8 +127,39 @@ function storyline(
   const named = topicId && byId.get(topicId)?.name;
   const titled = named ? undefined : mainTitle(events, titles);
   const topic = named || titled || KIND_LABELS[events[0]?.kind ?? "other"];
-  // A place that sets a phase apart: not the topic, not one named all through the story (in a
-  // third of its events or half its articles; articles counted only for the places asked about).
+  const distinctive = distinctivePlaces(events, topicId, byId, eventsOf);
+  const phases = phasesOf(events, gap, (kind, run) => phaseLabel(kind, run, byId, distinctive));
+  return {
+    id: `storyline-${stableHash(events.map((e) => e.id).join("|"))}`,
+    topic,
+    headline: titled
+      ? topic
+      : arcOf(
+          topic,
+          phases.map((p) => p.label),
+        ),
+    phases,
+    events,
+  };
+}
+
+/** "Topic: first to second to … to last" of phase labels: the first two and the last two. */
+function arcOf(topic: string, labels: readonly string[]): string {
+  const picked = labels.length > 4 ? [...labels.slice(0, 2), ...labels.slice(-2)] : labels;
+  const shown = picked.filter((label, i) => label !== picked[i - 1]);
+  return shown.length > 0 ? `${topic}: ${shown.join(" to ")}` : topic;
+}
+
+/**
+ * A place that sets a phase apart: not the topic, not one named all through the story (in a
+ * third of its events or half its articles; articles counted only for the places asked about).
+ */
+function distinctivePlaces(
+  events: readonly Event[],
+  topicId: string | undefined,
+  byId: ReadonlyMap<string, Entity>,
+  eventsOf: ReadonlyMap<string, Event[]>,
+): (id: string) => boolean {
   let sourceTotal: number | undefined;
   const articlesNaming = (list: readonly Event[]) => {
     const ids = new Set<string>();
@@ -136,7 +167,7 @@ function storyline(
     return ids.size;
   };
   const verdicts = new Map<string, boolean>();
-  const distinctive = (id: string) => {
+  return (id: string) => {
     if (id === topicId || byId.get(id)?.kind !== "place") return false;
     const naming = eventsOf.get(id) ?? [];
     if (naming.length * 3 > events.length) return false;
@@ -148,17 +179,32 @@ function storyline(
     }
     return verdict;
   };
-  const phases = phasesOf(events, gap, (kind, run) => phaseLabel(kind, run, byId, distinctive));
+}
+
+/**
+ * A storyline's headline told by the events a reader is shown: its topic and the phases of those
+ * events (places that set a phase apart named as in the storyline's own phases), leaving out
+ * phases of mere reports when others exist. A storyline titled after an article keeps its title.
+ */
+export function arcHeadline(
+  storyline: Storyline,
+  shown: readonly Event[],
+  entities: readonly Entity[],
+  options: Pick<BuildStorylinesOptions, "phaseGapDays"> = {},
+): string {
+  if (shown.length === 0 || !storyline.headline.startsWith(`${storyline.topic}: `))
+    return storyline.headline;
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const eventsOf = new Map<string, Event[]>();
+  for (const event of storyline.events) for (const id of event.entities) addTo(eventsOf, id, event);
+  const topicId = entities.find((e) => e.name === storyline.topic)?.id;
+  const distinctive = distinctivePlaces(storyline.events, topicId, byId, eventsOf);
+  const phases = phasesOf([...shown].sort(byDate), options.phaseGapDays ?? 14, (kind, run) =>
+    phaseLabel(kind, run, byId, distinctive),
+  );
   const labels = phases.map((p) => p.label);
-  const picked = labels.length > 4 ? [...labels.slice(0, 2), ...labels.slice(-2)] : labels;
-  const shown = picked.filter((label, i) => label !== picked[i - 1]);
-  return {
-    id: `storyline-${stableHash(events.map((e) => e.id).join("|"))}`,
-    topic,
-    headline: shown.length > 0 && !titled ? `${topic}: ${shown.join(" to ")}` : topic,
-    phases,
-    events,
-  };
+  const told = labels.filter((label) => label !== REPORTS_LABEL);
+  return arcOf(storyline.topic, told.length > 0 ? told : labels);
 }
 
 /** The title of the article that reports most of the events (the first such, by id, on a tie). */
@@ -251,6 +297,9 @@ function phasesOf(
   return phases;
 }
 
+/** The label of a phase of reports of no particular kind. */
+const REPORTS_LABEL = "reports";
+
 /** Kinds of event that make one kind of phase: fighting, diplomacy, withdrawal, appointments. */
 const FAMILY: Partial<Record<Event["kind"], string>> = {
   offensive: "offensive",
@@ -273,7 +322,7 @@ function phaseLabel(
   byId: Map<string, Entity>,
   distinctive: (id: string) => boolean,
 ): string {
-  const label = kind === "other" ? "reports" : kind;
+  const label = kind === "other" ? REPORTS_LABEL : kind;
   const principal = [...run]
     .filter((e) => FAMILY[e.kind] === kind)
     .sort((a, b) => b.corroboration - a.corroboration || byDate(a, b))[0];

@@ -3,7 +3,6 @@ import {
   type Briefing,
   BriefingSchema,
   type DateEstimate,
-  describeDate,
   type Event,
   type EventKind,
   type TimelineEntry,
@@ -74,7 +73,9 @@ export function timelineEntries(storylineId: string, events: readonly Event[]): 
       storylineId,
       text: e.summary,
       articleIds: [...new Set(e.mentions.map((m) => m.articleId))].sort(),
-      ...(/\d/.test(e.date.evidence[0]?.text ?? "0") ? {} : { dateNote: describeDate(e.date) }),
+      ...(/\d/.test(e.date.evidence[0]?.text ?? "0")
+        ? {}
+        : { dateNote: `from ‘${e.date.evidence[0]?.text}’` }),
       ...(e.disputed ? { disputes: e.disputed } : {}),
       sources: e.corroboration,
       rank: i + 1,

@@ -1,0 +1,73 @@
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { evalBriefing, tableOfBriefing } from "./run-eval-briefing.js";
+
+const STORY = [
+  ["2023-03-02", "The Delta Water Board approved the Riverton flood barrier on Thursday ."],
+  ["2023-03-09", "Heavy rain flooded 40 homes in Riverton on Wednesday , the board said ."],
+  [
+    "2023-03-16",
+    "Engineers began building the Riverton flood barrier on Monday , officials said .",
+  ],
+  ["2023-03-23", "The Riverton flood barrier held back the river on Tuesday , the mayor said ."],
+];
+
+/** A topic of two outlets, each with its articles and a journalist's timeline. */
+async function topic(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "eval-briefing-"));
+  for (const outlet of ["one_news", "two_times"]) {
+    await mkdir(join(dir, outlet, "timelines"), { recursive: true });
+    const lines = STORY.flatMap(([day, text], i) =>
+      [0, 1].map((k) =>
+        JSON.stringify({ id: `${outlet}-${i}-${k}`, time: day, text: `${text} \nIt was news .` }),
+      ),
+    );
+    await writeFile(join(dir, outlet, "articles.jsonl"), `${lines.join("\n")}\n`);
+    const gold = STORY.slice(0, 3)
+      .map(([day, text]) => `${day}\n${text}\n--------`)
+      .join("\n");
+    await writeFile(join(dir, outlet, "timelines", `${outlet}.txt`), `${gold}\n`);
+  }
+  return dir;
+}
+
+describe("evalBriefing", () => {
+  it("scores each outlet's default briefing and all together beside the lead baseline", async () => {
+    const { rows, problems } = await evalBriefing(await topic(), { threads: 1, clock: () => 0 });
+    expect(problems).toEqual([]);
+    expect(rows.map((r) => [r.corpus, r.system])).toEqual([
+      ["one_news", "briefing"],
+      ["one_news", "lead baseline"],
+      ["two_times", "briefing"],
+      ["two_times", "lead baseline"],
+      ["all 2", "briefing"],
+      ["all 2", "lead baseline"],
+    ]);
+    const all = rows[4];
+    // Word-for-word copies are folded when the corpus loads, as brief folds them.
+    expect(all?.articles).toBe(4);
+    expect(all?.entries).toBeGreaterThan(0);
+    expect(all?.scores.date.f).toBeGreaterThan(0);
+    expect(all?.scores.ar1.f).toBeGreaterThan(0);
+    // Key dates: the three days both timelines have, each found within a day.
+    expect(all?.keyDateRecall).toBeGreaterThan(0);
+    expect(all?.words).toBeGreaterThan(0);
+    expect(all?.words).toBeLessThanOrEqual(1200);
+    const [header, ...lines] = tableOfBriefing(rows).trimEnd().split("\n");
+    expect(header?.split(/\s{2,}/)).toEqual([
+      "corpus",
+      "system",
+      "articles",
+      "date F1",
+      "AR-1 F",
+      "AR-2 F",
+      "key dates",
+      "words",
+      "entries",
+      "s",
+    ]);
+    expect(lines).toHaveLength(6);
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { readArticles } from "../parallel/read-articles.js";
+import { fixtureArticle } from "../test-support/fixture-article.js";
+import { buildBriefing } from "./build-briefing.js";
+import { sentenceQuality } from "./rank-events.js";
+
+const now = new Date("2023-04-01T08:00:00Z");
+const CREDIT = "The Associated Press contributed to this report on Riverton's flood barrier plans.";
+
+// A flood-barrier story told by four outlets over a month, each page ending with the same credit
+// line; a one-page side story; a question and a fragment among the sentences.
+const articles = [
+  fixtureArticle("a1", "Wire One", "2023-03-02", [
+    "The Delta Water Board approved the Riverton flood barrier on Thursday after a long debate.",
+    "Is the barrier worth its cost to the town's taxpayers?",
+    CREDIT,
+  ]),
+  fixtureArticle("a2", "Daily Two", "2023-03-02", [
+    "Riverton's flood barrier was approved by the Delta Water Board on Thursday, officials said.",
+    CREDIT,
+  ]),
+  fixtureArticle("a3", "Weekly Three", "2023-03-03", [
+    "On Thursday the Delta Water Board approved the flood barrier for Riverton, Mayor Okafor said.",
+    CREDIT,
+  ]),
+  fixtureArticle("a4", "Wire One", "2023-03-16", [
+    "Heavy rain flooded 40 homes in Riverton on Wednesday, the Delta Water Board said.",
+    "And then the river rose again.",
+    CREDIT,
+  ]),
+  fixtureArticle("a5", "Daily Two", "2023-03-16", [
+    "Floods hit 40 homes in Riverton on Wednesday as the river burst its banks, the board said.",
+    CREDIT,
+  ]),
+  fixtureArticle("a6", "Radio Four", "2023-03-28", [
+    "Engineers began building the Riverton flood barrier on Monday, the Delta Water Board said.",
+    CREDIT,
+  ]),
+  fixtureArticle("b1", "Sports Five", "2023-03-20", [
+    "The Harbour City Lions beat the Northgate Eagles 3-1 on Saturday at Lakeside Stadium.",
+  ]),
+];
+
+describe("the reading a briefing gives", async () => {
+  const read = await readArticles({ articles }, { threads: 1 });
+  const briefing = buildBriefing(read, { now });
+
+  it("ranks what several outlets report above what one does, and dates each entry to a day", () => {
+    expect(briefing.timeline.length).toBeGreaterThanOrEqual(3);
+    const top = [...briefing.timeline].sort((a, b) => a.rank - b.rank)[0];
+    expect(top?.text).toMatch(/approved/);
+    expect(top?.sources).toBeGreaterThanOrEqual(2);
+    expect(top?.day).toBe("2023-03-02");
+    for (const entry of briefing.timeline) {
+      expect(entry.precision).toBe("day");
+      expect(entry.articleIds.length).toBeGreaterThan(0);
+      expect(entry.score).toBeGreaterThan(0);
+    }
+    const days = briefing.timeline.map((e) => e.day);
+    expect(days).toEqual([...days].sort());
+  });
+
+  it("leaves out the credit line every page carries, the question and the fragment", () => {
+    const shown = [
+      ...briefing.timeline,
+      ...briefing.summary,
+      ...briefing.background,
+      ...briefing.caveats,
+    ].map((e) => e.text);
+    expect(shown.join("\n")).not.toMatch(/contributed to this report|worth its cost|And then/);
+  });
+
+  it("tells the main story, not the one-page side story, and keeps to the reading budget", () => {
+    expect(briefing.headline).toMatch(/^Riverton/);
+    expect(briefing.timeline.map((e) => e.text).join(" ")).not.toMatch(/Lions/);
+    const short = buildBriefing(read, { now, maxWords: 150 });
+    expect(short.timeline.length).toBeLessThan(briefing.timeline.length);
+    expect(short.timeline.length).toBeGreaterThan(0);
+    expect(short.summary.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("sentenceQuality", () => {
+  it("quarters questions and fragments, halves quote fragments, pronoun subjects, odd lengths", () => {
+    expect(sentenceQuality("The Delta Water Board approved the Riverton flood barrier.")).toBe(1);
+    for (const poor of [
+      "approved the Riverton flood barrier on Thursday, the board said.",
+      "He approved the Riverton flood barrier on Thursday afternoon.",
+      "The barrier was approved.",
+    ])
+      expect(sentenceQuality(poor), poor).toBe(0.5);
+    for (const none of [
+      "Will the Delta Water Board approve the Riverton flood barrier?",
+      "And the board approved the Riverton flood barrier on Thursday.",
+      ", the board approved the Riverton flood barrier on Thursday.",
+    ])
+      expect(sentenceQuality(none), none).toBe(0.25);
+    expect(sentenceQuality(`${"The board met again and ".repeat(8)}approved it.`)).toBe(0.75);
+  });
+});

@@ -1,0 +1,80 @@
+import type { Event } from "@briefing/core";
+import { describe, expect, it } from "vitest";
+import type { RankedEvent } from "./rank-events.js";
+import { selectTimeline, wordCount } from "./select-timeline.js";
+
+/** A ranked event on `day` (to `until`), its summary and score; ranks follow the list's order. */
+function ranked(
+  list: [id: string, day: string, summary: string, score: number, until?: string][],
+): RankedEvent[] {
+  return list
+    .map(([id, day, summary, score, until]) => ({
+      event: {
+        id,
+        date: {
+          start: day,
+          end: until ?? day,
+          precision: "day",
+          evidence: [{ text: day, rule: "test" }],
+          confidence: 1,
+        },
+        kind: "other",
+        title: summary,
+        summary,
+        entities: [],
+        mentions: [{ articleId: id, sentence: 0, span: [0, 1], text: summary }],
+        corroboration: 1,
+      } satisfies Event,
+      storylineId: id.startsWith("x") ? "side" : "main",
+      score,
+      rank: 0,
+      publishers: 1,
+      articles: 1,
+      attention: 0,
+      storyShare: 1,
+      specificity: 1,
+      quality: 1,
+    }))
+    .sort((a, b) => b.score - a.score)
+    .map((r, i) => ({ ...r, rank: i + 1 }));
+}
+
+const EVENTS = ranked([
+  ["a", "2023-03-01", "The Delta Water Board approved the flood barrier for Riverton.", 10],
+  ["b", "2023-03-01", "Riverton's council approved the flood barrier plan on the same day.", 9],
+  ["c", "2023-03-05", "The Delta Water Board approved the flood barrier for Riverton again.", 8],
+  ["d", "2023-03-09", "Heavy rain flooded forty homes in the lower town overnight.", 7],
+  ["e", "2023-03-10", "Engineers began work on the barrier's foundations near the bridge.", 6],
+  ["f", "2023-04-20", "The barrier's first section was finished ahead of schedule.", 5],
+  ["g", "2023-03-12", "A month of planning ended.", 4, "2023-04-20"],
+  ["x", "2023-03-15", "A local team won the regional football cup final at home.", 3],
+]);
+
+describe("selectTimeline", () => {
+  it("spends a word budget on the most important entries, one a day, near-repeats left out", () => {
+    const chosen = selectTimeline(EVENTS, { budget: { kind: "words", words: 45 } });
+    // b shares a's day, c repeats a's news, e falls the day after d (worth less than f, weeks on),
+    // and g spans more than a month.
+    expect(chosen.map((r) => r.event.id)).toEqual(["a", "d", "f"]);
+    const words = chosen.reduce((n, r) => n + wordCount(r.event.summary) + 3, 0);
+    expect(words).toBeLessThanOrEqual(45);
+  });
+
+  it("reads by day, then rank, and keeps to the window and the storylines asked for", () => {
+    const chosen = selectTimeline(EVENTS, {
+      budget: { kind: "words", words: 500, perDay: 2 },
+      window: { from: "2023-03-01", to: "2023-03-31" },
+      storylines: new Set(["main"]),
+    });
+    expect(chosen.map((r) => r.event.id)).toEqual(["a", "b", "d", "e"]);
+  });
+
+  it("answers the protocol's budget: the best days, so many entries each", () => {
+    const chosen = selectTimeline(EVENTS, { budget: { kind: "dates", dates: 2, perDate: 2 } });
+    expect(chosen.map((r) => [r.event.date.start, r.event.id])).toEqual([
+      ["2023-03-01", "a"],
+      ["2023-03-01", "b"],
+      ["2023-03-05", "c"],
+    ]);
+  });
+});
