@@ -142,5 +142,14 @@ function filters(command: Command): Command {
     .option("--topic <query>", "keep the storylines that match this query")
     .option("--since <day>", "keep events on or after this day (YYYY-MM-DD)")
     .option("--until <day>", "keep events on or before this day (YYYY-MM-DD)")
-    .option("--max-events <n>", "keep at most this many events, the most important");
+    .option("--max-events <n>", "show at most this many timeline entries, the most important")
+    .addOption(
+      new Option(
+        "--length <length>",
+        "reading budget: short (600 words), standard (1,200), long (2,400)",
+      )
+        .choices(["short", "standard", "long"])
+        .conflicts("maxWords"),
+    )
+    .option("--max-words <n>", "reading budget in words of the body (everything above Sources)");
 }

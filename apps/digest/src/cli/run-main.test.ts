@@ -54,6 +54,23 @@ describe("briefing brief", () => {
     expect(io.err).toBe("");
   });
 
+  it("fits the reading budget --length or --max-words asks for", async () => {
+    const entries = async (...args: string[]) => {
+      const io = capture();
+      expect(await runMain(["brief", "--format", "json", ...args], io)).toBe(0);
+      return JSON.parse(io.out).timeline.length as number;
+    };
+    const standard = await entries();
+    expect(await entries("--length", "standard")).toBe(standard);
+    expect(await entries("--length", "short")).toBeLessThanOrEqual(standard);
+    expect(await entries("--max-words", "150")).toBeLessThan(standard);
+    const bad = capture();
+    expect(await runMain(["brief", "--max-words", "ten"], bad)).toBe(2);
+    expect(bad.err).toContain('--max-words: expected a whole number of at least 50, found "ten"');
+    const both = capture();
+    expect(await runMain(["brief", "--length", "short", "--max-words", "300"], both)).toBe(2);
+  });
+
   it("keeps --topic, --since, --until and --max-events", async () => {
     const io = capture();
     const args = ["brief", "--since", "2022-01-01", "--until", "2022-01-31", "--max-events", "3"];

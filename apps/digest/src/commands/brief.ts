@@ -20,10 +20,18 @@ export interface BriefOptions {
   since?: string;
   until?: string;
   maxEvents?: string;
+  length?: string;
+  maxWords?: string;
 }
 
 /** Options of `briefing ingest`. */
-export type IngestOptions = Omit<BriefOptions, "topic" | "since" | "until" | "maxEvents">;
+export type IngestOptions = Omit<
+  BriefOptions,
+  "topic" | "since" | "until" | "maxEvents" | "length" | "maxWords"
+>;
+
+/** The reading budgets of `--length`, in words of the body. */
+const LENGTHS: Record<string, number> = { short: 600, standard: 1200, long: 2400 };
 
 /**
  * `briefing brief [paths...]`: reads the corpus and writes its briefing as Markdown, JSON, the
@@ -47,7 +55,10 @@ export async function briefCommand(
  */
 export async function readAndBrief(
   paths: string[],
-  options: Pick<BriefOptions, "now" | "topic" | "since" | "until" | "maxEvents">,
+  options: Pick<
+    BriefOptions,
+    "now" | "topic" | "since" | "until" | "maxEvents" | "length" | "maxWords"
+  >,
   io: CliIo,
 ) {
   const read = await readInputs(paths, options, io);
@@ -58,6 +69,11 @@ export async function readAndBrief(
     ...(options.since ? { since: parseDay("--since", options.since) } : {}),
     ...(options.until ? { until: parseDay("--until", options.until) } : {}),
     ...(options.maxEvents ? { maxEvents: parseCount("--max-events", options.maxEvents) } : {}),
+    ...(options.maxWords
+      ? { maxWords: parseCount("--max-words", options.maxWords, 50) }
+      : options.length
+        ? { maxWords: LENGTHS[options.length] }
+        : {}),
   });
   return { ...read, briefing };
 }

@@ -7,7 +7,10 @@ import { type BriefOptions, readAndBrief } from "./brief.js";
 
 /** Options of `briefing preview`. */
 export interface PreviewCommandOptions
-  extends Pick<BriefOptions, "now" | "topic" | "since" | "until" | "maxEvents"> {
+  extends Pick<
+    BriefOptions,
+    "now" | "topic" | "since" | "until" | "maxEvents" | "length" | "maxWords"
+  > {
   port: string;
 }
 

@@ -128,16 +128,17 @@ export function layoutBriefing(briefing: Briefing, options: LayoutOptions = {}):
       .map((e) => e.eventId),
   );
   const notes = new Map<string, number>();
+  const articles = new Map(briefing.articles.map((a) => [a.id, a]));
+  // Each claim cites the first article of each publisher, five at most; the JSON has them all.
   const cite = (articleIds: readonly string[]): number[] =>
-    [...new Set(articleIds)]
+    citedArticles(articleIds, articles)
       .map((id) => {
         if (!notes.has(id)) notes.set(id, notes.size + 1);
         return notes.get(id) as number;
       })
       .sort((a, b) => a - b);
   const lede = briefing.summary.map((s) => ({ text: s.text, notes: cite(s.articleIds) }));
-  const articles = new Map(briefing.articles.map((a) => [a.id, a]));
-  const storylines = layoutTimeline(briefing, kept, articles, cite);
+  const storylines = layoutTimeline(briefing, kept, cite);
   const background = briefing.background.map((s) => ({ text: s.text, notes: cite(s.articleIds) }));
   const { claims, moreClaims, singleSource } = layoutClaims(briefing, kept, cite, options);
   const sources = [...notes].map(([id, n]) => layoutSource(articles.get(id), id, n));
@@ -197,7 +198,6 @@ function citedArticles(ids: readonly string[], articles: ReadonlyMap<string, Art
 function layoutTimeline(
   briefing: Briefing,
   kept: ReadonlySet<string>,
-  articles: ReadonlyMap<string, Article>,
   cite: (ids: readonly string[]) => number[],
 ): LayoutStoryline[] {
   const headlines = new Map(briefing.storylines.map((s) => [s.id, s.headline]));
@@ -219,7 +219,7 @@ function layoutTimeline(
         section = { label, entries: [] };
         sections.push(section);
       }
-      section.entries.push(layoutEntry(entry, articles, cite));
+      section.entries.push(layoutEntry(entry, cite));
     }
     return {
       headline,
@@ -252,7 +252,6 @@ const MONTHS = [
 
 function layoutEntry(
   entry: TimelineEntry,
-  articles: ReadonlyMap<string, Article>,
   cite: (ids: readonly string[]) => number[],
 ): LayoutEntry {
   const when = formatDateRange({ start: entry.day, end: entry.until });
@@ -261,7 +260,7 @@ function layoutEntry(
     when,
     ...(entry.dateNote ? { dateNote: entry.dateNote, dateBasis: entry.dateNote } : {}),
     text: entry.text,
-    notes: cite(citedArticles(entry.articleIds, articles)),
+    notes: cite(entry.articleIds),
     sources: entry.sources === 1 ? "single source" : `${entry.sources} sources`,
     disputes: (entry.disputes ?? []).map((d) => ({
       about: d.about,

@@ -56,7 +56,7 @@ describe("renderEmail", () => {
     });
     expect(text).toContain("Hello Ana,\n\nDelegations met in Charikar for talks. [1] [2]");
     expect(text).toContain(
-      '[1] Daily One, "Title a1", Mon 6 Sep 2021\n    https://one.example/talks?id=1&lang=en',
+      '[2] Daily One, "Title a1", Mon 6 Sep 2021\n    https://one.example/talks?id=1&lang=en',
     );
     expect(text).toMatch(
       /-- \nYou subscribed to the Valley digest.\nUnsubscribe: https:\/\/list\.example\/u\?t=abc\n/,

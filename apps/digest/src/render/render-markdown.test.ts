@@ -9,7 +9,7 @@ describe("renderMarkdown", () => {
 
       *Briefing of 4 articles, events from Wed 25 Aug 2021 to Mon 6 Sep 2021. Generated 2021-09-08 06:00 UTC.*
 
-      Delegations met in Charikar for talks.[^1][^2] Fighting spread to the valley's districts.[^1][^3]
+      Delegations met in Charikar for talks.[^1][^2] Fighting spread to the valley's districts.[^2][^3]
 
       ## Valley: talks to offensive
 
@@ -17,14 +17,14 @@ describe("renderMarkdown", () => {
 
       - **Wed 25 Aug 2021**: Delegations met in Charikar for talks.[^1][^2] *(2 sources)*
         - Dated from ‘on Wednesday’
-      - **Sun 29 Aug 2021**: The front offered a ceasefire.[^2] *(single source)*
+      - **Sun 29 Aug 2021**: The front offered a ceasefire.[^1] *(single source)*
         - Dated from ‘on Sunday’
 
       ### September 2021
 
-      - **Mon 6 Sep 2021**: Fighting spread to the valley's districts.[^1][^3] *(2 sources)*
+      - **Mon 6 Sep 2021**: Fighting spread to the valley's districts.[^2][^3] *(2 sources)*
         - Dated from ‘on Monday’
-        - **Disputed** killed: 10[^1] vs 34[^3]
+        - **Disputed** killed: 10[^2] vs 34[^3]
       - **Mon 6 Sep 2021**: A spokesman said little.[^3] *(single source)*
         - Dated from ‘on Monday’
 
@@ -39,8 +39,8 @@ describe("renderMarkdown", () => {
 
       ## Single-source and disputed
 
-      - Disputed killed, Mon 6 Sep 2021: Fighting spread to the valley's districts.[^1][^3]
-      - Single source, Sun 29 Aug 2021: The front offered a ceasefire.[^2]
+      - Disputed killed, Mon 6 Sep 2021: Fighting spread to the valley's districts.[^2][^3]
+      - Single source, Sun 29 Aug 2021: The front offered a ceasefire.[^1]
 
       ## Input problems
 
@@ -48,8 +48,8 @@ describe("renderMarkdown", () => {
 
       ## Sources
 
-      [^1]: Daily One, “Title a1”, Mon 6 Sep 2021, <https://one.example/talks?id=1&lang=en>
-      [^2]: Two Times, “Title a2”, Wed 1 Sep 2021, <https://two.example/a2>
+      [^1]: Two Times, “Title a2”, Wed 1 Sep 2021, <https://two.example/a2>
+      [^2]: Daily One, “Title a1”, Mon 6 Sep 2021, <https://one.example/talks?id=1&lang=en>
       [^3]: “Fighting in the valley”, Wed 1 Sep 2021, \`corpus/a3.txt\`
 
       Also read, with nothing cited above:

@@ -11,7 +11,7 @@ describe("renderText", () => {
       Generated 2021-09-08 06:00 UTC.
 
       Delegations met in Charikar for talks. [1] [2] Fighting spread to the
-      valley's districts. [1] [3]
+      valley's districts. [2] [3]
 
       AUGUST 2021
 
@@ -20,15 +20,15 @@ describe("renderText", () => {
         Dated from ‘on Wednesday’
 
       * Sun 29 Aug 2021 (single source)
-        The front offered a ceasefire. [2]
+        The front offered a ceasefire. [1]
         Dated from ‘on Sunday’
 
       SEPTEMBER 2021
 
       * Mon 6 Sep 2021 (2 sources)
-        Fighting spread to the valley's districts. [1] [3]
+        Fighting spread to the valley's districts. [2] [3]
         Dated from ‘on Monday’
-        Disputed killed: 10 [1] vs 34 [3]
+        Disputed killed: 10 [2] vs 34 [3]
 
       * Mon 6 Sep 2021 (single source)
         A spokesman said little. [3]
@@ -43,8 +43,8 @@ describe("renderText", () => {
       --------------------------
 
       * Disputed killed, Mon 6 Sep 2021: Fighting spread to the valley's
-        districts. [1] [3]
-      * Single source, Sun 29 Aug 2021: The front offered a ceasefire. [2]
+        districts. [2] [3]
+      * Single source, Sun 29 Aug 2021: The front offered a ceasefire. [1]
 
       Key actors
       ----------
@@ -60,10 +60,10 @@ describe("renderText", () => {
       Sources
       -------
 
-      [1] Daily One, "Title a1", Mon 6 Sep 2021
-          https://one.example/talks?id=1&lang=en
-      [2] Two Times, "Title a2", Wed 1 Sep 2021
+      [1] Two Times, "Title a2", Wed 1 Sep 2021
           https://two.example/a2
+      [2] Daily One, "Title a1", Mon 6 Sep 2021
+          https://one.example/talks?id=1&lang=en
       [3] "Fighting in the valley", Wed 1 Sep 2021
           corpus/a3.txt
 

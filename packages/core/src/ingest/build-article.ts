@@ -28,13 +28,14 @@ export function buildArticle(draft: ArticleDraft, detectLanguage: LanguageDetect
   }
   // A research dump's Penn Treebank tokens are undone before anything reads the text.
   const tokenised = isTokenised(draft.paragraphs.join("\n"));
-  const title = tokenised ? detokenise(draft.title) : draft.title;
   const paragraphs = tokenised ? draft.paragraphs.map(detokenise) : draft.paragraphs;
+  const title = (tokenised ? detokenise(draft.title) : draft.title) || titleFromLead(paragraphs);
   const article: Article = {
     id: articleId(title, paragraphs),
     title,
     paragraphs,
-    language: detectLanguage(languageSample(title, paragraphs), draft.language),
+    // The sample loadCorpus checked when it decided whether the language model is needed.
+    language: detectLanguage(languageSample(draft.title, draft.paragraphs), draft.language),
     published: estimatePublished(draft.dates, [title, ...paragraphs].join("\n\n")),
     origins: [draft.origin],
   };
@@ -42,4 +43,25 @@ export function buildArticle(draft: ArticleDraft, detectLanguage: LanguageDetect
   if (draft.publisher) article.publisher = draft.publisher;
   if (draft.byline) article.byline = draft.byline;
   return article;
+}
+
+/** Words a headline made from a lead keeps. */
+const HEADLINE_WORDS = 12;
+
+/**
+ * A title for an article that has none: its lead's first sentence, cut to a headline's length at
+ * a word, with an ellipsis when cut.
+ */
+export function titleFromLead(paragraphs: readonly string[]): string {
+  const lead = paragraphs.find((p) => p.trim().length > 0)?.trim() ?? "";
+  const sentence = /^.+?[.!?](?=\s+[\p{Lu}"“‘(]|\s*$)/su.exec(lead)?.[0] ?? lead;
+  const words = sentence
+    .replace(/[.!?]$/, "")
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length <= HEADLINE_WORDS) return words.join(" ");
+  return `${words
+    .slice(0, HEADLINE_WORDS)
+    .join(" ")
+    .replace(/[,;:–—-]$/, "")}…`;
 }
