@@ -5,8 +5,8 @@ import type { MentionRecord } from "../mentions/extract-mentions.js";
 const BOILERPLATE_DAYS = 3;
 
 /**
- * The sentences of a corpus that are furniture by count: the same words in articles published on
- * three or more different days (a credit line, a background paragraph every page of an outlet
+ * The sentences of a corpus that are furniture by count: the same words (figures and dates aside)
+ * in articles published on three or more different days (a credit line, a background paragraph every page of an outlet
  * carries, a comment policy, a teaser). The same wire story printed by several outlets on one day
  * is news; the same sentence day after day is not, and never counts as corroboration. A sentence
  * opening with its own date ("April 22 - The rig sinks") is an entry of a chronology that follow-up
@@ -35,9 +35,22 @@ export function isBoilerplate(record: MentionRecord, boilerplate: ReadonlySet<st
   return boilerplate.size > 0 && boilerplate.has(normalise(record.mention.text));
 }
 
+/**
+ * A sentence's template: lower case, its figures and the names of months and weekdays blanked, so
+ * that a line printed every day with that day's date ("A version appeared in print on Friday 28
+ * May 2010") counts as one line.
+ */
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, " ").trim();
+  return text
+    .toLowerCase()
+    .replace(/\d+/g, "#")
+    .replace(DATE_WORDS, "@")
+    .replace(/\s+/g, " ")
+    .trim();
 }
+
+const DATE_WORDS =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?|\b(?:mon|tues?|wednes|thu(?:rs)?|fri|satur|sun)(?:day)?\b\.?/g;
 
 function opensWithItsDate(r: MentionRecord): boolean {
   if (!r.dateText) return false;
