@@ -30,7 +30,8 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
     .version("0.1.0")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .option("--debug", "print an internal error's stack, to report it (anywhere on the line)");
 
   const run =
     (load: () => Promise<(paths: string[], options: BriefOptions, io: CliIo) => Promise<number>>) =>

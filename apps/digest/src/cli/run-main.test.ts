@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -102,6 +102,33 @@ describe("briefing ingest", () => {
     );
     expect(io.out).toContain("`corpus/003_e016e96c27e91a7e.txt` (text)");
     expect(io.err).toBe("");
+  });
+});
+
+describe("internal errors", () => {
+  it("say how to get the stack, and --debug prints it, anywhere on the line", async () => {
+    // A state file that is a folder: the database cannot open it.
+    const own = await mkdtemp(join(tmpdir(), "briefing-debug-"));
+    await mkdir(join(own, "state-folder"), { recursive: true });
+    await writeFile(
+      join(own, "debug.yaml"),
+      [
+        "state: state-folder",
+        "from: desk@example.org",
+        "digests:",
+        "  - name: daily",
+        '    schedule: "0 7 * * *"',
+        "    recipients: [ana@example.org]",
+      ].join("\n"),
+    );
+    const plain = capture(own);
+    expect(await runMain(["status", "--config", "debug.yaml"], plain)).toBe(1);
+    expect(plain.err).toContain("run again with --debug");
+    expect(plain.err).not.toMatch(/^\s+at /m);
+    const debug = capture(own);
+    expect(await runMain(["status", "--debug", "--config", "debug.yaml"], debug)).toBe(1);
+    expect(debug.err).toMatch(/^\s+at /m);
+    await rm(own, { recursive: true, force: true });
   });
 });
 

@@ -47,7 +47,9 @@ export async function readInputs(paths: string[], options: { now?: string }, io:
     },
   );
   bar.finish();
-  return { ...(loaded as NonNullable<typeof loaded>), shown: read };
+  // An article whose sentences could not be read is an input problem like any other.
+  const shown = { ...read, problems: [...read.problems, ...read.readProblems] };
+  return { ...(loaded as NonNullable<typeof loaded>), shown };
 }
 
 /** Paths inside the working folder are shown relative to it, as the user would type them. */

@@ -33,6 +33,7 @@ export async function scheduleCommand(
           {
             digest: digest.name,
             error: context.redact(error.message),
+            stack: context.redact(error.stack ?? ""),
           },
           "run-failed",
         );

@@ -101,7 +101,11 @@ export function buildBriefing(read: ArticlesRead, options: BuildBriefingOptions)
     entities,
     caveats: reading.caveats,
     articles: [...articles],
-    problems: options.problems ?? [],
+    // Articles that could not be read are problems too, once.
+    problems: [
+      ...(options.problems ?? []),
+      ...read.readProblems.filter((p) => !options.problems?.includes(p)),
+    ],
   };
 }
 

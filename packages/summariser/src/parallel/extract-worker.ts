@@ -4,7 +4,8 @@
 // is then answered with nothing.
 import { parentPort, workerData } from "node:worker_threads";
 import type { Article } from "@briefing/core";
-import { type ExtractMentionsOptions, extractMentions } from "../mentions/extract-mentions.js";
+import type { ExtractMentionsOptions } from "../mentions/extract-mentions.js";
+import { readSafely } from "./read-safely.js";
 
 const options: ExtractMentionsOptions = workerData ?? {};
 
@@ -17,6 +18,6 @@ parentPort?.on("message", (batch: { articles: Article[]; claim?: Int32Array }) =
     return;
   }
   parentPort?.postMessage({
-    records: batch.articles.map((article) => extractMentions(article, options)),
+    records: batch.articles.map((article) => readSafely(article, options)),
   });
 });

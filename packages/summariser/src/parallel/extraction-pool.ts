@@ -1,12 +1,8 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import type { Article } from "@briefing/core";
-import {
-  type ExtractMentionsOptions,
-  extractMentions,
-  type MentionRecord,
-  sameExtractionInput,
-} from "../mentions/extract-mentions.js";
+import { type ExtractMentionsOptions, sameExtractionInput } from "../mentions/extract-mentions.js";
+import { type ArticleReading, readSafely } from "./read-safely.js";
 
 /** Options of {@link createExtractionPool}. */
 export interface ExtractionPoolOptions {
@@ -42,7 +38,7 @@ export interface ExtractionPool {
   extract(
     articles: readonly Article[],
     options?: { onProgress?: (done: number, total: number) => void },
-  ): Promise<MentionRecord[][]>;
+  ): Promise<ArticleReading[]>;
   /** Stops the workers. */
   close(): Promise<void>;
 }
@@ -50,7 +46,7 @@ export interface ExtractionPool {
 interface Batch {
   articles: readonly Article[];
   /** Where the batch's records go; a read ahead's are kept by article id instead. */
-  done: ((records: MentionRecord[][]) => void) | null;
+  done: ((records: ArticleReading[]) => void) | null;
   /**
    * A read ahead's claim, shared with its worker: 0 while unclaimed, then 1 once the worker
    * reads it, 2 once the calling thread took it back to read itself, 3 when no longer wanted.
@@ -86,12 +82,12 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
   const maxThreads = Math.max(1, Math.floor(options.threads));
   const script = createRequire(import.meta.url).resolve("@briefing/summariser/extract-worker");
   const extraction = { ...options.extraction };
-  const read = (article: Article) => extractMentions(article, extraction);
+  const read = (article: Article) => readSafely(article, extraction);
   const workers: WorkerState[] = [];
   /** Articles given to read ahead before there was a worker to send them to. */
   let waiting: Article[] = [];
   /** Reads ahead done, by article id. */
-  const readAlready = new Map<string, { article: Article; records: MentionRecord[] }[]>();
+  const readAlready = new Map<string, { article: Article; records: ArticleReading }[]>();
   /** Batches that must be read, for workers and the calling thread alike. */
   const queue: Batch[] = [];
   let failure: Error | undefined;
@@ -102,10 +98,10 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
     wake = undefined;
     resume?.();
   };
-  const keep = (articles: readonly Article[], records: readonly MentionRecord[][]) => {
+  const keep = (articles: readonly Article[], records: readonly ArticleReading[]) => {
     articles.forEach((article, i) => {
       const list = readAlready.get(article.id) ?? [];
-      list.push({ article, records: records[i] as MentionRecord[] });
+      list.push({ article, records: records[i] as ArticleReading });
       readAlready.set(article.id, list);
     });
   };
@@ -135,7 +131,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
         worker: new Worker(script, { workerData: extraction }),
         inHand: [],
       };
-      state.worker.on("message", (reply: { records: MentionRecord[][] | null }) => {
+      state.worker.on("message", (reply: { records: ArticleReading[] | null }) => {
         const batch = state.inHand.shift() as Batch;
         // A read ahead taken back or dropped is answered with nothing.
         if (reply.records && batch.done) batch.done(reply.records);
@@ -173,7 +169,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
       wake = resolve;
     });
   /** The records of a read ahead of this article as it is now, each used once. */
-  const reuse = (article: Article): MentionRecord[] | undefined => {
+  const reuse = (article: Article): ArticleReading | undefined => {
     const list = readAlready.get(article.id);
     const k = list?.findIndex((read) => sameExtractionInput(read.article, article)) ?? -1;
     return k < 0 ? undefined : list?.splice(k, 1)[0]?.records;
@@ -196,7 +192,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
     async extract(articles, extractOptions = {}) {
       waiting = [];
       const total = articles.length;
-      const results: (MentionRecord[] | undefined)[] = new Array(total);
+      const results: (ArticleReading | undefined)[] = new Array(total);
       let done = 0;
       const progress = (count: number) => {
         done += count;
@@ -269,7 +265,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
       }
       progress(later.length);
       readAlready.clear();
-      return results as MentionRecord[][];
+      return results as ArticleReading[];
     },
 
     async close() {

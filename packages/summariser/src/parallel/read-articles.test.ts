@@ -49,4 +49,17 @@ describe("readArticles", () => {
     expect(read.records[0]).toEqual(oneThread[0]);
     expect(progress.at(-1)).toBe(300);
   });
+
+  it("reads past an article whose reading fails, on any thread, and names it", async () => {
+    const broken = { ...article(7), id: "broken", paragraphs: [42 as unknown as string] };
+    const list = [...articles.slice(0, 7), broken, ...articles.slice(8)];
+    for (const threads of [1, 2]) {
+      const read = await readArticles({ articles: list }, { threads });
+      expect(read.records[7]).toEqual([]);
+      expect(read.records[8]).toEqual(oneThread[8]);
+      expect(read.readProblems).toHaveLength(1);
+      expect(read.readProblems[0]).toMatchObject({ path: "a7.txt", severity: "error" });
+      expect(read.readProblems[0]?.message).toMatch(/could not be read.*left out/);
+    }
+  });
 });

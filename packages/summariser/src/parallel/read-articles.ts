@@ -1,4 +1,4 @@
-import type { Article } from "@briefing/core";
+import type { Article, Problem } from "@briefing/core";
 import type { ExtractMentionsOptions, MentionRecord } from "../mentions/extract-mentions.js";
 import { createExtractionPool } from "./extraction-pool.js";
 
@@ -7,6 +7,8 @@ export interface ArticlesRead {
   articles: readonly Article[];
   /** Each article's sentence records, one list per article, in the articles' order. */
   records: readonly (readonly MentionRecord[])[];
+  /** Articles whose sentences could not be read (none read, the rest go on), each naming why. */
+  readProblems: Problem[];
 }
 
 /**
@@ -33,7 +35,8 @@ export interface ReadArticlesOptions {
  * while the corpus still loads: the articles built so far are read on worker threads, and each
  * read whose input (id, paragraphs, publication date) is unchanged once loading ends is kept.
  * Every article is read on its own, so the records are those of one thread, in order, whatever
- * the thread count or timing.
+ * the thread count or timing; an article whose reading fails has no records and a problem naming
+ * it, and the rest are read.
  *
  * @example
  * const read = await readArticles((onBuilt) => loadCorpus(paths, { onBuilt }), { threads: 4 });
@@ -49,11 +52,22 @@ export async function readArticles<T extends { articles: readonly Article[] }>(
   });
   try {
     const loaded = typeof source === "function" ? await source(pool.readAhead) : source;
-    const records = await pool.extract(
+    const readings = await pool.extract(
       loaded.articles,
       options.onProgress ? { onProgress: options.onProgress } : {},
     );
-    return { ...loaded, records };
+    const readProblems: Problem[] = [];
+    const records = readings.map((reading, i) => {
+      if (Array.isArray(reading)) return reading;
+      const article = loaded.articles[i] as Article;
+      readProblems.push({
+        path: article.origins[0]?.path ?? article.id,
+        message: `its sentences could not be read, so it is left out of the briefing: ${reading.failed}`,
+        severity: "error",
+      });
+      return [];
+    });
+    return { ...loaded, records, readProblems };
   } finally {
     await pool.close();
   }
