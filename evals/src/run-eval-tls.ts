@@ -1,6 +1,11 @@
 import { resolve } from "node:path";
 import { type Article, dayEstimate } from "@briefing/core";
-import { buildTimeline, readArticles, TIMELINE_EXTRACTION } from "@briefing/summariser";
+import {
+  buildBriefing,
+  buildTimeline,
+  readArticles,
+  TIMELINE_EXTRACTION,
+} from "@briefing/summariser";
 import {
   type ProtocolResult,
   runProtocol,
@@ -17,6 +22,11 @@ export interface EvalTlsOptions {
   predictions?: string;
   /** Threads to read on, the calling one included. */
   threads: number;
+  /**
+   * The system scored: the fixed-budget timeline builder (`timeline`, the default), or the
+   * briefing's own ranked selection under the protocol's budget (`selection`).
+   */
+  system?: "timeline" | "selection";
   /** The folder relative paths are read from. */
   cwd: string;
   /** The clock the seconds per topic are measured with. */
@@ -41,7 +51,10 @@ export async function runEvalTls(dirs: string[], options: EvalTlsOptions): Promi
   const result = await runProtocol(
     dirs.map((d) => resolve(options.cwd, d)),
     {
-      system: briefingTimelines(options.threads),
+      system:
+        options.system === "selection"
+          ? briefingSelection(options.threads)
+          : briefingTimelines(options.threads),
       clock: options.clock,
       ...(options.predictions ? { predictionsDir: resolve(options.cwd, options.predictions) } : {}),
     },
@@ -83,6 +96,41 @@ export function briefingTimelines(threads: number): TimelineSystem {
         return new Map(
           entries.map((e) => [e.date, e.sentences.map((s) => original.get(s.text) ?? s.text)]),
         );
+      };
+    },
+  };
+}
+
+/**
+ * The briefing's ranked selection under the protocol's budget: `buildBriefing` over the task's
+ * articles (each read once per topic, names and figures included) with the task's days × entries
+ * as its timeline's budget and its window as the period.
+ */
+export function briefingSelection(threads: number): TimelineSystem {
+  return {
+    async prepare(articles) {
+      const { converted } = articlesOf(articles);
+      const { records } = await readArticles({ articles: converted }, { threads });
+      return (task) => {
+        const ids = new Set(task.articles.map((a) => a.id));
+        const chosen = converted.flatMap((a, i) => (ids.has(a.id) ? [i] : []));
+        const briefing = buildBriefing(
+          {
+            articles: chosen.map((i) => converted[i] as Article),
+            records: chosen.map((i) => records[i] ?? []),
+            readProblems: [],
+          },
+          {
+            now: new Date(0),
+            since: task.from,
+            until: task.to,
+            timelineBudget: { kind: "dates", dates: task.dates, perDate: task.sentencesPerDate },
+          },
+        );
+        const days = new Map<string, string[]>();
+        for (const entry of briefing.timeline)
+          days.set(entry.day, [...(days.get(entry.day) ?? []), entry.text]);
+        return days;
       };
     },
   };
