@@ -118,7 +118,13 @@ export function mjmlOfLayout(layout: BriefingLayout, frame: EmailFrame): string 
       titled("Key actors", `<p dir="auto" style="margin:0;${WRAP}">${actors.join(" · ")}</p>`),
     );
   }
-  body.push(titled("Sources", layout.sources.map(sourceItem).join("")));
+  // The list's type and wrapping are set once on it (inherited), not on each of many sources.
+  body.push(
+    titled(
+      "Sources",
+      `<div style="font-size:14px;${WRAP}">${layout.sources.map(sourceItem).join("")}</div>`,
+    ),
+  );
   body.push(footer(layout, frame));
   return [
     `<mjml lang="en" dir="auto">`,
@@ -226,8 +232,13 @@ function sourceItem(s: LayoutSource): string {
     .join(", ");
   const where = href
     ? ` <a href="${href}" style="color:${C.accent};${WRAP}">${escapeHtml(hostOf(s.url as string))}</a>`
-    : ` <span class="bf-muted" style="color:${C.muted};${WRAP}">${escapeHtml(s.path ?? s.articleId)}</span>`;
-  return `<p id="src-${s.n}" dir="auto" style="margin:0 0 6px;font-size:14px;${WRAP}">[${s.n}] ${what}.${where}</p>`;
+    : ` <span class="bf-muted" style="color:${C.muted};">${escapeHtml(shortPath(s.path ?? s.articleId))}</span>`;
+  return `<p id="src-${s.n}" dir="auto" style="margin:0 0 6px;">[${s.n}] ${what}.${where}</p>`;
+}
+
+/** A file's folder and name: enough to tell it in an email, where the full path means nothing. */
+function shortPath(path: string): string {
+  return path.split("/").slice(-2).join("/");
 }
 
 function footer(layout: BriefingLayout, frame: EmailFrame): string {

@@ -149,8 +149,13 @@ function byDates(candidates: readonly RankedEvent[], dates: number, perDate: num
     list.push(r);
     byDay.set(day, list);
   }
+  // A day is worth the attention it gets (articles dating something to it), then its best event.
+  const value = (list: readonly RankedEvent[]) => Math.max(...list.map((r) => r.attention));
   const days = [...byDay]
-    .sort(([a, x], [b, y]) => (y[0]?.score ?? 0) - (x[0]?.score ?? 0) || compareText(a, b))
+    .sort(
+      ([a, x], [b, y]) =>
+        value(y) - value(x) || (y[0]?.score ?? 0) - (x[0]?.score ?? 0) || compareText(a, b),
+    )
     .slice(0, dates);
   return days.flatMap(([, list]) => greedy(list, perDate, () => true));
 }
