@@ -77,4 +77,18 @@ describe("selectTimeline", () => {
       ["2023-03-05", "c"],
     ]);
   });
+
+  it("tells a busy day by the report most of its reports agree with", () => {
+    const day = ranked([
+      ["odd", "2023-05-02", "A choir sang at the town hall before the mayor spoke at length.", 10],
+      ["p1", "2023-05-02", "Floodwater breached the Riverton barrier and reached forty homes.", 9],
+      ["p2", "2023-05-02", "The Riverton barrier was breached and floodwater reached homes.", 8],
+      ["p3", "2023-05-02", "Homes flooded after floodwater breached the barrier at Riverton.", 7],
+    ]);
+    for (const budget of [
+      { kind: "words", words: 100 } as const,
+      { kind: "dates", dates: 1, perDate: 1 } as const,
+    ])
+      expect(selectTimeline(day, { budget }).map((r) => r.event.id)).toEqual(["p1"]);
+  });
 });

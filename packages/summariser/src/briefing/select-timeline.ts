@@ -122,7 +122,15 @@ function greedy(
   return chosen;
 }
 
-function byWords(candidates: readonly RankedEvent[], budget: number, perDay: number) {
+function byWords(all: readonly RankedEvent[], budget: number, perDay: number) {
+  const days = new Map<string, RankedEvent[]>();
+  for (const r of all) {
+    const day = r.event.date.start as string;
+    days.set(day, [...(days.get(day) ?? []), r]);
+  }
+  const candidates = [...days.values()]
+    .flatMap(byCentrality)
+    .sort((a, b) => b.score - a.score || a.rank - b.rank);
   let spent = 0;
   const perDayCount = new Map<string, number>();
   const cost = (r: RankedEvent) => wordCount(r.event.summary) + ENTRY_OVERHEAD_WORDS;
@@ -157,7 +165,25 @@ function byDates(candidates: readonly RankedEvent[], dates: number, perDate: num
         value(y) - value(x) || (y[0]?.score ?? 0) - (x[0]?.score ?? 0) || compareText(a, b),
     )
     .slice(0, dates);
-  return days.flatMap(([, list]) => greedy(list, perDate, () => true));
+  return days.flatMap(([, list]) => greedy(byCentrality(list), perDate, () => true));
+}
+
+/**
+ * A day's events re-scored by how central their wording is among that day's reports (the sum of
+ * their overlaps with the others): the sentence most of a day's reports agree with tells it best.
+ */
+function byCentrality(list: readonly RankedEvent[]): RankedEvent[] {
+  if (list.length < 3) return [...list];
+  const words = list.map((r) => contentWords(r.event.summary));
+  return list
+    .map((r, i) => {
+      let central = 0;
+      words.forEach((other, j) => {
+        if (j !== i) central += jaccard(words[i] as Set<string>, other);
+      });
+      return { ...r, score: r.score * (1 + central) };
+    })
+    .sort((a, b) => b.score - a.score || a.rank - b.rank);
 }
 
 const STOPWORDS = new Set(
