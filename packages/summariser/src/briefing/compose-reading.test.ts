@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readArticles } from "../parallel/read-articles.js";
 import { fixtureArticle } from "../test-support/fixture-article.js";
 import { buildBriefing } from "./build-briefing.js";
+import { withoutOpeningDate } from "./compose-reading.js";
 import { sentenceQuality } from "./rank-events.js";
 
 const now = new Date("2023-04-01T08:00:00Z");
@@ -96,5 +97,21 @@ describe("sentenceQuality", () => {
     ])
       expect(sentenceQuality(none), none).toBe(0.25);
     expect(sentenceQuality(`${"The board met again and ".repeat(8)}approved it.`)).toBe(0.75);
+  });
+});
+
+describe("withoutOpeningDate", () => {
+  it("drops the date a chronology's entry opens with, and only that", () => {
+    expect(withoutOpeningDate("April 22 - the rig sinks.", "April 22")).toBe("The rig sinks.");
+    expect(withoutOpeningDate("• 26 May: BP starts the top kill.", "26 May")).toBe(
+      "BP starts the top kill.",
+    );
+    expect(withoutOpeningDate("On April 22 the rig sank.", "April 22")).toBe(
+      "On April 22 the rig sank.",
+    );
+    expect(withoutOpeningDate("April 22 the rig sank.", "April 22")).toBe("April 22 the rig sank.");
+    expect(withoutOpeningDate("April 22 - the rig sinks.", undefined)).toBe(
+      "April 22 - the rig sinks.",
+    );
   });
 });

@@ -203,7 +203,7 @@ function entryOf(r: RankedEvent): TimelineEntry {
     precision: start === end ? "day" : daysBetween(start, end) <= 6 ? "week" : "month",
     eventId: r.event.id,
     storylineId: r.storylineId,
-    text: r.event.summary,
+    text: withoutOpeningDate(r.event.summary, evidence?.text),
     articleIds: articleIdsOf(r),
     ...(relative ? { dateNote: `from ‘${evidence.text}’` } : {}),
     ...(disputes.length > 0 ? { disputes } : {}),
@@ -211,6 +211,18 @@ function entryOf(r: RankedEvent): TimelineEntry {
     rank: r.rank,
     score: Math.round(r.score * 1000) / 1000,
   };
+}
+
+/**
+ * An entry of a journalist's chronology ("April 22 - The rig sinks.") without the date it opens
+ * with: the timeline lists it under that date already.
+ */
+export function withoutOpeningDate(text: string, date: string | undefined): string {
+  if (!date) return text;
+  const start = text.search(/[\p{L}\p{N}]/u);
+  if (start < 0 || !text.startsWith(date, start)) return text;
+  const rest = /^\s*[-–—:]\s+(.+)$/su.exec(text.slice(start + date.length))?.[1];
+  return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : text;
 }
 
 /** Disputes, then single-source claims of substance, among the events the timeline leaves out. */

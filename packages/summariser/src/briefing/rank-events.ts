@@ -32,6 +32,10 @@ const FRAGMENT_OPENING = /^(?:(and|but|or|so|nor|yet|with|while|as)\b|[,;:)\]-])
 /** Dates that come from the article, not from the sentence: the day of the report. */
 const REPORT_DATED = /^(reporting-date|lead)$/;
 const MINOR = new Set(["statement", "other"]);
+/** A sentence opening with a month and a day, then a dash or a colon: a chronology's entry. */
+const CHRONOLOGY_ENTRY =
+  /^\W*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s*[-–—:]\s/i;
+const CHRONOLOGY_BONUS = 1.5;
 /** Publication days on which news without a date of its own may be printed before it is furniture. */
 const REPRINT_DAYS = 3;
 
@@ -73,7 +77,10 @@ export function rankEvents(
       const reportDated = REPORT_DATED.test(event.date.evidence[0]?.rule ?? "");
       const days = new Set([...ids].map((id) => publishedOn.get(id))).size;
       const quality = reportDated && days >= REPRINT_DAYS ? 0 : sentenceQuality(event.summary);
+      // A journalist's own chronology entry ("April 22 - The rig sinks.") was written as one.
+      const written = CHRONOLOGY_ENTRY.test(event.summary) ? CHRONOLOGY_BONUS : 1;
       const score =
+        written *
         (1 + Math.log2(publishers) + 0.5 * Math.log2(ids.size)) *
         (1 + Math.log2(1 + seen)) *
         (0.25 + storyShare) *
