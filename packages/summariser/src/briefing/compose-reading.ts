@@ -73,7 +73,15 @@ export function composeReading(
     words: Math.round(options.maxWords * TIMELINE_SHARE),
   };
   const window = publicationWindow(articles);
-  let chosen = selectTimeline(ranked, { budget, ...(window ? { window } : {}) });
+  const publishedPerDay = new Map<string, number>();
+  for (const a of articles)
+    if (a.published.start && a.published.start === a.published.end)
+      publishedPerDay.set(a.published.start, (publishedPerDay.get(a.published.start) ?? 0) + 1);
+  let chosen = selectTimeline(ranked, {
+    budget,
+    publishedPerDay,
+    ...(window ? { window } : {}),
+  });
   if (options.maxEntries !== undefined && chosen.length > options.maxEntries) {
     const keep = new Set([...chosen].sort((a, b) => a.rank - b.rank).slice(0, options.maxEntries));
     chosen = chosen.filter((r) => keep.has(r));

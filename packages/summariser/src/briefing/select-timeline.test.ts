@@ -91,4 +91,23 @@ describe("selectTimeline", () => {
     ])
       expect(selectTimeline(day, { budget }).map((r) => r.event.id)).toEqual(["p1"]);
   });
+
+  it("under the protocol, ranks a day that stands out of a quiet week beside the busy days", () => {
+    const days = ranked([
+      ["busy1", "2023-06-01", "Crews worked on the barrier through the first week of June.", 5],
+      ["busy2", "2023-06-02", "Crews kept working on the barrier in the second day of June.", 5],
+      ["quiet", "2023-08-20", "The finished barrier opened to the public in late August.", 5],
+    ]).map((r) => ({ ...r, attention: r.event.id === "quiet" ? 3 : 4 }));
+    const publishedPerDay = new Map([
+      ["2023-06-01", 40],
+      ["2023-06-02", 40],
+      ["2023-08-20", 2],
+    ]);
+    const budget = { kind: "dates", dates: 2, perDate: 1 } as const;
+    expect(selectTimeline(days, { budget }).map((r) => r.event.id)).toEqual(["busy1", "busy2"]);
+    expect(selectTimeline(days, { budget, publishedPerDay }).map((r) => r.event.id)).toEqual([
+      "busy1",
+      "quiet",
+    ]);
+  });
 });

@@ -18,6 +18,8 @@ export interface SelectTimelineOptions {
   window?: { from: string; to: string };
   /** The storylines entries may come from; default all. */
   storylines?: ReadonlySet<string>;
+  /** Articles published each day: a day that stands out of a quiet week ranks higher. */
+  publishedPerDay?: ReadonlyMap<string, number>;
 }
 
 /** Entries whose wording shares this much with one already chosen are the same news again. */
@@ -30,6 +32,8 @@ const MAX_RANGE_DAYS = 30;
 const DEFAULT_PER_DAY = 1;
 /** Words an entry costs besides its sentence: its sources, its place under the day. */
 const ENTRY_OVERHEAD_WORDS = 3;
+/** Days either side of a day whose publications it is weighed against. */
+const WEEK_DAYS = 7;
 /** What an entry on the day before or after one already chosen is worth. */
 const ADJACENT_DAY_DISCOUNT = 0.7;
 
@@ -47,7 +51,7 @@ export function selectTimeline(
   const chosen =
     options.budget.kind === "words"
       ? byWords(eligible, options.budget.words, options.budget.perDay ?? DEFAULT_PER_DAY)
-      : byDates(eligible, options.budget.dates, options.budget.perDate);
+      : byDates(eligible, options.budget.dates, options.budget.perDate, options.publishedPerDay);
   return chosen.sort(
     (a, b) =>
       compareText(a.event.date.start as string, b.event.date.start as string) || a.rank - b.rank,
@@ -147,7 +151,12 @@ function byWords(all: readonly RankedEvent[], budget: number, perDay: number) {
   );
 }
 
-function byDates(candidates: readonly RankedEvent[], dates: number, perDate: number) {
+function byDates(
+  candidates: readonly RankedEvent[],
+  dates: number,
+  perDate: number,
+  publishedPerDay: ReadonlyMap<string, number> = new Map(),
+) {
   // Days of events dated to the day, valued by their best event.
   const byDay = new Map<string, RankedEvent[]>();
   for (const r of candidates) {
@@ -157,12 +166,30 @@ function byDates(candidates: readonly RankedEvent[], dates: number, perDate: num
     list.push(r);
     byDay.set(day, list);
   }
-  // A day is worth the attention it gets (articles dating something to it), then its best event.
-  const value = (list: readonly RankedEvent[]) => Math.max(...list.map((r) => r.attention));
+  // A day is worth the attention it gets (articles dating something to it), ranked twice: as it
+  // is, and against the articles published in the week either side, so that a day singled out of
+  // a quiet spell is not lost among the busy weeks; the two ranks are added.
+  const attention = new Map(
+    [...byDay].map(([day, list]) => [day, Math.max(...list.map((r) => r.attention))]),
+  );
+  const week = (day: string) => {
+    let n = 0;
+    for (let d = -WEEK_DAYS; d <= WEEK_DAYS; d++) n += publishedPerDay.get(shiftDay(day, d)) ?? 0;
+    return n;
+  };
+  const rankBy = (value: (day: string) => number) =>
+    new Map(
+      [...byDay.keys()]
+        .sort((a, b) => value(b) - value(a) || compareText(a, b))
+        .map((day, i) => [day, i]),
+    );
+  const plain = rankBy((day) => attention.get(day) ?? 0);
+  const relative = rankBy((day) => (attention.get(day) ?? 0) / (week(day) + 1));
+  const fused = (day: string) => (plain.get(day) ?? 0) + (relative.get(day) ?? 0);
   const days = [...byDay]
     .sort(
       ([a, x], [b, y]) =>
-        value(y) - value(x) || (y[0]?.score ?? 0) - (x[0]?.score ?? 0) || compareText(a, b),
+        fused(a) - fused(b) || (y[0]?.score ?? 0) - (x[0]?.score ?? 0) || compareText(a, b),
     )
     .slice(0, dates);
   return days.flatMap(([, list]) => greedy(byCentrality(list), perDate, () => true));
