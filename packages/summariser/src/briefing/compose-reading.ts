@@ -236,7 +236,7 @@ export function withoutOpeningDate(text: string, date: string | undefined): stri
 /** Disputes, then single-source claims of substance, among the events the timeline leaves out. */
 function caveatsOf(rest: readonly RankedEvent[]): Caveat[] {
   const disputed = rest
-    .filter((r) => (r.event.disputed?.length ?? 0) > 0)
+    .filter((r) => (r.event.disputed?.length ?? 0) > 0 && r.quality >= 0.5)
     .slice(0, CAVEATS_OF_EACH_KIND);
   const single = rest
     .filter(
