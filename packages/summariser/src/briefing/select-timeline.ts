@@ -38,10 +38,12 @@ const WEEK_DAYS = 7;
 const ADJACENT_DAY_DISCOUNT = 0.7;
 
 /**
- * The timeline's entries: the events dated to a day or a week (within the window, of the allowed
- * storylines), chosen by importance with maximal marginal relevance (an event's score discounted
- * by its wording's overlap with those already chosen; near-repeats skipped), until the budget is
- * spent. Returned in reading order: by day, then by rank.
+ * The timeline's entries: the events dated to a day or a week, a month at most (within the
+ * window, of the allowed storylines, standing alone as sentences), a busy day's re-scored by how
+ * central each is among its reports, chosen by maximal marginal relevance (an event's score
+ * discounted by its wording's overlap with those already chosen and by a neighbouring day already
+ * told; near-repeats skipped) until the budget is spent. Returned in reading order: by day, then
+ * by rank.
  */
 export function selectTimeline(
   ranked: readonly RankedEvent[],
