@@ -49,7 +49,8 @@ const REPRINT_DAYS = 3;
  * - specificity: a named actor, a concrete action, a precise date;
  * - the sentence as an entry: questions, quote fragments, sentences whose subject is a pronoun,
  *   and very short or very long ones make poor entries; one dated only by its report but printed
- *   on three or more days (a sign-off, a standing paragraph) is no entry at all.
+ *   on three or more days (a sign-off, a standing paragraph) is no entry at all; an entry of a
+ *   journalist's own chronology ("April 22 - The rig sinks.") counts half again.
  */
 export function rankEvents(
   storylines: readonly Storyline[],
