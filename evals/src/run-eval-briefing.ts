@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { Article, Briefing } from "@briefing/core";
+import { type Article, type Briefing, shiftDay } from "@briefing/core";
 import { loadCorpus } from "@briefing/core/ingest";
 import { renderMarkdown } from "@briefing/digest";
 import { analyseText, buildBriefing, readArticles } from "@briefing/summariser";
@@ -145,14 +145,8 @@ export function sharedDays(golds: readonly GoldTimeline[]): string[] {
 }
 
 function hasNear(timeline: Timeline, day: string): boolean {
-  for (const offset of [-1, 0, 1]) if (timeline.has(shift(day, offset))) return true;
+  for (const offset of [-1, 0, 1]) if (timeline.has(shiftDay(day, offset))) return true;
   return false;
-}
-
-function shift(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 function recall(keyDates: readonly string[], predicted: Timeline): number {

@@ -7,10 +7,11 @@ import {
   type Storyline,
 } from "@briefing/core";
 import { buildEntities } from "../entities/build-entities.js";
-import { findBoilerplate, isBoilerplate } from "../events/find-boilerplate.js";
+import { findBoilerplate } from "../events/find-boilerplate.js";
 import { mergeEvents } from "../events/merge-events.js";
 import type { NameOccurrence } from "../mentions/find-names.js";
 import type { ArticlesRead } from "../parallel/read-articles.js";
+import { addTo } from "../shared/add-to.js";
 import { arcHeadline, buildStorylines } from "../storylines/build-storylines.js";
 import { composeReading } from "./compose-reading.js";
 import { type TimelineBudget, wordCount } from "./select-timeline.js";
@@ -60,7 +61,7 @@ export function buildBriefing(read: ArticlesRead, options: BuildBriefingOptions)
   // Furniture found by count (a credit line, a background paragraph on every page) lends its
   // names but reports nothing.
   const boilerplate = findBoilerplate(records, articles);
-  const reports = records.filter((r) => r.reports && !isBoilerplate(r, boilerplate));
+  const reports = records.filter((r) => r.reports && !boilerplate.has(r));
   const events = mergeEvents(reports, entityIndex, articles).filter((e) => inWindow(e, options));
   let storylines = buildStorylines(events, entityIndex.entities, {
     titles: new Map(articles.map((a) => [a.id, a.title])),
@@ -82,7 +83,7 @@ export function buildBriefing(read: ArticlesRead, options: BuildBriefingOptions)
   const eventById = new Map(events.map((e) => [e.id, e]));
   for (const entry of reading.timeline) {
     const event = eventById.get(entry.eventId);
-    if (event) shownOf.set(entry.storylineId, [...(shownOf.get(entry.storylineId) ?? []), event]);
+    if (event) addTo(shownOf, entry.storylineId, event);
   }
   storylines = storylines.map((s) => {
     const shown = shownOf.get(s.id);

@@ -1,4 +1,5 @@
 import { type Article, daysBetween } from "@briefing/core";
+import { chronologyOpeningLength } from "../mentions/chronology-opening-length.js";
 import {
   type ExtractMentionsOptions,
   extractMentions,
@@ -12,7 +13,6 @@ import {
   type TermVector,
   tfIdfVectors,
 } from "../shared/tf-idf.js";
-import { chronologyOpeningLength } from "./chronology-opening-length.js";
 
 /** Options for {@link buildTimeline}: the budget and the window. */
 export interface BuildTimelineOptions {

@@ -7,9 +7,15 @@ import {
   shiftDay,
   type TimelineEntry,
 } from "@briefing/core";
+import { openingDateLength } from "../mentions/chronology-opening-length.js";
 import type { MentionRecord } from "../mentions/extract-mentions.js";
-import { type RankedEvent, rankEvents } from "./rank-events.js";
-import { selectTimeline, type TimelineBudget, wordCount } from "./select-timeline.js";
+import { isReportDated, type RankedEvent, rankEvents } from "./rank-events.js";
+import {
+  MAX_RANGE_DAYS,
+  selectTimeline,
+  type TimelineBudget,
+  wordCount,
+} from "./select-timeline.js";
 
 /** What a reader gets of a corpus's storylines within a reading budget. */
 export interface Reading {
@@ -183,7 +189,7 @@ function isTimelineDated(r: RankedEvent, window: { from: string; to: string } | 
   const { start, end } = r.event.date;
   if (start === null || end === null) return false;
   if (window && (end < window.from || start > window.to)) return false;
-  return daysBetween(start, end) <= 30;
+  return daysBetween(start, end) <= MAX_RANGE_DAYS;
 }
 
 function articleIdsOf(r: RankedEvent): string[] {
@@ -202,8 +208,7 @@ function entryOf(r: RankedEvent): TimelineEntry {
   const end = r.event.date.end as string;
   const evidence = r.event.date.evidence[0];
   // How the day was read is worth a line only when no digit of it was written: "on Wednesday".
-  const relative =
-    evidence && !/\d/.test(evidence.text) && !/^(reporting-date|lead)$/.test(evidence.rule);
+  const relative = evidence && !/\d/.test(evidence.text) && !isReportDated(evidence);
   const disputes = (r.event.disputed ?? []).filter((d) => d.claims.length <= MAX_DISPUTED_VALUES);
   return {
     day: start,
@@ -226,11 +231,9 @@ function entryOf(r: RankedEvent): TimelineEntry {
  * with: the timeline lists it under that date already.
  */
 export function withoutOpeningDate(text: string, date: string | undefined): string {
-  if (!date) return text;
-  const start = text.search(/[\p{L}\p{N}]/u);
-  if (start < 0 || !text.startsWith(date, start)) return text;
-  const rest = /^\s*[-–—:]\s+(.+)$/su.exec(text.slice(start + date.length))?.[1];
-  return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : text;
+  const opening = date ? openingDateLength(text, date) : 0;
+  const rest = text.slice(opening);
+  return opening > 0 && rest.length > 0 ? rest.charAt(0).toUpperCase() + rest.slice(1) : text;
 }
 
 /** Disputes, then single-source claims of substance, among the events the timeline leaves out. */

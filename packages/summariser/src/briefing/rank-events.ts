@@ -1,4 +1,12 @@
-import { type Article, daysBetween, type Event, type Storyline, shiftDay } from "@briefing/core";
+import {
+  type Article,
+  type DateEvidence,
+  daysBetween,
+  type Event,
+  type Storyline,
+  shiftDay,
+} from "@briefing/core";
+import { CHRONOLOGY_LINE } from "../mentions/chronology-opening-length.js";
 import type { MentionRecord } from "../mentions/extract-mentions.js";
 import { compareText } from "../shared/compare-text.js";
 
@@ -31,10 +39,12 @@ const PRONOUN_OPENING =
 const FRAGMENT_OPENING = /^(?:(and|but|or|so|nor|yet|with|while|as)\b|[,;:)\]-])/i;
 /** Dates that come from the article, not from the sentence: the day of the report. */
 const REPORT_DATED = /^(reporting-date|lead)$/;
+
+/** Whether an evidence's date is the report's own (speech, a lead), not one the sentence wrote. */
+export function isReportDated(evidence: DateEvidence | undefined): boolean {
+  return REPORT_DATED.test(evidence?.rule ?? "");
+}
 const MINOR = new Set(["statement", "other"]);
-/** A sentence opening with a month and a day, then a dash or a colon: a chronology's entry. */
-const CHRONOLOGY_ENTRY =
-  /^\W*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s*[-–—:]\s/i;
 const CHRONOLOGY_BONUS = 1.5;
 /** Publication days on which news without a date of its own may be printed before it is furniture. */
 const REPRINT_DAYS = 3;
@@ -75,11 +85,11 @@ export function rankEvents(
         (MINOR.has(event.kind) ? 0 : 1) +
         datePrecision(event);
       // News dated only by its report, printed again on other days, is no day's news.
-      const reportDated = REPORT_DATED.test(event.date.evidence[0]?.rule ?? "");
+      const reportDated = isReportDated(event.date.evidence[0]);
       const days = new Set([...ids].map((id) => publishedOn.get(id))).size;
       const quality = reportDated && days >= REPRINT_DAYS ? 0 : sentenceQuality(event.summary);
       // A journalist's own chronology entry ("April 22 - The rig sinks.") was written as one.
-      const written = CHRONOLOGY_ENTRY.test(event.summary) ? CHRONOLOGY_BONUS : 1;
+      const written = CHRONOLOGY_LINE.test(event.summary) ? CHRONOLOGY_BONUS : 1;
       const score =
         written *
         (1 + Math.log2(publishers) + 0.5 * Math.log2(ids.size)) *

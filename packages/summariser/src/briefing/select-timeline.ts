@@ -1,4 +1,5 @@
 import { daysBetween, shiftDay } from "@briefing/core";
+import { addTo } from "../shared/add-to.js";
 import { compareText } from "../shared/compare-text.js";
 import type { RankedEvent } from "./rank-events.js";
 
@@ -27,7 +28,7 @@ const REPEAT_SIMILARITY = 0.6;
 /** Sentences worth less than this as entries ({@link sentenceQuality}) are not shown. */
 const MIN_QUALITY = 0.5;
 /** The widest date range an entry may have: a month (ranked below days and weeks). */
-const MAX_RANGE_DAYS = 30;
+export const MAX_RANGE_DAYS = 30;
 /** Entries per day in a reading budget: a timeline spreads over days. */
 const DEFAULT_PER_DAY = 1;
 /** Words an entry costs besides its sentence: its sources, its place under the day. */
@@ -130,10 +131,7 @@ function greedy(
 
 function byWords(all: readonly RankedEvent[], budget: number, perDay: number) {
   const days = new Map<string, RankedEvent[]>();
-  for (const r of all) {
-    const day = r.event.date.start as string;
-    days.set(day, [...(days.get(day) ?? []), r]);
-  }
+  for (const r of all) addTo(days, r.event.date.start as string, r);
   const candidates = [...days.values()]
     .flatMap(byCentrality)
     .sort((a, b) => b.score - a.score || a.rank - b.rank);
@@ -161,13 +159,8 @@ function byDates(
 ) {
   // Days of events dated to the day, valued by their best event.
   const byDay = new Map<string, RankedEvent[]>();
-  for (const r of candidates) {
-    if (r.event.date.start !== r.event.date.end) continue;
-    const day = r.event.date.start as string;
-    const list = byDay.get(day) ?? [];
-    list.push(r);
-    byDay.set(day, list);
-  }
+  for (const r of candidates)
+    if (r.event.date.start === r.event.date.end) addTo(byDay, r.event.date.start as string, r);
   // A day is worth the attention it gets (articles dating something to it), ranked twice: as it
   // is, and against the articles published in the week either side, so that a day singled out of
   // a quiet spell is not lost among the busy weeks; the two ranks are added.

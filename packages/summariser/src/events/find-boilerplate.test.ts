@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractMentions } from "../mentions/extract-mentions.js";
 import { fixtureArticle } from "../test-support/fixture-article.js";
-import { findBoilerplate, isBoilerplate } from "./find-boilerplate.js";
+import { findBoilerplate } from "./find-boilerplate.js";
 
 const articles = [
   ["a1", "2023-03-01", "Friday 3 March 2023", "costs"],
@@ -25,7 +25,7 @@ describe("findBoilerplate", () => {
   const all = [...articles, ...sameDay];
   const records = all.flatMap((a) => extractMentions(a));
   const found = findBoilerplate(records, all);
-  const furniture = records.filter((r) => isBoilerplate(r, found)).map((r) => r.mention.text);
+  const furniture = records.filter((r) => found.has(r)).map((r) => r.mention.text);
 
   it("finds a line printed on three or more days, whatever its dates and figures", () => {
     expect(furniture).toHaveLength(3);
