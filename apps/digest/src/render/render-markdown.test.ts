@@ -42,10 +42,6 @@ describe("renderMarkdown", () => {
       - Disputed killed, Mon 6 Sep 2021: Fighting spread to the valley's districts.[^2][^3]
       - Single source, Sun 29 Aug 2021: The front offered a ceasefire.[^1]
 
-      ## Input problems
-
-      - error: \`corpus/empty.txt\`: expected article text, found an empty file
-
       ## Sources
 
       [^1]: Two Times, “Title a2”, Wed 1 Sep 2021, <https://two.example/a2>
@@ -55,6 +51,10 @@ describe("renderMarkdown", () => {
       Also read, with nothing cited above:
 
       - “An article nothing cites”, Wed 1 Sep 2021, \`corpus/a4.txt\`
+
+      ## Input problems
+
+      - error: \`corpus/empty.txt\`: expected article text, found an empty file
       "
     `);
   });

@@ -46,12 +46,6 @@ export function renderMarkdown(briefing: Briefing, options: RenderMarkdownOption
     if (layout.moreClaims > 0) lines.push(`- … and ${layout.moreClaims} more.`);
     lines.push("");
   }
-  if (layout.problems.length > 0) {
-    lines.push("## Input problems", "");
-    for (const p of layout.problems)
-      lines.push(`- ${p.severity}: ${code(p.path)}: ${escapeMarkdown(p.message)}`);
-    lines.push("");
-  }
   lines.push("## Sources", "");
   for (const s of layout.sources) lines.push(`[^${s.n}]: ${sourceLine(s)}`);
   if (layout.uncited.length > 0) {
@@ -63,6 +57,12 @@ export function renderMarkdown(briefing: Briefing, options: RenderMarkdownOption
       "",
       `Also read: ${layout.moreUncited} article${layout.moreUncited === 1 ? "" : "s"} with nothing cited above.`,
     );
+  // What could not be read closes the briefing: it is about the input, not the news.
+  if (layout.problems.length > 0) {
+    lines.push("", "## Input problems", "");
+    for (const p of layout.problems)
+      lines.push(`- ${p.severity}: ${code(p.path)}: ${escapeMarkdown(p.message)}`);
+  }
   return `${lines.join("\n")}\n`;
 }
 

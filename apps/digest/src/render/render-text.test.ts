@@ -52,11 +52,6 @@ describe("renderText", () => {
       * Ahmad Massoud (person; also Ahmad Masood, Massoud)
       * National Resistance Front (organisation; also NRF)
 
-      Input problems
-      --------------
-
-      * error: corpus/empty.txt: expected article text, found an empty file
-
       Sources
       -------
 
@@ -71,6 +66,11 @@ describe("renderText", () => {
 
       * "An article nothing cites", Wed 1 Sep 2021
         corpus/a4.txt
+
+      Input problems
+      --------------
+
+      * error: corpus/empty.txt: expected article text, found an empty file
       "
     `);
   });

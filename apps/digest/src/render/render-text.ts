@@ -84,16 +84,6 @@ export function textOfLayout(layout: BriefingLayout, frame: TextFrame = {}): str
     }
     out.push("");
   }
-  if (layout.problems.length > 0) {
-    out.push(...heading("Input problems", "-"), "");
-    for (const p of layout.problems)
-      out.push(
-        ...wrapText(`${p.severity}: ${cleanText(p.path)}: ${cleanText(p.message)}`, {
-          first: "* ",
-        }),
-      );
-    out.push("");
-  }
   out.push(...heading("Sources", "-"), "");
   for (const s of layout.sources) out.push(...source(s, `[${s.n}] `));
   if (layout.uncited.length > 0) {
@@ -105,6 +95,16 @@ export function textOfLayout(layout: BriefingLayout, frame: TextFrame = {}): str
       "",
       `Also read: ${layout.moreUncited} article${layout.moreUncited === 1 ? "" : "s"} with nothing cited above.`,
     );
+  // What could not be read closes the briefing: it is about the input, not the news.
+  if (layout.problems.length > 0) {
+    out.push("", ...heading("Input problems", "-"), "");
+    for (const p of layout.problems)
+      out.push(
+        ...wrapText(`${p.severity}: ${cleanText(p.path)}: ${cleanText(p.message)}`, {
+          first: "* ",
+        }),
+      );
+  }
   if (frame.footer && frame.footer.length > 0) out.push("", "-- ", ...frame.footer);
   return `${out.join("\n")}\n`;
 }

@@ -76,7 +76,7 @@ export function buildBriefing(read: ArticlesRead, options: BuildBriefingOptions)
     maxWords: options.maxWords ?? DEFAULT_MAX_WORDS,
     ...(options.timelineBudget ? { budget: options.timelineBudget } : {}),
     ...(options.maxEvents !== undefined ? { maxEntries: options.maxEvents } : {}),
-    reservedWords: listedWords(entities, options.problems ?? []),
+    reservedWords: actorWords(entities),
   });
   // Each told storyline is headlined by the events its reader is shown.
   const shownOf = new Map<string, Event[]>();
@@ -131,18 +131,13 @@ function matches(storyline: Storyline, query: string, entities: Briefing["entiti
 const LISTED_ACTORS = 8;
 const LISTED_ALIASES = 3;
 
-/** Words of the body's lists: the key actors with a few aliases each, and the input problems. */
-function listedWords(entities: readonly Entity[], problems: readonly Problem[]): number {
-  const actors = entities
+/** Words of the key actors' list in the body: each name with a few aliases. */
+function actorWords(entities: readonly Entity[]): number {
+  return entities
     .filter((e) => e.kind !== "other")
     .slice(0, LISTED_ACTORS)
     .reduce(
       (n, e) => n + 2 + wordCount([e.name, ...e.aliases.slice(0, LISTED_ALIASES)].join(" ")),
       0,
     );
-  const listed = problems.reduce(
-    (n, p) => n + wordCount(`${p.severity} ${p.path} ${p.message}`),
-    0,
-  );
-  return actors + listed;
 }

@@ -35,7 +35,7 @@ export interface ComposeReadingOptions {
   budget?: TimelineBudget;
   /** At most this many timeline entries. */
   maxEntries?: number;
-  /** Words of the body spent on what is not chosen here: the key actors, the input problems. */
+  /** Words of the body spent on what is not chosen here: the key actors' list. */
   reservedWords?: number;
 }
 

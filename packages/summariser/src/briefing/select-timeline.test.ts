@@ -60,6 +60,12 @@ describe("selectTimeline", () => {
     expect(words).toBeLessThanOrEqual(45);
   });
 
+  it("spreads over days before it fills in the day next to one already told", () => {
+    const chosen = selectTimeline(EVENTS, { budget: { kind: "words", words: 500 } });
+    // e (the 10th) comes after f and x although it ranks above them: the 9th was told already.
+    expect(chosen.map((r) => r.event.id)).toEqual(["a", "d", "e", "x", "f"]);
+  });
+
   it("reads by day, then rank, and keeps to the window and the storylines asked for", () => {
     const chosen = selectTimeline(EVENTS, {
       budget: { kind: "words", words: 500, perDay: 2 },
@@ -71,10 +77,11 @@ describe("selectTimeline", () => {
 
   it("answers the protocol's budget: the best days, so many entries each", () => {
     const chosen = selectTimeline(EVENTS, { budget: { kind: "dates", dates: 2, perDate: 2 } });
+    // The 5th has only a repeat of the 1st to tell: the next day with news takes its place.
     expect(chosen.map((r) => [r.event.date.start, r.event.id])).toEqual([
       ["2023-03-01", "a"],
       ["2023-03-01", "b"],
-      ["2023-03-05", "c"],
+      ["2023-03-09", "d"],
     ]);
   });
 
@@ -95,12 +102,12 @@ describe("selectTimeline", () => {
   it("under the protocol, ranks a day that stands out of a quiet week beside the busy days", () => {
     const days = ranked([
       ["busy1", "2023-06-01", "Crews worked on the barrier through the first week of June.", 5],
-      ["busy2", "2023-06-02", "Crews kept working on the barrier in the second day of June.", 5],
+      ["busy2", "2023-06-04", "Crews kept working on the barrier in the first days of June.", 5],
       ["quiet", "2023-08-20", "The finished barrier opened to the public in late August.", 5],
-    ]).map((r) => ({ ...r, attention: r.event.id === "quiet" ? 3 : 4 }));
+    ]).map((r) => ({ ...r, attention: { busy1: 5, busy2: 4, quiet: 3 }[r.event.id] ?? 0 }));
     const publishedPerDay = new Map([
       ["2023-06-01", 40],
-      ["2023-06-02", 40],
+      ["2023-06-04", 40],
       ["2023-08-20", 2],
     ]);
     const budget = { kind: "dates", dates: 2, perDate: 1 } as const;

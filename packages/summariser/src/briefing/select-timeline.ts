@@ -35,8 +35,8 @@ const DEFAULT_PER_DAY = 1;
 const ENTRY_OVERHEAD_WORDS = 3;
 /** Days either side of a day whose publications it is weighed against. */
 const WEEK_DAYS = 7;
-/** What an entry on the day before or after one already chosen is worth. */
-const ADJACENT_DAY_DISCOUNT = 0.7;
+/** Budget left below which no entry fits: a date and a short sentence. */
+const MIN_ENTRY_WORDS = 10;
 
 /**
  * The timeline's entries: the events dated to a day or a week, a month at most (within the
@@ -53,12 +53,22 @@ export function selectTimeline(
   const eligible = ranked.filter((r) => r.quality >= MIN_QUALITY && dated(r, options));
   const chosen =
     options.budget.kind === "words"
-      ? byWords(eligible, options.budget.words, options.budget.perDay ?? DEFAULT_PER_DAY)
+      ? byWords(
+          eligible,
+          options.budget.words,
+          options.budget.perDay ?? DEFAULT_PER_DAY,
+          options.publishedPerDay,
+        )
       : byDates(eligible, options.budget.dates, options.budget.perDate, options.publishedPerDay);
   return chosen.sort(
     (a, b) =>
       compareText(a.event.date.start as string, b.event.date.start as string) || a.rank - b.rank,
   );
+}
+
+/** Days an event's date spans: 1 for a day. */
+function width(r: RankedEvent): number {
+  return daysBetween(r.event.date.start as string, r.event.date.end as string) + 1;
 }
 
 function dated(r: RankedEvent, options: SelectTimelineOptions): boolean {
@@ -69,86 +79,67 @@ function dated(r: RankedEvent, options: SelectTimelineOptions): boolean {
 }
 
 /**
- * Chooses by maximal marginal relevance until `limit` or until nothing fits. `fits` may only turn
- * from true to false as entries are chosen (a budget spent, a day filled), so a candidate that
- * does not fit is dropped for good; `chose` is told of each choice.
+ * A chooser by maximal marginal relevance that remembers what it chose: each call takes up to
+ * `limit` of its candidates (best first), each valued by its score discounted by its wording's
+ * overlap with everything chosen so far and weighed by `worth` (at most 1), near-repeats skipped,
+ * and those that do not fit dropped.
  */
-function greedy(
-  candidates: readonly RankedEvent[],
-  limit: number,
-  fits: (r: RankedEvent) => boolean,
-  chose: (r: RankedEvent) => void = () => {},
-): RankedEvent[] {
-  const chosen: RankedEvent[] = [];
+function picker(worth: (r: RankedEvent) => number) {
   const chosenWords: Set<string>[] = [];
-  const chosenDays = new Set<string>();
-  const words = new Map<RankedEvent, Set<string>>();
-  const wordsOf = (r: RankedEvent) => {
-    let set = words.get(r);
-    if (!set) {
-      set = contentWords(r.event.summary);
-      words.set(r, set);
+  return (
+    candidates: readonly RankedEvent[],
+    limit: number,
+    fits: (r: RankedEvent) => boolean,
+  ): RankedEvent[] => {
+    const chosen: RankedEvent[] = [];
+    const left = new Map(candidates.map((r) => [r, contentWords(r.event.summary)]));
+    while (chosen.length < limit && left.size > 0) {
+      // Candidates come best first and their value never exceeds their score: stop scanning once
+      // the next score cannot beat the best value found.
+      let best: RankedEvent | undefined;
+      let bestValue = 0;
+      for (const [r, own] of left) {
+        if (r.score <= bestValue) break;
+        let overlap = 0;
+        for (const other of chosenWords) overlap = Math.max(overlap, jaccard(own, other));
+        if (overlap >= REPEAT_SIMILARITY || !fits(r)) {
+          left.delete(r);
+          continue;
+        }
+        const value = r.score * (1 - overlap) * worth(r);
+        if (value > bestValue) {
+          best = r;
+          bestValue = value;
+        }
+      }
+      if (!best) break;
+      chosenWords.push(left.get(best) as Set<string>);
+      left.delete(best);
+      chosen.push(best);
     }
-    return set;
+    return chosen;
   };
-  const left = new Set(candidates);
-  while (chosen.length < limit && left.size > 0) {
-    // Candidates come best first and their value never exceeds their score: stop scanning once
-    // the next score cannot beat the best value found.
-    let best: RankedEvent | undefined;
-    let bestValue = 0;
-    for (const r of left) {
-      if (r.score <= bestValue) break;
-      if (!fits(r)) {
-        left.delete(r);
-        continue;
-      }
-      const own = wordsOf(r);
-      let overlap = 0;
-      for (const other of chosenWords) overlap = Math.max(overlap, jaccard(own, other));
-      if (overlap >= REPEAT_SIMILARITY) {
-        left.delete(r);
-        continue;
-      }
-      // A day next to one already told adds less than a day apart: timelines spread over time.
-      const day = r.event.date.start as string;
-      const near = chosenDays.has(shiftDay(day, -1)) || chosenDays.has(shiftDay(day, 1));
-      const value = r.score * (1 - overlap) * (near ? ADJACENT_DAY_DISCOUNT : 1);
-      if (value > bestValue) {
-        best = r;
-        bestValue = value;
-      }
-    }
-    if (!best) break;
-    left.delete(best);
-    chosen.push(best);
-    chosenWords.push(wordsOf(best));
-    chosenDays.add(best.event.date.start as string);
-    chose(best);
-  }
-  return chosen;
 }
 
-function byWords(all: readonly RankedEvent[], budget: number, perDay: number) {
-  const days = new Map<string, RankedEvent[]>();
-  for (const r of all) addTo(days, r.event.date.start as string, r);
-  const candidates = [...days.values()]
-    .flatMap(byCentrality)
-    .sort((a, b) => b.score - a.score || a.rank - b.rank);
+function byWords(
+  all: readonly RankedEvent[],
+  budget: number,
+  perDay: number,
+  publishedPerDay: ReadonlyMap<string, number> = new Map(),
+) {
   let spent = 0;
-  const perDayCount = new Map<string, number>();
   const cost = (r: RankedEvent) => wordCount(r.event.summary) + ENTRY_OVERHEAD_WORDS;
-  return greedy(
-    candidates,
-    Number.POSITIVE_INFINITY,
-    (r) =>
-      spent + cost(r) <= budget && (perDayCount.get(r.event.date.start as string) ?? 0) < perDay,
-    (r) => {
+  return byDay(rankDays(all, publishedPerDay), {
+    perDay,
+    // What an entry tells for the words it costs: of two reports of a day, the shorter is
+    // preferred unless the longer is worth more by the square root of their lengths.
+    worth: (r) => Math.min(1, Math.sqrt(ENTRY_OVERHEAD_WORDS / cost(r))),
+    fits: (r) => spent + cost(r) <= budget,
+    chose: (r) => {
       spent += cost(r);
-      const day = r.event.date.start as string;
-      perDayCount.set(day, (perDayCount.get(day) ?? 0) + 1);
     },
-  );
+    done: () => budget - spent < MIN_ENTRY_WORDS,
+  });
 }
 
 function byDates(
@@ -157,37 +148,108 @@ function byDates(
   perDate: number,
   publishedPerDay: ReadonlyMap<string, number> = new Map(),
 ) {
-  // Days of events dated to the day, valued by their best event.
+  const days = rankDays(
+    candidates.filter((r) => r.event.date.start === r.event.date.end),
+    publishedPerDay,
+  );
+  let told = 0;
+  return byDay(days, {
+    perDay: perDate,
+    fits: () => true,
+    toldDay: () => {
+      told++;
+    },
+    done: () => told >= dates,
+    spread: false,
+  });
+}
+
+/**
+ * Takes the days in their order, each told by up to `perDay` of its events (the most central
+ * first, by maximal marginal relevance against everything chosen), until `done`. A day next to
+ * one already told waits until every other day has had its turn: a timeline spreads over time
+ * before it fills in.
+ */
+function byDay(
+  days: readonly (readonly [string, RankedEvent[]])[],
+  options: {
+    perDay: number;
+    fits: (r: RankedEvent) => boolean;
+    chose?: (r: RankedEvent) => void;
+    toldDay?: () => void;
+    done: () => boolean;
+    /** Whether a day next to one told waits (the default). */
+    spread?: boolean;
+    worth?: (r: RankedEvent) => number;
+  },
+): RankedEvent[] {
+  const pick = picker(options.worth ?? (() => 1));
+  const chosen: RankedEvent[] = [];
+  const told = new Set<string>();
+  const later: (readonly [string, RankedEvent[]])[] = [];
+  const tell = (day: string, list: RankedEvent[]) => {
+    const got = pick(byCentrality(list), options.perDay, options.fits);
+    for (const r of got) options.chose?.(r);
+    if (got.length === 0) return;
+    told.add(day);
+    chosen.push(...got);
+    options.toldDay?.();
+  };
+  for (const entry of days) {
+    if (options.done()) return chosen;
+    const [day, list] = entry;
+    if (options.spread !== false && (told.has(shiftDay(day, -1)) || told.has(shiftDay(day, 1))))
+      later.push(entry);
+    else tell(day, list);
+  }
+  for (const [day, list] of later) {
+    if (options.done()) break;
+    tell(day, list);
+  }
+  return chosen;
+}
+
+/**
+ * The days of the candidates (each under its first day), most newsworthy first. A day is worth
+ * the attention it gets (articles dating something to it), ranked twice: as it is, and against
+ * the articles published in the week either side, so that a day singled out of a quiet spell is
+ * not lost among the busy weeks; the two ranks are added, ties going to the better best event.
+ */
+function rankDays(
+  candidates: readonly RankedEvent[],
+  publishedPerDay: ReadonlyMap<string, number>,
+): [string, RankedEvent[]][] {
   const byDay = new Map<string, RankedEvent[]>();
-  for (const r of candidates)
-    if (r.event.date.start === r.event.date.end) addTo(byDay, r.event.date.start as string, r);
-  // A day is worth the attention it gets (articles dating something to it), ranked twice: as it
-  // is, and against the articles published in the week either side, so that a day singled out of
-  // a quiet spell is not lost among the busy weeks; the two ranks are added.
+  for (const r of candidates) addTo(byDay, r.event.date.start as string, r);
+  // An event of a week shares its attention out over its days.
   const attention = new Map(
-    [...byDay].map(([day, list]) => [day, Math.max(...list.map((r) => r.attention))]),
+    [...byDay].map(([day, list]) => [day, Math.max(...list.map((r) => r.attention / width(r)))]),
   );
   const week = (day: string) => {
     let n = 0;
     for (let d = -WEEK_DAYS; d <= WEEK_DAYS; d++) n += publishedPerDay.get(shiftDay(day, d)) ?? 0;
     return n;
   };
-  const rankBy = (value: (day: string) => number) =>
-    new Map(
-      [...byDay.keys()]
-        .sort((a, b) => value(b) - value(a) || compareText(a, b))
-        .map((day, i) => [day, i]),
-    );
+  // Days of equal value share a rank.
+  const rankBy = (value: (day: string) => number) => {
+    const ranks = new Map<string, number>();
+    const sorted = [...byDay.keys()].sort((a, b) => value(b) - value(a) || compareText(a, b));
+    sorted.forEach((day, i) => {
+      const before = sorted[i - 1];
+      ranks.set(
+        day,
+        before !== undefined && value(before) === value(day) ? (ranks.get(before) as number) : i,
+      );
+    });
+    return ranks;
+  };
   const plain = rankBy((day) => attention.get(day) ?? 0);
   const relative = rankBy((day) => (attention.get(day) ?? 0) / (week(day) + 1));
   const fused = (day: string) => (plain.get(day) ?? 0) + (relative.get(day) ?? 0);
-  const days = [...byDay]
-    .sort(
-      ([a, x], [b, y]) =>
-        fused(a) - fused(b) || (y[0]?.score ?? 0) - (x[0]?.score ?? 0) || compareText(a, b),
-    )
-    .slice(0, dates);
-  return days.flatMap(([, list]) => greedy(byCentrality(list), perDate, () => true));
+  const best = (list: readonly RankedEvent[]) => Math.max(...list.map((r) => r.score));
+  return [...byDay].sort(
+    ([a, x], [b, y]) => fused(a) - fused(b) || best(y) - best(x) || compareText(a, b),
+  );
 }
 
 /**
