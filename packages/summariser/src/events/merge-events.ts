@@ -119,6 +119,7 @@ export function mergeEvents(
     addTo(clusters, root, i);
   });
   const publisherOf = new Map(articles.map((a) => [a.id, a.publisher ?? a.id]));
+  const publishedOf = new Map(articles.map((a) => [a.id, a.published.start ?? ""]));
   const nameOf = new Map(entities.entities.map((e) => [e.id, e.name]));
   return [...clusters.values()].map((members) =>
     toEvent(
@@ -127,6 +128,7 @@ export function mergeEvents(
       members.flatMap((i) => ids[i] as string[]),
       nameOf,
       publisherOf,
+      publishedOf,
       dense,
     ),
   );
@@ -138,6 +140,8 @@ function toEvent(
   entityIds: string[],
   nameOf: ReadonlyMap<string, string>,
   publisherOf: ReadonlyMap<string, string>,
+  /** Each article's (first) publication day. */
+  publishedOf: ReadonlyMap<string, string>,
   /** All zeros, as long as the vocabulary: where the members' weights are summed (and cleared). */
   total: Float64Array,
 ): Event {
@@ -173,7 +177,7 @@ function toEvent(
     mentions,
     corroboration: new Set(mentions.map((m) => publisherOf.get(m.articleId) ?? m.articleId)).size,
   };
-  const disputed = disputes(members);
+  const disputed = disputes(members, publishedOf);
   if (disputed.length > 0) event.disputed = disputed;
   return event;
 }
@@ -242,25 +246,40 @@ function jointDate(members: MentionRecord[]): DateEstimate {
   };
 }
 
-/** Figures two articles give differently for the same class of thing. */
-function disputes(members: MentionRecord[]): Dispute[] {
-  const byClass = new Map<string, Map<string, Set<number>>>();
-  for (const r of members)
+/** Figures this close (a tenth apart) agree: rounding, or a conversion. */
+const SAME_FIGURE = 1.1;
+
+/**
+ * Figures articles give differently for the same class of thing counted, on an event of one day,
+ * among reports published on one day: a running total reported on later days is not a dispute.
+ * Figures a tenth apart agree. The publication day with most articles in disagreement is shown.
+ */
+function disputes(members: MentionRecord[], publishedOf: ReadonlyMap<string, string>): Dispute[] {
+  const { start, end } = jointDate(members);
+  if (start === null || start !== end) return [];
+  // Class → publication day → article → figures.
+  const byClass = new Map<string, Map<string, Map<string, Set<number>>>>();
+  for (const r of members) {
+    if (r.date.start !== start || r.date.end !== start) continue;
+    const day = publishedOf.get(r.mention.articleId) ?? "";
     for (const n of r.numbers) {
       const cls = COUNTED_CLASSES[n.counted] ?? n.counted;
-      const perArticle = byClass.get(cls) ?? new Map<string, Set<number>>();
+      const days = byClass.get(cls) ?? new Map<string, Map<string, Set<number>>>();
+      byClass.set(cls, days);
+      const perArticle = days.get(day) ?? new Map<string, Set<number>>();
+      days.set(day, perArticle);
       const values = perArticle.get(r.mention.articleId) ?? new Set<number>();
       values.add(n.value);
       perArticle.set(r.mention.articleId, values);
-      byClass.set(cls, perArticle);
     }
+  }
   const found: Dispute[] = [];
-  for (const [cls, perArticle] of [...byClass].sort((a, b) => compareText(a[0], b[0]))) {
-    if (perArticle.size < 2) continue;
-    const signatures = new Set(
-      [...perArticle.values()].map((v) => [...v].sort((a, b) => a - b).join(",")),
-    );
-    if (signatures.size < 2) continue;
+  for (const [cls, days] of [...byClass].sort((a, b) => compareText(a[0], b[0]))) {
+    const disagreeing = [...days]
+      .filter(([, perArticle]) => disagree([...perArticle.values()]))
+      .sort((a, b) => b[1].size - a[1].size || compareText(a[0], b[0]));
+    const perArticle = disagreeing[0]?.[1];
+    if (!perArticle) continue;
     const claims = new Map<number, string[]>();
     for (const [articleId, values] of perArticle)
       for (const value of values) addTo(claims, value, articleId);
@@ -275,6 +294,15 @@ function disputes(members: MentionRecord[]): Dispute[] {
     });
   }
   return found;
+}
+
+/** Whether two articles give figures none of which agrees with any of the other's. */
+function disagree(perArticle: readonly ReadonlySet<number>[]): boolean {
+  const agrees = (a: number, b: number) =>
+    Math.max(a, b) <= SAME_FIGURE * Math.min(a, b) || (a === 0 && b === 0);
+  return perArticle.some((a, i) =>
+    perArticle.some((b, j) => j > i && ![...a].some((x) => [...b].some((y) => agrees(x, y)))),
+  );
 }
 
 /** An ISO day as a number that sorts the same (2021-09-05 → 20210905); 0 for an undated report. */

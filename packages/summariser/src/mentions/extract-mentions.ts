@@ -199,6 +199,18 @@ function mostPrecise(dates: ResolvedDate[]): ResolvedDate | undefined {
   return best && Number.isFinite(width(best)) ? best : undefined;
 }
 
+/** A number written as a year. */
+const YEAR = /^(1[5-9]|20)\d\d$/;
+/** A word before a number that makes it an age or a sum of money. */
+const AGE_OR_MONEY = /^(aged?|[$£€¥]|us\$|usd|eur|gbp)$/i;
+/**
+ * Nouns a figure measures rather than counts (time, money, distance, volume, weight, shares), and
+ * months (a day of a date, "12 April"): two reports giving different measures are usually of
+ * different things, not a dispute.
+ */
+const NOT_COUNTED =
+  /^(year|month|week|day|hour|minute|second|percent|per|cent|time|point|bn|billion|million|trillion|m|k|dollar|pound|euro|cent|penny|pence|yen|yuan|rupee|share|stake|mile|km|kilometre|kilometer|metre|meter|foot|feet|inch|yard|acre|hectare|gallon|litre|liter|barrel|bpd|ton|tonne|kg|kilogram|lb|degree|mph|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)s?$/;
+
 function numbersIn(tokens: readonly Token[], date: ResolvedDate | undefined): ReportedNumber[] {
   const found: ReportedNumber[] = [];
   tokens.forEach((t, i) => {
@@ -208,9 +220,11 @@ function numbersIn(tokens: readonly Token[], date: ResolvedDate | undefined): Re
         ? Number(t.value.replace(/,/g, ""))
         : NUMBER_WORDS[t.normal];
     if (value === undefined || !Number.isFinite(value)) return;
+    // A year, an age or a sum of money is not a count ("in 2006", "aged 45", "$20bn").
+    if (YEAR.test(t.value) || AGE_OR_MONEY.test(tokens[i - 1]?.value ?? "")) return;
     // The noun it counts: the next noun within three tokens ("12 members", "seven of its members").
     const noun = tokens.slice(i + 1, i + 4).find((n) => n.pos === "NOUN" || n.pos === "PROPN");
-    if (!noun || /^(year|month|week|day|hour|minute|percent|time)s?$/.test(noun.lemma)) return;
+    if (!noun || NOT_COUNTED.test(noun.lemma.toLowerCase())) return;
     found.push({ value, text: `${t.value} ${noun.value}`, counted: noun.lemma.toLowerCase() });
   });
   return found;

@@ -1,0 +1,57 @@
+import type { Article } from "@briefing/core";
+import { describe, expect, it } from "vitest";
+import { buildBriefing } from "../briefing/build-briefing.js";
+import { readArticles } from "../parallel/read-articles.js";
+import { fixtureArticle } from "../test-support/fixture-article.js";
+
+const now = new Date("2023-03-20T08:00:00Z");
+
+/** The disputes of the events of a corpus, as `about: value vs value`. */
+async function disputesOf(articles: Article[]): Promise<string[]> {
+  const briefing = buildBriefing(await readArticles({ articles }, { threads: 1 }), { now });
+  return briefing.storylines
+    .flatMap((s) => s.events)
+    .flatMap((e) => e.disputed ?? [])
+    .map((d) => `${d.about}: ${d.claims.map((c) => c.value).join(" vs ")}`);
+}
+
+describe("mergeEvents' disputes", () => {
+  it("are figures of one thing that sources publishing on the same day give differently", async () => {
+    expect(
+      await disputesOf([
+        fixtureArticle("a1", "Wire One", "2023-03-07", [
+          "Floods killed 30 people in the Riverton valley on Monday, rescuers said.",
+        ]),
+        fixtureArticle("a2", "Daily Two", "2023-03-07", [
+          "Floods in the Riverton valley killed 45 people on Monday, the rescuers said.",
+        ]),
+      ]),
+    ).toEqual(["people: 30 vs 45"]);
+  });
+
+  it("are not a running total that later reports raise", async () => {
+    expect(
+      await disputesOf([
+        fixtureArticle("a1", "Wire One", "2023-03-07", [
+          "Floods killed 30 people in the Riverton valley on Monday, rescuers said.",
+        ]),
+        fixtureArticle("a2", "Daily Two", "2023-03-10", [
+          "Floods in the Riverton valley killed 45 people on Monday, March 6, the rescuers said.",
+        ]),
+      ]),
+    ).toEqual([]);
+  });
+
+  it("are not years, ages, sums of money, measures, or figures a tenth apart", async () => {
+    expect(
+      await disputesOf([
+        fixtureArticle("a1", "Wire One", "2023-03-07", [
+          "On Monday the Delta Water Board approved a $40bn barrier, 80 km long, for 4,000 homes in Riverton, built by 120 workers aged 30 on plans from 2006 signed on 12 April.",
+        ]),
+        fixtureArticle("a2", "Daily Two", "2023-03-07", [
+          "On Monday the Delta Water Board approved a $70bn barrier, 50 km long, for 4,200 homes in Riverton, built by 125 workers aged 45 on plans from 2009 signed on 19 April.",
+        ]),
+      ]),
+    ).toEqual([]);
+  });
+});
