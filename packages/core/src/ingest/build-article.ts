@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import type { Article } from "../model/article.js";
 import type { ArticleDraft } from "./article-draft.js";
 import { type LanguageDetector, languageSample } from "./detect-language.js";
-import { detokenise, isTokenised } from "./detokenise.js";
 import { estimatePublished } from "./estimate-published.js";
 import { lineKey } from "./text-shape.js";
 
@@ -16,8 +15,8 @@ export function articleId(title: string, paragraphs: readonly string[]): string 
 }
 
 /**
- * Settles a draft into an {@link Article}: Penn Treebank tokens undone, id, language, publication
- * date, origin.
+ * Settles a cleaned draft (`cleanDraft`) into an {@link Article}: a title from its lead when
+ * it has none, id, language, publication date, origin.
  */
 export function buildArticle(draft: ArticleDraft, detectLanguage: LanguageDetector): Article {
   if (draft.complete) {
@@ -26,10 +25,8 @@ export function buildArticle(draft: ArticleDraft, detectLanguage: LanguageDetect
       ? draft.complete
       : { ...draft.complete, origins: [...draft.complete.origins, draft.origin] };
   }
-  // A research dump's Penn Treebank tokens are undone before anything reads the text.
-  const tokenised = isTokenised(draft.paragraphs.join("\n"));
-  const paragraphs = tokenised ? draft.paragraphs.map(detokenise) : draft.paragraphs;
-  const title = (tokenised ? detokenise(draft.title) : draft.title) || titleFromLead(paragraphs);
+  const paragraphs = draft.paragraphs;
+  const title = draft.title || titleFromLead(paragraphs);
   const article: Article = {
     id: articleId(title, paragraphs),
     title,

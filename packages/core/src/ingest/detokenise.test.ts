@@ -20,5 +20,8 @@ describe("detokenise", () => {
     expect(detokenise("It does n't work -LSB- sic -RSB- , they said .")).toBe(
       "It doesn't work [sic], they said.",
     );
+    expect(detokenise("May 11\\/12 - Hearings open \\* in Washington .")).toBe(
+      "May 11/12 - Hearings open * in Washington.",
+    );
   });
 });

@@ -25,6 +25,8 @@ export function detokenise(text: string): string {
   return (
     text
       .replace(/-[LR][RSC]B-/g, (word) => BRACKETS[word] ?? word)
+      // Slashes and asterisks the treebank escapes: "11\/12".
+      .replace(/\\([/*])/g, "$1")
       // Quotes: `` opens and '' closes; a lone ` opens a single quote.
       .replace(/``\s*/g, "“")
       .replace(/\s*''/g, "”")

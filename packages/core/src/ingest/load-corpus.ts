@@ -3,6 +3,7 @@ import type { Article } from "../model/article.js";
 import type { Problem } from "../model/problem.js";
 import type { ArticleDraft } from "./article-draft.js";
 import { buildArticle } from "./build-article.js";
+import { cleanDraft } from "./clean-draft.js";
 import { type DetectedFormat, detectFormat } from "./detect-format.js";
 import { languageSample, loadLanguageDetector } from "./detect-language.js";
 import { CorpusError } from "./errors.js";
@@ -90,7 +91,7 @@ export async function loadCorpus(
     const before = problems.length;
     try {
       const found = parseSource(source, { repeatedLines, problems });
-      drafts.push(...found);
+      drafts.push(...found.map(cleanDraft));
       // A file that yields nothing is never passed over in silence.
       if (found.length === 0 && problems.length === before) {
         problems.push({

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import type { ArticleDraft } from "./article-draft.js";
+import { cleanDraft } from "./clean-draft.js";
+
+function draft(paragraphs: string[], title = "A story"): ArticleDraft {
+  return { title, paragraphs, dates: [], origin: { path: "a.jsonl", format: "jsonl" } };
+}
+
+const STORY = [
+  "Engineers lowered a new cap over the leaking well on Monday, the company said.",
+  "The cap is the third attempt to stop the flow since the rig sank in April.",
+];
+
+describe("cleanDraft", () => {
+  it("moves credits, sign-offs and copyright lines to the furniture, in any format", () => {
+    const cleaned = cleanDraft(
+      draft([
+        ...STORY,
+        "Fahrenthold reported from Washington.",
+        "Staff writers Juliet Eilperin and Steve Mufson also contributed to this report.",
+        "(Reporting by Tom Hals; editing by Andre Grenon) An ultra-low latency infrastructure for electronic trading.",
+        "© 2010 Thomson Reuters. All rights reserved.",
+      ]),
+    );
+    expect(cleaned.paragraphs).toEqual(STORY);
+    expect(cleaned.furniture).toHaveLength(4);
+  });
+
+  it("cuts a bracketed credit closing a paragraph and keeps the prose before it", () => {
+    const cleaned = cleanDraft(
+      draft([`${STORY[0]} (Additional reporting by Jane Roe in London)`, STORY[1] as string]),
+    );
+    expect(cleaned.paragraphs).toEqual(STORY);
+    expect(cleaned.furniture).toEqual(["(Additional reporting by Jane Roe in London)"]);
+  });
+
+  it("leaves out reader comments: from the one before the first of several marks to the end", () => {
+    const cleaned = cleanDraft(
+      draft([
+        ...STORY,
+        "This is a disgrace and BP should pay for every bird.",
+        "January 31, 2011 at 6:57 pm | Reply",
+        "I agree with the above, they knew the risks.",
+        "February 1, 2011 at 9:02 am | Report abuse | Reply",
+      ]),
+    );
+    expect(cleaned.paragraphs).toEqual(STORY);
+    expect(cleaned.furniture).toHaveLength(4);
+  });
+
+  it("keeps prose that only mentions reporting, and undoes treebank tokens first", () => {
+    const prose = [
+      "Reporters from Washington said the reporting by the company had been misleading all along.",
+      "Smith reported from Kabul that the talks had stalled over the release of prisoners.",
+    ];
+    expect(cleanDraft(draft(prose)).paragraphs).toEqual(prose);
+    const dump = cleanDraft(
+      draft(
+        [
+          "BP 's chief said `` we 're on it '' , and the cap held , the company said on Monday .",
+          "-LRB- Reporting by Tom Hals ; editing by Andre Grenon -RRB- We welcome comments .",
+        ],
+        "BP 's cap holds",
+      ),
+    );
+    expect(dump.title).toBe("BP's cap holds");
+    expect(dump.paragraphs).toEqual([
+      "BP's chief said “we're on it”, and the cap held, the company said on Monday.",
+    ]);
+  });
+});

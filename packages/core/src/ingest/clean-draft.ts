@@ -1,0 +1,71 @@
+import type { ArticleDraft } from "./article-draft.js";
+import { detokenise, isTokenised } from "./detokenise.js";
+import { countWords } from "./text-shape.js";
+
+/** The longest line that may be a credit or a sign-off; longer ones are the story's prose. */
+const CREDIT_MAX_WORDS = 45;
+/** Lines that credit the reporting, or sign the copyright off: furniture in every format. */
+const CREDIT_LINES = [
+  // "(Reporting by Tom Hals; editing by Andre Grenon)", "Additional reporting by ..."
+  /^[([]?\s*(?:additional\s+|writing\s+and\s+)?(?:reporting|writing|editing|edited|compiled|research|produced|photos?)\s+by\b/i,
+  // "Staff writer Juliet Eilperin contributed to this report."
+  /\bcontributed\s+(?:reporting\s+|research\s+)?to\s+(?:this|the)\s+(?:report|story|article)\b/i,
+  // "© 2010 Reuters", "(c) Copyright 2011", "All rights reserved."
+  /^[([]?\s*(?:©|\(c\)|copyright\b)/i,
+  /\ball rights reserved\b/i,
+  // "Fahrenthold reported from Washington."
+  /^(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:and\s+(?:\p{Lu}[\p{L}'’-]+\s+){1,3})?reported\s+from\s+\p{Lu}[\p{L}'’.-]*(?:(?:,\s*|\s+|\s+and\s+)\p{Lu}[\p{L}'’.-]*)*\.?$/u,
+];
+/** A credit in brackets closing a paragraph of prose. */
+const TRAILING_CREDIT =
+  /\s*[([]\s*(?:additional\s+)?(?:reporting|writing|editing|edited)\s+by\b[^)\]]*[)\]]\s*$/i;
+/**
+ * A reader comment's footer or header: a time of day beside "Reply", "Report abuse" or
+ * "Permalink" ("January 31, 2011 at 6:57 pm | Reply"), or "Posted by ... at 6:57 pm".
+ */
+const COMMENT_MARK =
+  /(?:\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b.{0,30}(?:\||·)\s*(?:reply|report abuse|permalink|flag|like)\b)|(?:^(?:posted|submitted|written)\s+by\b.{0,80}\b\d{1,2}[:.]\d{2}\s*[ap]\.?m\b)/i;
+
+/**
+ * Makes a parsed draft's text ready to read, whatever its format: a research dump's Penn Treebank
+ * tokens are undone, and credits (reporting, editing, copyright lines), sign-offs and reader
+ * comments leave the body for the draft's furniture. Past the second comment mark, the rest of the
+ * article is comments, from the paragraph before the first mark.
+ */
+export function cleanDraft(draft: ArticleDraft): ArticleDraft {
+  if (draft.complete) return draft;
+  const tokenised = isTokenised(draft.paragraphs.join("\n"));
+  const text = tokenised ? draft.paragraphs.map(detokenise) : draft.paragraphs;
+  const marks = text.flatMap((p, i) => (COMMENT_MARK.test(p) ? [i] : []));
+  const commentsFrom = marks.length >= 2 ? Math.max(1, (marks[0] as number) - 1) : text.length;
+  const paragraphs: string[] = [];
+  const furniture = [...(draft.furniture ?? [])];
+  text.forEach((paragraph, i) => {
+    if (i >= commentsFrom || marks.includes(i) || isCredit(paragraph)) {
+      furniture.push(paragraph);
+      return;
+    }
+    const credit = TRAILING_CREDIT.exec(paragraph);
+    if (credit && credit.index > 0) {
+      furniture.push(credit[0].trim());
+      paragraphs.push(paragraph.slice(0, credit.index));
+    } else paragraphs.push(paragraph);
+  });
+  const title = tokenised ? detokenise(draft.title) : draft.title;
+  // A text of nothing but credits is left whole: it is what the file holds.
+  if (paragraphs.length === 0) return { ...draft, title, paragraphs: text };
+  const cleaned: ArticleDraft = { ...draft, title, paragraphs };
+  if (furniture.length > 0) cleaned.furniture = furniture;
+  return cleaned;
+}
+
+/**
+ * A credit line, or a paragraph a bracketed credit opens: what follows a credit on its line is
+ * the page's, not the story's ("(Reporting by ...) We welcome comments ...").
+ */
+function isCredit(paragraph: string): boolean {
+  const text = paragraph.trim();
+  if (/^[([]\s*(?:additional\s+)?(?:reporting|writing|editing|edited)\s+by\b/i.test(text))
+    return true;
+  return countWords(text) <= CREDIT_MAX_WORDS && CREDIT_LINES.some((rule) => rule.test(text));
+}
