@@ -1,6 +1,5 @@
-// pnpm eval:tls [topic-dir...] [--json] [--predictions DIR] [--threads N] [--system selection]:
-// the Timeline17 protocol
-// on the given topics, or on every topic under ../shared/data/tls/t17 when none is given.
+// pnpm eval:tls [topic-dir...] [--json] [--predictions DIR] [--threads N]: the Timeline17 protocol
+// with the briefing's own selection on the given topics, or on every topic under ../shared/data/tls/t17 when none is given.
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { runEvalTls } from "./run-eval-tls.js";
@@ -12,7 +11,6 @@ const { values, positionals } = parseArgs({
     json: { type: "boolean" },
     predictions: { type: "string" },
     threads: { type: "string" },
-    system: { type: "string" },
   },
 });
 const topics = topicDirs(positionals, "the Timeline17 evaluation");
@@ -30,7 +28,6 @@ const result = await runEvalTls(topics, {
   clock: () => performance.now(),
   ...(values.json ? { json: true } : {}),
   ...(values.predictions ? { predictions: values.predictions } : {}),
-  ...(values.system === "selection" ? { system: "selection" as const } : {}),
 });
 for (const warning of result.warnings) console.error(`warning: ${warning}`);
 process.stdout.write(result.output);

@@ -5,20 +5,28 @@ import { type Article, dayEstimate } from "@briefing/core";
 import { describe, expect, it } from "vitest";
 import { runEvalTls } from "./run-eval-tls.js";
 
-const SENTENCES = [
-  "The Delta Water Board approved the Riverton flood barrier on Tuesday .",
-  "Engineers said work would start on 3 May , a month later than planned .",
-  "Protesters blocked the bridge at the weekend , police said .",
-  "Mayor Ana Ruiz 's office called the vote `` a turning point '' .",
-  "Heavy rain flooded 40 homes on Wednesday , the board said .",
+const CREWS = ["Delta Water Board", "Riverton council", "Army engineers", "Harbour police"];
+const DEEDS = [
+  "approved the flood barrier 's second stage",
+  "closed the old bridge to lorries",
+  "moved 40 families out of the lower town",
+  "opened a shelter in the school 's hall",
+  "began pumping water out of the tunnel",
 ];
 
+/** A Timeline17-style article (tokenised, one sentence a line) of day `1 + i % 28` of March. */
 function article(i: number): Article {
-  const day = `2023-03-${String(1 + (i % 28)).padStart(2, "0")}`;
+  const date = 1 + (i % 28);
+  const day = `2023-03-${String(date).padStart(2, "0")}`;
+  const crew = CREWS[i % CREWS.length] as string;
   return {
     id: `a${i}`,
     title: "",
-    paragraphs: [SENTENCES[i % 5] as string, SENTENCES[(i + 2) % 5] as string],
+    paragraphs: [
+      `On March ${date} , the ${crew} ${DEEDS[i % DEEDS.length]} , officials said .`,
+      `The ${crew} 's spokesman called it ` + "``" + ` a turning point '' for Riverton .`,
+      `Heavy rain on March ${date} flooded ${10 + i} homes in the ${i % 2 ? "north" : "south"} of the valley .`,
+    ],
     language: "en",
     published: dayEstimate(day, [{ text: day, rule: "metadata" }], 0.95),
     origins: [{ path: `a${i}`, format: "jsonl" }],
@@ -53,10 +61,11 @@ describe("runEvalTls", () => {
       await readFile(join(dir, "pred", "riverton_news__news.json"), "utf8"),
     );
     expect(predicted).toHaveLength(2);
-    // Timeline17 text is tokenised; the predicted sentences keep that form, as the gold does.
-    expect(
-      predicted.flatMap(([, s]: [string, string[]]) => s).some((s: string) => / \.$/.test(s)),
-    ).toBe(true);
+    // Timeline17 text is tokenised; the predicted sentences are the briefing's, as a reader sees
+    // them: the marks undone.
+    const predictedSentences: string[] = predicted.flatMap(([, s]: [string, string[]]) => s);
+    expect(predictedSentences.length).toBeGreaterThan(0);
+    for (const s of predictedSentences) expect(s).not.toMatch(/ [.,]|``|''| 's\b/);
     // The table gives precision, recall and F of each score, per timeline and on average.
     const table = await runEvalTls(["flood"], options);
     expect(table.code).toBe(0);

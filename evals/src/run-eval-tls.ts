@@ -1,11 +1,7 @@
 import { resolve } from "node:path";
 import { type Article, dayEstimate } from "@briefing/core";
-import {
-  buildBriefing,
-  buildTimeline,
-  readArticles,
-  TIMELINE_EXTRACTION,
-} from "@briefing/summariser";
+import { cleanDraft } from "@briefing/core/ingest";
+import { buildBriefing, readArticles } from "@briefing/summariser";
 import {
   type ProtocolResult,
   runProtocol,
@@ -22,11 +18,6 @@ export interface EvalTlsOptions {
   predictions?: string;
   /** Threads to read on, the calling one included. */
   threads: number;
-  /**
-   * The system scored: the fixed-budget timeline builder (`timeline`, the default), or the
-   * briefing's own ranked selection under the protocol's budget (`selection`).
-   */
-  system?: "timeline" | "selection";
   /** The folder relative paths are read from. */
   cwd: string;
   /** The clock the seconds per topic are measured with. */
@@ -41,7 +32,7 @@ export interface EvalTlsResult {
 }
 
 /**
- * The Timeline17 protocol over topic folders with the summariser's `buildTimeline`: date F1 and
+ * The Timeline17 protocol over topic folders with the briefing's own ranked selection: date F1 and
  * alignment ROUGE-1/2 per gold timeline and averaged, the gold timelines' scores against each
  * other (the human reference), and the seconds per topic.
  */
@@ -51,10 +42,7 @@ export async function runEvalTls(dirs: string[], options: EvalTlsOptions): Promi
   const result = await runProtocol(
     dirs.map((d) => resolve(options.cwd, d)),
     {
-      system:
-        options.system === "selection"
-          ? briefingSelection(options.threads)
-          : briefingTimelines(options.threads),
+      system: briefingSelection(options.threads),
       clock: options.clock,
       ...(options.predictions ? { predictionsDir: resolve(options.cwd, options.predictions) } : {}),
     },
@@ -67,41 +55,6 @@ export async function runEvalTls(dirs: string[], options: EvalTlsOptions): Promi
 }
 
 /**
- * The protocol's system: the summariser's `buildTimeline` over the task's articles, each article
- * read once per topic (without the names and figures a timeline does not use), on `threads`
- * threads.
- */
-export function briefingTimelines(threads: number): TimelineSystem {
-  return {
-    async prepare(articles) {
-      const { converted, original } = articlesOf(articles);
-      const { records } = await readArticles(
-        { articles: converted },
-        { threads, extraction: TIMELINE_EXTRACTION },
-      );
-      const read = new Map(converted.map((article, i) => [article.id, records[i] ?? []]));
-      const mentionsOf = (article: Article) => read.get(article.id) ?? [];
-      return (task) => {
-        const ids = new Set(task.articles.map((a) => a.id));
-        const entries = buildTimeline(
-          converted.filter((a) => ids.has(a.id)),
-          {
-            dates: task.dates,
-            sentencesPerDate: task.sentencesPerDate,
-            from: task.from,
-            to: task.to,
-            mentionsOf,
-          },
-        );
-        return new Map(
-          entries.map((e) => [e.date, e.sentences.map((s) => original.get(s.text) ?? s.text)]),
-        );
-      };
-    },
-  };
-}
-
-/**
  * The briefing's ranked selection under the protocol's budget: `buildBriefing` over the task's
  * articles (each read once per topic, names and figures included) with the task's days × entries
  * as its timeline's budget and its window as the period.
@@ -109,7 +62,7 @@ export function briefingTimelines(threads: number): TimelineSystem {
 export function briefingSelection(threads: number): TimelineSystem {
   return {
     async prepare(articles) {
-      const { converted } = articlesOf(articles);
+      const converted = articlesOf(articles);
       const { records } = await readArticles({ articles: converted }, { threads });
       return (task) => {
         const ids = new Set(task.articles.map((a) => a.id));
@@ -137,43 +90,31 @@ export function briefingSelection(threads: number): TimelineSystem {
 }
 
 /**
- * Timeline17 text is tokenised (`` `` ``, `-LRB-`, ` 's`): each line is read untokenised, and the
- * original line is what the timeline shows, as the gold timelines are tokenised the same way.
+ * A topic's articles as `briefing brief` reads a Timeline17 JSONL line: one paragraph a line,
+ * cleaned as every format is (treebank tokens undone, credits and comments out), published on
+ * the task's day.
  */
-function articlesOf(articles: readonly TopicArticle[]) {
-  const original = new Map<string, string>();
-  const converted = articles.map((a): Article => {
-    const paragraphs = a.text
-      .split("\n")
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .map((line) => {
-        const plain = untokenise(line);
-        original.set(plain, line);
-        return plain;
-      });
+function articlesOf(articles: readonly TopicArticle[]): Article[] {
+  return articles.map((a): Article => {
+    const draft = cleanDraft({
+      title: "",
+      paragraphs: a.text
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean),
+      dates: [],
+      origin: { path: a.id, format: "jsonl" },
+    });
     return {
       id: a.id,
       title: "",
-      paragraphs,
+      paragraphs: draft.paragraphs,
       language: "en",
       published: dayEstimate(a.day, [{ text: a.day, rule: "metadata" }], 0.95),
       origins: [{ path: a.id, format: "jsonl" }],
       publisher: a.id.split("/")[0] as string,
     };
   });
-  return { converted, original };
-}
-
-function untokenise(line: string): string {
-  return line
-    .replace(/-LRB-\s?/g, "(")
-    .replace(/\s?-RRB-/g, ")")
-    .replace(/``\s?/g, '"')
-    .replace(/\s?''/g, '"')
-    .replace(/\s([.,;:!?%])/g, "$1")
-    .replace(/\s(n't|'s|'re|'ve|'ll|'d|'m)\b/gi, "$1")
-    .replace(/\$\s(\d)/g, "$$$1");
 }
 
 function jsonOf(result: ProtocolResult) {

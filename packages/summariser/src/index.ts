@@ -2,12 +2,7 @@
 // the worker threads that read a corpus's sentences on every core.
 
 export { type BuildBriefingOptions, buildBriefing } from "./briefing/build-briefing.js";
-export {
-  type BuildTimelineOptions,
-  buildTimeline,
-  TIMELINE_EXTRACTION,
-  type TimelineEntry,
-} from "./briefing/build-timeline.js";
+export type { TimelineBudget } from "./briefing/select-timeline.js";
 export { ANALYSIS_PIPE, analyseText, type SentenceAnalysis } from "./mentions/analyse-text.js";
 export type {
   ExtractMentionsOptions,

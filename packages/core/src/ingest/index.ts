@@ -1,6 +1,7 @@
 // The ingestion entry of @briefing/core: reads corpora from the file system (Node only).
 export type { ArticleDraft, DateCandidate } from "./article-draft.js";
 export { articleId, buildArticle } from "./build-article.js";
+export { cleanDraft } from "./clean-draft.js";
 export { type DecodedText, decodeText } from "./decode-text.js";
 export { type DetectedFormat, detectFormat } from "./detect-format.js";
 export {

@@ -101,16 +101,19 @@ describe("sentenceQuality", () => {
 });
 
 describe("withoutOpeningDate", () => {
-  it("drops the date a chronology's entry opens with, and only that", () => {
-    expect(withoutOpeningDate("April 22 - the rig sinks.", "April 22")).toBe("The rig sinks.");
-    expect(withoutOpeningDate("• 26 May: BP starts the top kill.", "26 May")).toBe(
+  it("drops the date a chronology's entry opens with when it is the entry's day, and only that", () => {
+    expect(withoutOpeningDate("April 22 - the rig sinks.", "2010-04-22")).toBe("The rig sinks.");
+    expect(withoutOpeningDate("• 26 May: BP starts the top kill.", "2010-05-26")).toBe(
       "BP starts the top kill.",
     );
-    expect(withoutOpeningDate("On April 22 the rig sank.", "April 22")).toBe(
+    expect(withoutOpeningDate("On April 22 the rig sank.", "2010-04-22")).toBe(
       "On April 22 the rig sank.",
     );
-    expect(withoutOpeningDate("April 22 the rig sank.", "April 22")).toBe("April 22 the rig sank.");
-    expect(withoutOpeningDate("April 22 - the rig sinks.", undefined)).toBe(
+    expect(withoutOpeningDate("April 22 the rig sank.", "2010-04-22")).toBe(
+      "April 22 the rig sank.",
+    );
+    // Another day than the entry's is news the date carries: it stays.
+    expect(withoutOpeningDate("April 22 - the rig sinks.", "2010-04-23")).toBe(
       "April 22 - the rig sinks.",
     );
   });

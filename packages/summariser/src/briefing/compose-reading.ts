@@ -7,7 +7,7 @@ import {
   shiftDay,
   type TimelineEntry,
 } from "@briefing/core";
-import { openingDateLength } from "../mentions/chronology-opening-length.js";
+import { openingOfDay } from "../mentions/chronology-opening-length.js";
 import type { MentionRecord } from "../mentions/extract-mentions.js";
 import { isReportDated, type RankedEvent, rankEvents } from "./rank-events.js";
 import {
@@ -216,7 +216,7 @@ function entryOf(r: RankedEvent): TimelineEntry {
     precision: start === end ? "day" : daysBetween(start, end) <= 6 ? "week" : "month",
     eventId: r.event.id,
     storylineId: r.storylineId,
-    text: withoutOpeningDate(r.event.summary, evidence?.text),
+    text: withoutOpeningDate(r.event.summary, start),
     articleIds: articleIdsOf(r),
     ...(relative ? { dateNote: `from ‘${evidence.text}’` } : {}),
     ...(disputes.length > 0 ? { disputes } : {}),
@@ -228,10 +228,10 @@ function entryOf(r: RankedEvent): TimelineEntry {
 
 /**
  * An entry of a journalist's chronology ("April 22 - The rig sinks.") without the date it opens
- * with: the timeline lists it under that date already.
+ * with, when that is the entry's `day`: the timeline lists it under that day already.
  */
-export function withoutOpeningDate(text: string, date: string | undefined): string {
-  const opening = date ? openingDateLength(text, date) : 0;
+export function withoutOpeningDate(text: string, day: string): string {
+  const opening = openingOfDay(text, day);
   const rest = text.slice(opening);
   return opening > 0 && rest.length > 0 ? rest.charAt(0).toUpperCase() + rest.slice(1) : text;
 }

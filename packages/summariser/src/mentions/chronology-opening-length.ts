@@ -18,6 +18,22 @@ export const CHRONOLOGY_LINE = new RegExp(
   "i",
 );
 
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * The length of a chronology entry's opening ("April 22 - ", "26 May: ") when its month and day
+ * are those of `day` (`YYYY-MM-DD`), or 0: what a timeline already shows under that day.
+ */
+export function openingOfDay(text: string, day: string): number {
+  const opening = CHRONOLOGY_LINE.exec(text)?.[0];
+  if (!opening) return 0;
+  const month = MONTHS.findIndex((m) => opening.toLowerCase().includes(m)) + 1;
+  const date = /\d{1,2}/.exec(opening)?.[0];
+  return month === Number(day.slice(5, 7)) && Number(date) === Number(day.slice(8, 10))
+    ? opening.length
+    : 0;
+}
+
 /** Where a sentence's text goes on after `date`, when it opens with it (bullets aside); else -1. */
 export function afterOpeningDate(text: string, date: string): number {
   const start = OPENING.exec(text)?.[0].length ?? 0;
