@@ -254,7 +254,11 @@ function layoutEntry(
   entry: TimelineEntry,
   cite: (ids: readonly string[]) => number[],
 ): LayoutEntry {
-  const when = formatDateRange({ start: entry.day, end: entry.until });
+  // The month's heading above gives the year.
+  const when = formatDateRange(
+    { start: entry.day, end: entry.until },
+    { omitYear: entry.day.slice(0, 4) },
+  );
   return {
     eventId: entry.eventId,
     when,

@@ -15,17 +15,17 @@ describe("renderMarkdown", () => {
 
       ### August 2021
 
-      - **Wed 25 Aug 2021**: Delegations met in Charikar for talks.[^1][^2] *(2 sources)*
+      - **Wed 25 Aug**: Delegations met in Charikar for talks.[^1][^2] *(2 sources)*
         - Dated from ‘on Wednesday’
-      - **Sun 29 Aug 2021**: The front offered a ceasefire.[^1] *(single source)*
+      - **Sun 29 Aug**: The front offered a ceasefire.[^1] *(single source)*
         - Dated from ‘on Sunday’
 
       ### September 2021
 
-      - **Mon 6 Sep 2021**: Fighting spread to the valley's districts.[^2][^3] *(2 sources)*
+      - **Mon 6 Sep**: Fighting spread to the valley's districts.[^2][^3] *(2 sources)*
         - Dated from ‘on Monday’
         - **Disputed** killed: 10[^2] vs 34[^3]
-      - **Mon 6 Sep 2021**: A spokesman said little.[^3] *(single source)*
+      - **Mon 6 Sep**: A spokesman said little.[^3] *(single source)*
         - Dated from ‘on Monday’
 
       ## Background

@@ -15,22 +15,22 @@ describe("renderText", () => {
 
       AUGUST 2021
 
-      * Wed 25 Aug 2021 (2 sources)
+      * Wed 25 Aug (2 sources)
         Delegations met in Charikar for talks. [1] [2]
         Dated from ‘on Wednesday’
 
-      * Sun 29 Aug 2021 (single source)
+      * Sun 29 Aug (single source)
         The front offered a ceasefire. [1]
         Dated from ‘on Sunday’
 
       SEPTEMBER 2021
 
-      * Mon 6 Sep 2021 (2 sources)
+      * Mon 6 Sep (2 sources)
         Fighting spread to the valley's districts. [2] [3]
         Dated from ‘on Monday’
         Disputed killed: 10 [2] vs 34 [3]
 
-      * Mon 6 Sep 2021 (single source)
+      * Mon 6 Sep (single source)
         A spokesman said little. [3]
         Dated from ‘on Monday’
 

@@ -49,9 +49,9 @@ const MAX_SIDE_STORIES = 3;
 const TIMELINE_SHARE = 0.8;
 /** Words the body spends besides its sentences: title, coverage line, section headings. */
 const BODY_OVERHEAD_WORDS = 40;
-/** Words a month's heading, an entry's date and source count, a caveat's label take. */
+/** Words a month's heading, an entry's date ("Tue 20 Apr") and source count, a caveat's label take. */
 const MONTH_HEADING_WORDS = 2;
-const ENTRY_MARKER_WORDS = 6;
+const ENTRY_MARKER_WORDS = 5;
 const CAVEAT_MARKER_WORDS = 6;
 /** Days before the first and after the last publication an entry may fall on. */
 const WINDOW_MARGIN_DAYS = 31;
@@ -113,7 +113,10 @@ function readingOf(
     .sort((a, b) => a.rank - b.rank)
     .slice(0, LEDE_SENTENCES)
     .sort((a, b) => chosen.indexOf(a) - chosen.indexOf(b))
-    .map(cited);
+    .map((r) => ({
+      ...cited(r),
+      text: withoutOpeningDate(r.event.summary, r.event.date.start ?? ""),
+    }));
   const rest = ranked.filter((r) => !inTimeline.has(r.event.id));
   const background = rest
     .filter((r) => !isTimelineDated(r, window) && r.quality === 1)
@@ -239,7 +242,7 @@ export function withoutOpeningDate(text: string, day: string): string {
 /** Disputes, then single-source claims of substance, among the events the timeline leaves out. */
 function caveatsOf(rest: readonly RankedEvent[]): Caveat[] {
   const disputed = rest
-    .filter((r) => (r.event.disputed?.length ?? 0) > 0 && r.quality >= 0.5)
+    .filter((r) => (r.event.disputed?.length ?? 0) > 0 && r.quality === 1)
     .slice(0, CAVEATS_OF_EACH_KIND);
   const single = rest
     .filter(
@@ -255,13 +258,13 @@ function caveatsOf(rest: readonly RankedEvent[]): Caveat[] {
     ...disputed.map((r) => ({
       eventId: r.event.id,
       kind: "disputed" as const,
-      text: r.event.summary,
+      text: withoutOpeningDate(r.event.summary, r.event.date.start ?? ""),
       articleIds: articleIdsOf(r),
     })),
     ...single.map((r) => ({
       eventId: r.event.id,
       kind: "single-source" as const,
-      text: r.event.summary,
+      text: withoutOpeningDate(r.event.summary, r.event.date.start ?? ""),
       articleIds: articleIdsOf(r),
     })),
   ];

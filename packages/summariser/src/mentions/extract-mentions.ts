@@ -209,7 +209,7 @@ const AGE_OR_MONEY = /^(aged?|[$£€¥]|us\$|usd|eur|gbp)$/i;
  * different things, not a dispute.
  */
 const NOT_COUNTED =
-  /^(year|month|week|day|hour|minute|second|percent|per|cent|time|point|bn|billion|million|trillion|m|k|dollar|pound|euro|cent|penny|pence|yen|yuan|rupee|share|stake|mile|km|kilometre|kilometer|metre|meter|foot|feet|inch|yard|acre|hectare|gallon|litre|liter|barrel|bpd|ton|tonne|kg|kilogram|lb|degree|mph|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)s?$/;
+  /^(year|month|week|day|hour|hr|minute|min|second|sec|percent|per|cent|time|point|bn|billion|million|trillion|m|k|dollar|pound|euro|cent|penny|pence|yen|yuan|rupee|share|stake|mile|km|kilometre|kilometer|metre|meter|foot|feet|inch|yard|acre|hectare|gallon|litre|liter|barrel|bpd|ton|tonne|kg|kilogram|lb|degree|mph|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)s?$/;
 
 function numbersIn(tokens: readonly Token[], date: ResolvedDate | undefined): ReportedNumber[] {
   const found: ReportedNumber[] = [];
