@@ -4,7 +4,7 @@ import { addTo } from "../shared/add-to.js";
 import { compareText } from "../shared/compare-text.js";
 import { disjointSets } from "../shared/disjoint-sets.js";
 import { numbering } from "../shared/numbering.js";
-import { nameKey, sameNameKey } from "./name-key.js";
+import { nameKey, sameNameWord } from "./name-key.js";
 
 /** The entities of a corpus and which entity each written form stands for. */
 export interface EntityIndex {
@@ -112,27 +112,56 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
         if (compared.has(pair)) continue;
         compared.add(pair);
         const [f, g] = [list[x] as Form, list[y] as Form];
-        const b = core(g);
-        if (core(f).every((key, k) => sameNameKey(key, b[k] as string))) union(f, g);
+        const [a, b] = [core(f), core(g)];
+        const words = coreWords(g);
+        if (
+          coreWords(f).every((w, k) =>
+            sameNameWord(w, words[k] as string, a[k] as string, b[k] as string),
+          )
+        )
+          union(f, g);
       }
-  // Acronyms: bracketed definitions, then initials.
+  // From here on, joins go through a short form (an acronym, a bare surname): one that would
+  // join two groups each anchored by its own well-attested full name is refused, so that no short
+  // form chains unrelated names together.
+  const anchor = new Map<number, Form>();
+  for (const f of list) {
+    if (!isAnchor(f)) continue;
+    const root = rootOf(f);
+    const held = anchor.get(root);
+    if (!held || f.count > held.count) anchor.set(root, f);
+  }
+  const join = (a: Form, b: Form): boolean => {
+    const [x, y] = [rootOf(a), rootOf(b)];
+    if (x === y) return true;
+    const [p, q] = [anchor.get(x), anchor.get(y)];
+    if (p && q) return false;
+    union(a, b);
+    const held = p ?? q;
+    if (held) anchor.set(rootOf(a), held);
+    return true;
+  };
+  // Acronyms: bracketed definitions, then initials. A definition whose letters do not even start
+  // as the name does is another name in brackets ("Standard Alaska (BP)").
   for (const f of list)
     for (const acronym of f.acronyms.keys()) {
       const g = forms.get(acronym);
-      if (g) union(f, g);
+      if (g && acronym[0] === initialsOf(f)[0]) join(f, g);
     }
   const byInitials = new Map<string, Form[]>();
-  for (const g of list) {
-    if (g.words.length < 2) continue;
-    const initials = coreWords(g)
-      .filter((w) => /^\p{Lu}/u.test(w))
-      .map((w) => w[0])
-      .join("");
-    addTo(byInitials, initials, g);
+  for (const g of list) if (g.words.length >= 2) addTo(byInitials, initialsOf(g), g);
+  // An acronym not defined in the text joins the group of names with its initials that dominates
+  // the others in the articles that use it ("BP": British Petroleum, not Brad Pitt as well), and
+  // only one.
+  for (const f of list) {
+    if (f.words.length !== 1 || !/^[A-Z]{2,6}$/.test(f.text)) continue;
+    // Only names written in an article that uses the acronym: "GM" is not the Gulf of Mexico.
+    const near = (byInitials.get(f.text) ?? []).filter((g) =>
+      [...g.articles].some((id) => f.articles.has(id)),
+    );
+    const best = dominant(near, rootOf);
+    if (best) join(best, f);
   }
-  for (const f of list)
-    if (f.words.length === 1 && /^[A-Z]{2,6}$/.test(f.text))
-      for (const g of byInitials.get(f.text) ?? []) union(g, f);
   // Bare surnames join the full name of a person that dominates them.
   const fullCount = new Float64Array(list.length);
   for (const f of list) {
@@ -165,22 +194,67 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   };
   for (const f of list) {
     if (f.words.length !== 1 || /^[A-Z]{2,6}$/.test(f.text) || !personLike(f)) continue;
-    const roots = new Map<number, number>();
+    // The full names it may be the surname of: those that end in it as written, when there are
+    // any ("Howard" is John Howard's before it is a slip for Tony Hayward's), else in a variant.
+    const exact = new Map<number, number>();
+    const variant = new Map<number, number>();
     const surname = nameKey(f.text);
     for (const key of neighbourhood(surname))
       for (const g of lastWords.get(key) ?? []) {
-        if (!personLike(g) || !sameNameKey(surname, core(g).at(-1) as string)) continue;
+        const last = coreWords(g).at(-1) as string;
+        if (!personLike(g) || !sameNameWord(f.text, last, surname, core(g).at(-1) as string))
+          continue;
         const root = rootOf(g);
-        roots.set(root, fullCount[root] as number);
+        (last.toLowerCase() === f.text.toLowerCase() ? exact : variant).set(
+          root,
+          fullCount[root] as number,
+        );
       }
+    const roots = exact.size > 0 ? exact : variant;
     const total = [...roots.values()].reduce((sum, n) => sum + n, 0);
     const best = [...roots].sort(
       (a, b) => b[1] - a[1] || compareText((list[a[0]] as Form).text, (list[b[0]] as Form).text),
     )[0];
-    if (best && best[1] >= DOMINANT_SHARE * total) union(list[best[0]] as Form, f);
+    if (best && best[1] >= DOMINANT_SHARE * total) join(list[best[0]] as Form, f);
   }
 
   return assemble(list, rootOf);
+}
+
+/** The initials of a form's capitalised core words: "National Resistance Front" → "NRF". */
+function initialsOf(f: Form): string {
+  return coreWords(f)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join("");
+}
+
+/** Uses and articles that make a full name well attested: a group's anchor. */
+const ANCHOR_USES = 3;
+const ANCHOR_ARTICLES = 2;
+
+function isAnchor(f: Form): boolean {
+  return coreWords(f).length > 1 && f.count >= ANCHOR_USES && f.articles.size >= ANCHOR_ARTICLES;
+}
+
+/**
+ * Of the forms given, one of the group that holds at least {@link DOMINANT_SHARE} of their uses,
+ * if any.
+ */
+function dominant(candidates: readonly Form[], rootOf: (f: Form) => number): Form | undefined {
+  const uses = new Map<number, { form: Form; count: number }>();
+  let total = 0;
+  for (const g of candidates) {
+    const root = rootOf(g);
+    const held = uses.get(root);
+    if (held) held.count += g.count;
+    else uses.set(root, { form: g, count: g.count });
+    total += g.count;
+  }
+  const best = [...uses.values()].sort(
+    (a, b) => b.count - a.count || compareText(a.form.text, b.form.text),
+  )[0];
+  return best && best.count >= DOMINANT_SHARE * total ? best.form : undefined;
 }
 
 /** A form's words less function words and a generic tail ("Panjshir Valley" → "Panjshir"). */

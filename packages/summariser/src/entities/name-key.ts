@@ -1,3 +1,5 @@
+import { distance } from "fastest-levenshtein";
+
 /**
  * A spelling-insensitive key for one word of a name, so that transliterations meet: accents and
  * apostrophes dropped, doubled letters single, a silent final "h" gone, a "y" before a vowel read
@@ -19,22 +21,42 @@ export function nameKey(word: string): string {
   );
 }
 
+/** Letters a word must have for a different spelling of it to be taken as the same name. */
+const MIN_VARIANT_LETTERS = 5;
 /**
- * Whether two words of names are the same name spelled differently: equal keys, or keys one letter
- * apart (dropped or added, not changed: "Paryan" is not "Parwan") when both are long enough for a
- * slip to be a slip ("Panshir" / "Panjshir") and they start alike.
+ * Edits between two spellings whose keys are a letter apart: one ("Lousiana" / "Louisiana"), two
+ * from eight letters on ("Amrullah" / "Amrula"); "Howard" is not "Hayward".
  */
-export function sameNameWord(a: string, b: string): boolean {
-  return sameNameKey(nameKey(a), nameKey(b));
-}
+const maxVariantEdits = (letters: number) => (letters >= 8 ? 2 : 1);
 
-/** {@link sameNameWord} on keys already made by {@link nameKey}. */
-export function sameNameKey(x: string, y: string): boolean {
+/**
+ * Whether two words of names are the same name spelled differently: the same word in any case;
+ * otherwise both of five letters or more, with the same first letter, and equal keys, or keys one
+ * letter apart (dropped or added, not changed: "Paryan" is not "Parwan") with the words themselves
+ * an edit apart, two from eight letters on ("Panshir" / "Panjshir", not "Lessons" / "Louisiana"). Short words
+ * ("Ian", "Ann", "Al") are never variants of each other. Keys already made may be passed.
+ */
+export function sameNameWord(a: string, b: string, ka = nameKey(a), kb = nameKey(b)): boolean {
+  const x = plain(a);
+  const y = plain(b);
   if (x === y) return true;
-  if (x[0] !== y[0] || Math.min(x.length, y.length) < 5 || x.length === y.length) return false;
-  return oneLetterMore(x, y);
+  if (x[0] !== y[0] || Math.min(x.length, y.length) < MIN_VARIANT_LETTERS) return false;
+  if (ka === kb) return true;
+  return (
+    Math.abs(ka.length - kb.length) === 1 &&
+    oneLetterMore(ka, kb) &&
+    distance(x, y) <= maxVariantEdits(Math.min(x.length, y.length))
+  );
 }
 
+/** A word lower-cased, without accents or apostrophes. */
+function plain(word: string): string {
+  return word
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/['’`-]/g, "");
+}
 /** Whether the longer key is the shorter with one letter added ("panshar" / "panjshar"). */
 function oneLetterMore(a: string, b: string): boolean {
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
