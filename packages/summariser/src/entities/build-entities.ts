@@ -171,7 +171,8 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   const lastWords = new Map<string, Form[]>();
   for (const g of list) {
     const words = core(g);
-    if (g.words.length < 2 || words.length < 2) continue;
+    // What follows "of" is a place or a body, not a surname ("Emmanuel Macron of France").
+    if (g.words.length < 2 || words.length < 2 || g.words.at(-2)?.toLowerCase() === "of") continue;
     for (const key of neighbourhood(words.at(-1) as string)) addTo(lastWords, key, g);
   }
   // Judged on the whole group so far: "Panjsher" once with no cue is still the place Panjshir.
@@ -194,6 +195,9 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   };
   for (const f of list) {
     if (f.words.length !== 1 || /^[A-Z]{2,6}$/.test(f.text) || !personLike(f)) continue;
+    // A word already part of a full name's group ("Hayward" with Tony Hayward, and "Howard" as
+    // its spelling) joins no other: two full names never meet through their surnames.
+    if ((fullCount[rootOf(f)] as number) > 0) continue;
     // The full names it may be the surname of: those that end in it as written, when there are
     // any ("Howard" is John Howard's before it is a slip for Tony Hayward's), else in a variant.
     const exact = new Map<number, number>();

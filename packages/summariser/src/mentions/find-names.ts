@@ -42,6 +42,8 @@ const PLACE_PREPOSITIONS = new Set([
   "inside",
 ]);
 const SAYING = /^(say|tell|write|add|announce|declare|confirm|deny|claim|state|urge|warn|insist)$/;
+/** A title before a name, abbreviated or not ("Mr.", "Dr", "President"). */
+const isTitle = (t: Token) => TITLES.has(t.normal.replace(/\.$/, ""));
 const CONNECTORS = new Set(["of", "al", "bin", "ibn", "de", "del", "van", "von", "e"]);
 
 const DEMONYM = /(an|ian|ese|ish|i)$/;
@@ -59,7 +61,7 @@ export function findNames(sentence: SentenceAnalysis): NameOccurrence[] {
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i] as Token;
-    if (!isNameToken(token) || TITLES.has(token.normal)) {
+    if (!isNameToken(token) || isTitle(token)) {
       i++;
       continue;
     }
@@ -69,7 +71,7 @@ export function findNames(sentence: SentenceAnalysis): NameOccurrence[] {
       const after = tokens[j + 2];
       // "the NRF Ali Maisam Nazary": an acronym and a name that follows it are two names.
       const acronymBoundary = isAcronym((tokens[j] as Token).value) !== isAcronym(next.value);
-      if (isNameToken(next) && !TITLES.has(next.normal) && !acronymBoundary) j++;
+      if (isNameToken(next) && !isTitle(next) && !acronymBoundary) j++;
       else if (CONNECTORS.has(next.normal) && after && isNameToken(after)) j += 2;
       else break;
     }
@@ -89,7 +91,7 @@ function occurrence(run: Token[], tokens: Token[], i: number, j: number): NameOc
   const next = tokens[j + 1];
   if (run.length === 1 && next?.pos === "NOUN" && DEMONYM.test(first.value)) cues.modifier++;
   // A title right before the name ("Foreign Minister Amir Khan Muttaqi", "leader Massoud").
-  if (i > 0 && TITLES.has((tokens[i - 1] as Token).normal)) cues.person++;
+  if (i > 0 && isTitle(tokens[i - 1] as Token)) cues.person++;
   const previous = tokens[i - 1];
   if (previous && PLACE_PREPOSITIONS.has(previous.normal)) cues.place++;
   const following = tokens.slice(j + 1, j + 3);

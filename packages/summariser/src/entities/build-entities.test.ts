@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import type { NameOccurrence } from "../mentions/find-names.js";
+import { buildEntities } from "./build-entities.js";
+
+const NO_CUES = { person: 0, organisation: 0, place: 0, modifier: 0 };
+
+/** `times` occurrences of a name in each of the articles given, with its cues and acronym. */
+function named(
+  text: string,
+  articles: string[],
+  options: { times?: number; cues?: Partial<typeof NO_CUES>; acronym?: string } = {},
+): NameOccurrence[] {
+  return articles.flatMap((articleId) =>
+    Array.from({ length: options.times ?? 1 }, () => ({
+      text,
+      words: text.split(" "),
+      start: 0,
+      end: text.length,
+      cues: { ...NO_CUES, ...options.cues },
+      articleId,
+      ...(options.acronym ? { acronym: options.acronym } : {}),
+    })),
+  );
+}
+
+/** The groups of written forms, each sorted, as name → its aliases. */
+function groups(occurrences: NameOccurrence[]): Record<string, string[]> {
+  const { entities } = buildEntities(occurrences);
+  return Object.fromEntries(entities.map((e) => [e.name, e.aliases]));
+}
+
+const person = { person: 1 };
+const place = { place: 1 };
+
+describe("buildEntities", () => {
+  it("merges spellings of a name of five letters or more, never short words alike", () => {
+    const found = groups([
+      ...named("Ahmad Massoud", ["a1", "a2"], { cues: person }),
+      ...named("Ahmad Masood", ["a3"], { cues: person }),
+      ...named("Panjshir", ["a1", "a2"], { cues: place }),
+      ...named("Panshir", ["a3"], { cues: place }),
+      ...named("Ian", ["a1"], { cues: person }),
+      ...named("Ann", ["a2"], { cues: person }),
+      ...named("Louisiana", ["a1", "a2"], { cues: place }),
+      ...named("Lessons", ["a3"]),
+    ]);
+    expect(found["Ahmad Massoud"]).toEqual(["Ahmad Masood"]);
+    expect(found.Panjshir).toEqual(["Panshir"]);
+    expect(found.Ian).toEqual([]);
+    expect(found.Louisiana).toEqual([]);
+  });
+
+  it("joins an acronym to the dominant name with its initials where it is used, and only one", () => {
+    const found = groups([
+      ...named("British Petroleum", ["a1", "a2"], { times: 3 }),
+      ...named("Brad Pitt", ["a3"], { cues: person }),
+      ...named("Black Panthers", ["a4"]),
+      ...named("BP", ["a1", "a2", "a3", "a4"], { times: 2 }),
+      ...named("Gulf of Mexico", ["a5"], { times: 4, cues: place }),
+      ...named("GM", ["a6"]),
+    ]);
+    expect(found["British Petroleum"]).toEqual(["BP"]);
+    expect(found["Brad Pitt"]).toEqual([]);
+    // "GM" is never written where the Gulf of Mexico is.
+    expect(found["Gulf of Mexico"]).toEqual([]);
+  });
+
+  it("takes a bracketed acronym only for a name it starts like, and never chains two anchored names", () => {
+    const found = groups([
+      ...named("Standard Alaska", ["a1"], { acronym: "BP" }),
+      ...named("BP", ["a1", "a2"]),
+      ...named("National Resistance Front", ["a1", "a2"], { times: 2, acronym: "NRF" }),
+      ...named("National Reform Forum", ["a3", "a4"], { times: 2, acronym: "NRF" }),
+      ...named("NRF", ["a1", "a3"]),
+    ]);
+    expect(found["Standard Alaska"]).toEqual([]);
+    // Both full names are well attested: the acronym joins the first, never both.
+    expect([found["National Resistance Front"], found["National Reform Forum"]]).toContainEqual([
+      "NRF",
+    ]);
+    expect(found["National Resistance Front"]?.includes("National Reform Forum")).toBe(false);
+  });
+
+  it("never joins two full names through their surnames, nor a place after 'of' to a name", () => {
+    const found = groups([
+      ...named("Tony Hayward", ["a1", "a2"], { times: 3, cues: person }),
+      ...named("John Howard", ["a3"], { cues: person }),
+      ...named("Howard", ["a3"], { cues: person }),
+      ...named("Hayward", ["a1"], { cues: person }),
+      ...named("Emmanuel Macron of France", ["a4"], { cues: person }),
+      ...named("France", ["a4", "a5"]),
+    ]);
+    // "Howard" and "Hayward" are one spelling key: whichever full name they join, the two full
+    // names never meet through them.
+    expect(found["Tony Hayward"]).toContain("Hayward");
+    expect(found["Tony Hayward"]).not.toContain("John Howard");
+    expect(found["John Howard"] ?? []).not.toContain("Tony Hayward");
+    expect(found.France).toEqual([]);
+  });
+});
