@@ -80,7 +80,22 @@ function readAll(text: string, day: string): CandidateDate[] {
     ...first,
     ...findNewsExpressions(text, day, { fallback: true }).filter(outside(first)),
   ];
-  return dedupe(all.sort((a, b) => a.index - b.index || b.text.length - a.text.length));
+  return dedupe(
+    all.filter(isDate).sort((a, b) => a.index - b.index || b.text.length - a.text.length),
+  );
+}
+
+/** A month's name written in lower case: a verb or a word ("march", "may"), not a month. */
+const LOWER_MONTH =
+  /(?<![\p{L}])(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?![\p{L}])/u;
+
+/**
+ * Whether a candidate is a date at all: not a month read from a lower-case word ("Thousands
+ * march on the capital"), and not a year before 1 ("7000 years ago" is history, not a day).
+ */
+function isDate(c: CandidateDate): boolean {
+  if (LOWER_MONTH.test(c.text)) return false;
+  return /^\d{4}-/.test(c.start) && c.start >= "0001-01-01";
 }
 
 function dedupe(candidates: CandidateDate[]): CandidateDate[] {
