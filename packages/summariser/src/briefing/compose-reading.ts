@@ -47,8 +47,11 @@ const MAX_SIDE_STORIES = 3;
  * until the whole body (lede, timeline, background, caveats, the actors' list) fits.
  */
 const TIMELINE_SHARE = 0.8;
-/** Words the body spends besides its sentences: title, coverage line, section headings. */
-const BODY_OVERHEAD_WORDS = 40;
+/**
+ * Words the body spends besides its sentences: the headline (twice: title and storyline), the
+ * coverage line, section headings.
+ */
+const BODY_OVERHEAD_WORDS = 50;
 /** Words a month's heading, an entry's date ("Tue 20 Apr") and source count, a caveat's label take. */
 const MONTH_HEADING_WORDS = 2;
 const ENTRY_MARKER_WORDS = 5;
@@ -96,7 +99,8 @@ export function composeReading(
   for (;;) {
     const reading = readingOf(told, ranked, chosen, window);
     const words = bodyWords(reading) + (options.reservedWords ?? 0);
-    if (options.budget || chosen.length === 0 || words <= options.maxWords) return reading;
+    // The most important entry stays, however small the budget: a briefing tells something.
+    if (options.budget || chosen.length <= 1 || words <= options.maxWords) return reading;
     const last = chosen.reduce((a, b) => (b.rank > a.rank ? b : a));
     chosen = chosen.filter((r) => r !== last);
   }

@@ -304,8 +304,16 @@ function assemble(list: Form[], rootOf: (f: Form) => number): EntityIndex {
  * frequent form ("Panjshir" rather than "Panjshir Valley").
  */
 function canonical(members: Form[], kind: EntityKind): string {
-  const full = kind === "place" ? [] : members.filter((f) => f.words.length > 1);
-  const pool = full.length > 0 ? full : members;
+  // A form set in capitals ("BARACK OBAMA") or opening with a function word ("OF OBAMA", cut
+  // from a headline) names the entity only when nothing else does.
+  const written = members.filter(
+    (f) =>
+      !FUNCTION_WORDS.has(f.words[0]?.toLowerCase() ?? "") &&
+      (f.words.length === 1 || f.text !== f.text.toUpperCase()),
+  );
+  const candidates = written.length > 0 ? written : members;
+  const full = kind === "place" ? [] : candidates.filter((f) => f.words.length > 1);
+  const pool = full.length > 0 ? full : candidates;
   return (
     [...pool].sort(
       (a, b) =>

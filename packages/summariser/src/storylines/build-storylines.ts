@@ -132,22 +132,48 @@ function storyline(
   return {
     id: `storyline-${stableHash(events.map((e) => e.id).join("|"))}`,
     topic,
-    headline: titled
-      ? topic
-      : arcOf(
-          topic,
-          phases.map((p) => p.label),
-        ),
+    headline: titled ? topic : arcOf(topic, phases),
     phases,
     events,
   };
 }
 
-/** "Topic: first to second to … to last" of phase labels: the first two and the last two. */
-function arcOf(topic: string, labels: readonly string[]): string {
-  const picked = labels.length > 4 ? [...labels.slice(0, 2), ...labels.slice(-2)] : labels;
-  const shown = picked.filter((label, i) => label !== picked[i - 1]);
-  return shown.length > 0 ? `${topic}: ${shown.join(" to ")}` : topic;
+/** Phases a headline names at most: the first, the weightiest between, the last. */
+const HEADLINE_PHASES = 3;
+
+/**
+ * "Topic: first to … to last" of the phases' labels, neighbours of one label told once: the
+ * first, the last and, between them, the phase of most events of another kind than theirs; a
+ * kind told twice running is told once ("Macondo offensive to offensive").
+ */
+function arcOf(topic: string, phases: readonly Phase[]): string {
+  const runs: { label: string; events: number }[] = [];
+  for (const p of phases) {
+    const last = runs[runs.length - 1];
+    if (last && last.label === p.label) last.events += p.events.length;
+    else runs.push({ label: p.label, events: p.events.length });
+  }
+  // The kind a label ends with.
+  const kind = (label: string) => label.split(" ").at(-1);
+  let shown = runs;
+  if (runs.length > HEADLINE_PHASES) {
+    const first = runs[0] as (typeof runs)[0];
+    const last = runs[runs.length - 1] as (typeof runs)[0];
+    const middle = runs
+      .slice(1, -1)
+      .filter(
+        (run) => kind(run.label) !== kind(first.label) && kind(run.label) !== kind(last.label),
+      )
+      .reduce<(typeof runs)[0] | undefined>(
+        (best, run) => (!best || run.events > best.events ? run : best),
+        undefined,
+      );
+    shown = middle ? [first, middle, last] : [first, last];
+  }
+  const told = shown.filter(
+    (run, i) => i === 0 || kind(run.label) !== kind(shown[i - 1]?.label ?? ""),
+  );
+  return told.length > 0 ? `${topic}: ${told.map((r) => r.label).join(" to ")}` : topic;
 }
 
 /**
@@ -168,7 +194,10 @@ function distinctivePlaces(
   };
   const verdicts = new Map<string, boolean>();
   return (id: string) => {
-    if (id === topicId || byId.get(id)?.kind !== "place") return false;
+    const entity = byId.get(id);
+    // A place's name is short: a long "place" is a misread name ("Coast Guard Adm Thad Allen").
+    if (id === topicId || entity?.kind !== "place" || entity.name.split(" ").length > 3)
+      return false;
     const naming = eventsOf.get(id) ?? [];
     if (naming.length * 3 > events.length) return false;
     let verdict = verdicts.get(id);
@@ -202,9 +231,8 @@ export function arcHeadline(
   const phases = phasesOf([...shown].sort(byDate), options.phaseGapDays ?? 14, (kind, run) =>
     phaseLabel(kind, run, byId, distinctive),
   );
-  const labels = phases.map((p) => p.label);
-  const told = labels.filter((label) => label !== REPORTS_LABEL);
-  return arcOf(storyline.topic, told.length > 0 ? told : labels);
+  const told = phases.filter((p) => p.label !== REPORTS_LABEL);
+  return arcOf(storyline.topic, told.length > 0 ? told : phases);
 }
 
 /** The title of the article that reports most of the events (the first such, by id, on a tie). */
