@@ -13,6 +13,8 @@ const CASES: Case[] = [
   ["Thousands march on the capital.", "2021-09-02", null],
   ["The march began in March.", "2021-09-02", ["2021-03-01", "2021-03-31"]],
   ["They may yet win.", "2021-09-02", null],
+  ["Abe met Trump at Mar-a-Lago.", "2021-09-02", null],
+  ["Abe met Trump at Mar - a - Lago.", "2021-09-02", null],
   ["Humans built the first cities 7000 years ago.", "2021-09-02", null],
   // The seed corpus's own phrasings.
   ["The first direct talks took place on Wednesday.", "2021-09-02", ["2021-09-01", "2021-09-01"]],

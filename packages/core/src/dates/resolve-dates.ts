@@ -81,10 +81,23 @@ function readAll(text: string, day: string): CandidateDate[] {
     ...findNewsExpressions(text, day, { fallback: true }).filter(outside(first)),
   ];
   return dedupe(
-    all.filter(isDate).sort((a, b) => a.index - b.index || b.text.length - a.text.length),
+    all
+      .filter((c) => isDate(c) && !inHyphenatedName(c, text))
+      .sort((a, b) => a.index - b.index || b.text.length - a.text.length),
   );
 }
 
+/**
+ * What follows an expression that makes it part of a hyphenated name: a letter straight after a
+ * hyphen ("Mar-a-Lago"), or a lower-case word after a spaced one ("Mar - a - Lago"); "June 2 - BP
+ * works on a cap" is a chronology's entry.
+ */
+const HYPHENATED_NAME = /^(?:-\p{L}|\s?-\s?\p{Ll})/u;
+
+function inHyphenatedName(c: CandidateDate, text: string): boolean {
+  const own = c.text.replace(/\s?-\s?$/, "");
+  return HYPHENATED_NAME.test(text.slice(c.index + own.length));
+}
 /** A month's name written in lower case: a verb or a word ("march", "may"), not a month. */
 const LOWER_MONTH =
   /(?<![\p{L}])(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?![\p{L}])/u;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
+import { isCalendarDate } from "../dates/is-calendar-date.js";
 import type { Article } from "../model/article.js";
-import type { ArticleDraft } from "./article-draft.js";
+import type { ArticleDraft, DateCandidate } from "./article-draft.js";
 import { type LanguageDetector, languageSample } from "./detect-language.js";
 import { estimatePublished } from "./estimate-published.js";
 import { lineKey } from "./text-shape.js";
@@ -33,13 +34,30 @@ export function buildArticle(draft: ArticleDraft, detectLanguage: LanguageDetect
     paragraphs,
     // The sample loadCorpus checked when it decided whether the language model is needed.
     language: detectLanguage(languageSample(draft.title, draft.paragraphs), draft.language),
-    published: estimatePublished(draft.dates, [title, ...paragraphs].join("\n\n")),
+    published: estimatePublished(withUrlDate(draft), [title, ...paragraphs].join("\n\n")),
     origins: [draft.origin],
   };
   if (draft.url) article.url = draft.url;
   if (draft.publisher) article.publisher = draft.publisher;
   if (draft.byline) article.byline = draft.byline;
   return article;
+}
+
+/**
+ * A day written in a page's address ("/2018/04/17/", "-2018-04-17"): how most news sites file a
+ * story by the day it was published.
+ */
+const URL_DAY =
+  /(?:^|[/_-])((?:19|20)\d\d)(?:\/|-)(0[1-9]|1[0-2])(?:\/|-)(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)/;
+
+/** The draft's dates, and after what the source states, the day its address is filed under. */
+function withUrlDate(draft: ArticleDraft): DateCandidate[] {
+  const path = draft.url?.replace(/^[a-z]+:\/\/[^/]+/i, "").split(/[?#]/)[0] ?? "";
+  const match = URL_DAY.exec(path);
+  if (!match || !draft.url) return draft.dates;
+  const day = `${match[1]}-${match[2]}-${match[3]}`;
+  if (!isCalendarDate(day)) return draft.dates;
+  return [...draft.dates, { text: draft.url, rule: "url-path", date: day }];
 }
 
 /** Words a headline made from a lead keeps. */

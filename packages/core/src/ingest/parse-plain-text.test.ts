@@ -129,3 +129,19 @@ describe("parsePlainText", () => {
     expect(parsePlainText("Home\nNews\nSport\nWeather", origin)).toBeNull();
   });
 });
+
+describe("parsePlainText's header", () => {
+  it("takes a 'URL:' line as the page's address, not as its title or text", () => {
+    const draft = parsePlainText(
+      [
+        "URL: https://news.example/politics/2018/04/17/envoy-visits/",
+        "Envoy visits the capital",
+        "The envoy arrived in the capital on Tuesday for two days of talks with the government.",
+      ].join("\n"),
+      origin,
+    );
+    expect(draft?.url).toBe("https://news.example/politics/2018/04/17/envoy-visits/");
+    expect(draft?.title).toBe("Envoy visits the capital");
+    expect(draft?.furniture ?? []).not.toContain(expect.stringContaining("URL:"));
+  });
+});

@@ -6,6 +6,10 @@ import { splitLines } from "./text-shape.js";
 const LEAD_MIN_WORDS = 12;
 const MEDIA_TAG = /\s*[([](photos?|videos?|watch|gallery|live|updated?|pictures)[)\]]\s*$/i;
 const BY_PREFIX = /^by\s+/i;
+/** Lines at the top of a text where a header line giving the page's address may be. */
+const HEADER_LINES = 8;
+/** A header line giving the page's address. */
+const URL_LINE = /^(?:url|link|source|address)\s*:\s*(https?:\/\/\S+)$/i;
 
 /**
  * Reads an article from text scraped from a web page: finds the article's own title among the
@@ -21,6 +25,10 @@ export function parsePlainText(
   const lines = splitLines(text)
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
+  // "URL: https://…" in the header: where the story was published, not its text nor its title.
+  const urlLine = lines.findIndex((line, i) => i < HEADER_LINES && URL_LINE.test(line));
+  const url = urlLine >= 0 ? URL_LINE.exec(lines[urlLine] as string)?.[1] : undefined;
+  if (urlLine >= 0) lines.splice(urlLine, 1);
   const classified = classifyLines(lines, options);
   const leadIndex = classified.findIndex((l) => l.kind === "prose" && l.words >= LEAD_MIN_WORDS);
   const firstProse = leadIndex >= 0 ? leadIndex : classified.findIndex((l) => l.kind === "prose");
@@ -58,6 +66,7 @@ export function parsePlainText(
     titleIndex >= 0 ? cleanTitle(classified[titleIndex]?.text ?? "") : inferTitle(paragraphs);
   const draft: ArticleDraft = { title, paragraphs, dates, origin, furniture };
   if (byline !== undefined) draft.byline = byline;
+  if (url !== undefined) draft.url = url;
   return draft;
 }
 
