@@ -22,6 +22,7 @@ const RESULTS: BenchResults = {
   },
   cold_brief_ms: 550,
   node_start_ms: 60,
+  topic_brief: { folder: "bpoil_reuters", articles: 298, ms: 7100 },
   send: { messages: 1000, received: 999, messages_per_second: 250 },
   skipped: ["email: not measured in this test"],
 };
@@ -34,6 +35,7 @@ describe("checkTargets", () => {
       per_article_growth: false,
       "peak_rss_mb at 100k": false,
       cold_brief_ms: true,
+      "topic_brief_ms (300 articles)": false,
       "send messages_per_second": true,
       "send messages received": false,
     });
@@ -46,6 +48,8 @@ describe("formatResults", () => {
     expect(text).toContain("skipped: email: not measured in this test");
     expect(text).toMatch(/per_article_growth\s+1\.40 ≤ 1\.3\s+NOT MET/);
     expect(text).toMatch(/cold_brief_ms\s+550 ≤ 600\s+met/);
+    expect(text).toMatch(/topic_brief_ms \(bpoil_reuters, 298 articles\)\s+7,100/);
+    expect(text).toMatch(/topic_brief_ms \(300 articles\)\s+7,100 ≤ 4,000\s+NOT MET/);
     expect(text).toMatch(/seconds, sentences and tags only\s+4\.00/);
     expect(text).toMatch(/ratio to sentences and tags only\s+3\.60/);
     expect(text).not.toContain("mjml");

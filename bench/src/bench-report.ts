@@ -35,6 +35,8 @@ export interface BenchResults {
   };
   cold_brief_ms?: number;
   node_start_ms?: number;
+  /** `briefing brief` of a topic's largest source folder, cold, in a fresh process. */
+  topic_brief?: { folder: string; articles: number; ms: number };
   email?: {
     mjml_compile_ms: number;
     mjml_first_compile_ms: number;
@@ -79,6 +81,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   if (largest && largest.stories >= 100_000)
     check("peak_rss_mb at 100k", largest.peak_rss_mb, "<=", 4096);
   check("cold_brief_ms", results.cold_brief_ms, "<=", 600);
+  check("topic_brief_ms (300 articles)", results.topic_brief?.ms, "<=", 4000);
   check("mjml_compile_ms", results.email?.mjml_compile_ms, "<=", 150);
   check("personalised_per_second", results.email?.personalised_per_second, ">=", 5000);
   check("send messages_per_second", results.send?.messages_per_second, ">=", 200);
@@ -133,6 +136,13 @@ export function formatResults(results: BenchResults): string {
     lines.push("cold start (median of 5 fresh processes)");
     row("cold_brief_ms (briefing brief corpus)", n(results.cold_brief_ms));
     row("node_start_ms (node -e 0)", n(results.node_start_ms ?? 0));
+  }
+  if (results.topic_brief) {
+    lines.push("a topic's largest folder briefed cold (median of 3 fresh processes)");
+    row(
+      `topic_brief_ms (${results.topic_brief.folder}, ${n(results.topic_brief.articles)} articles)`,
+      n(results.topic_brief.ms),
+    );
   }
   if (results.email) {
     lines.push("email");

@@ -1,7 +1,7 @@
 // pnpm bench [--json] [--sizes 2000,10000,21578,100000]: every figure of the performance issue in
 // one run, each part in a fresh process; parts whose data is absent are skipped with a line.
 import { execFile, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -135,6 +135,30 @@ if (!existsSync(reuters)) {
 say("cold start…");
 results.cold_brief_ms = medianRunMs([CLI, "brief", "corpus", "--now", NOW]);
 results.node_start_ms = medianRunMs(["-e", "0"]);
+
+// The issue's measure of a real topic: bpoil's largest source folder, as `brief` reads it.
+const bpoil = join(SHARED_DATA, "tls/t17/bpoil");
+if (existsSync(bpoil)) {
+  say("a topic's largest folder…");
+  const folders = readdirSync(bpoil, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => {
+      const file = join(bpoil, e.name, "articles.jsonl");
+      const lines = existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean) : [];
+      return { folder: e.name, articles: lines.length };
+    })
+    .sort((a, b) => b.articles - a.articles || (a.folder < b.folder ? -1 : 1));
+  const largest = folders[0];
+  if (largest)
+    results.topic_brief = {
+      ...largest,
+      ms: medianRunMs([CLI, "brief", join(bpoil, largest.folder), "--now", NOW], 3),
+    };
+} else {
+  const line = `a topic's largest folder: ${bpoil} is absent`;
+  results.skipped.push(line);
+  say(`skipped ${line}`);
+}
 
 say("email: compile and personalise…");
 const email = await stage<{
