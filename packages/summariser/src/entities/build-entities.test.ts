@@ -97,4 +97,14 @@ describe("buildEntities", () => {
     expect(found["John Howard"] ?? []).not.toContain("Tony Hayward");
     expect(found.France).toEqual([]);
   });
+
+  it("names an entity by its written full name, and lets a headline's fragment join it", () => {
+    const found = groups([
+      ...named("Barack Obama", ["a1", "a2"], { times: 3, cues: person }),
+      ...named("BARACK OBAMA", ["a3"], { cues: person }),
+      ...named("Obama", ["a1", "a2", "a3"], { times: 2, cues: person }),
+      ...named("OF OBAMA", ["a3"]),
+    ]);
+    expect(found["Barack Obama"]).toEqual(["BARACK OBAMA", "OF OBAMA", "Obama"]);
+  });
 });

@@ -166,7 +166,7 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   const fullCount = new Float64Array(list.length);
   for (const f of list) {
     const root = rootOf(f);
-    if (f.words.length > 1) fullCount[root] = (fullCount[root] as number) + f.count;
+    if (core(f).length > 1) fullCount[root] = (fullCount[root] as number) + f.count;
   }
   const lastWords = new Map<string, Form[]>();
   for (const g of list) {
