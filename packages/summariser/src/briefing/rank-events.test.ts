@@ -1,6 +1,6 @@
 import { type Article, dayEstimate, type Event, type Storyline } from "@briefing/core";
 import { describe, expect, it } from "vitest";
-import { rankEvents } from "./rank-events.js";
+import { rankEvents, sentenceQuality } from "./rank-events.js";
 
 function event(id: string, summary: string, articleIds: string[]): Event {
   return {
@@ -53,5 +53,21 @@ describe("rankEvents", () => {
         ]),
       ]),
     ).toEqual(["entry", "plain"]);
+  });
+});
+
+describe("sentenceQuality", () => {
+  it("takes a plain statement as an entry, and no caption, question or fragment", () => {
+    expect(sentenceQuality("BP closed the new cap on the well and the flow of oil stopped.")).toBe(
+      1,
+    );
+    for (const poor of [
+      "Oil is seen gushing around the cap placed by BP during efforts to contain the leak.",
+      "Workers are pictured cleaning a beach in Grand Isle, Louisiana, on Monday (AP Photo/Dave Martin).",
+      "Will the cap hold when the next storm reaches the Gulf of Mexico this week?",
+      "and then the company said it would pay for the whole clean-up of the coast.",
+      "L) oil spill in the Gulf of Mexico, Moody's Investor Service said in a report on Thursday.",
+    ])
+      expect(sentenceQuality(poor)).toBeLessThan(0.5);
   });
 });

@@ -35,8 +35,17 @@ export interface RankedEvent {
 /** Words that open a sentence whose subject the reader cannot resolve out of its article. */
 const PRONOUN_OPENING =
   /^(he|she|it|they|we|i|you|this|that|these|those|his|her|its|their|our|there)\b/i;
-/** Openings of a fragment cut from a longer sentence: a conjunction, or punctuation. */
-const FRAGMENT_OPENING = /^(?:(and|but|or|so|nor|yet|with|while|as)\b|[,;:)\]-])/i;
+/**
+ * The marks of a photo caption: what "is seen" or "is pictured", a photographer's credit ("AP
+ * Photo/…", "REUTERS/Name", "Photograph: …").
+ */
+const CAPTION =
+  /\b(?:is|are) (?:seen|pictured|shown)\b|\b(?:AP|AFP|Getty) (?:Photo|Images)\b|\bREUTERS\/\p{Lu}|\bPhoto(?:graph)?:\s/u;
+/**
+ * Openings of a fragment cut from a longer sentence: a conjunction, punctuation, or the tail of a
+ * bracket the sentence splitter cut through ("L) oil spill …" of "(BP.L)").
+ */
+const FRAGMENT_OPENING = /^(?:(and|but|or|so|nor|yet|with|while|as)\b|[,;:)\]-]|\p{L}{1,3}\)\s)/iu;
 /** Dates that come from the article, not from the sentence: the day of the report. */
 const REPORT_DATED = /^(reporting-date|lead)$/;
 
@@ -153,8 +162,8 @@ function attentionOf(event: Event, attention: Map<string, Set<string>>): number 
  * How well a sentence stands alone as a timeline entry, from 1 down: a question or a fragment
  * (opening with a conjunction or punctuation) is worth a quarter; a quote fragment (opening in
  * lower case or a quotation mark, or unbalanced quotes), a pronoun subject, or a length far from
- * a news sentence's each halve it; a long one (over 35 words) loses a quarter. Below one half, a
- * sentence is no entry.
+ * a news sentence's each halve it; a photo's caption ("Oil is seen gushing …") is worth a
+ * quarter; a long one (over 35 words) loses a quarter. Below one half, a sentence is no entry.
  */
 export function sentenceQuality(text: string): number {
   const trimmed = text.trim();
@@ -165,6 +174,8 @@ export function sentenceQuality(text: string): number {
   if (/^[\p{Ll}"“”'‘’`]/u.test(trimmed) || (trimmed.match(/["“”]/g) ?? []).length % 2 === 1)
     quality /= 2;
   if (PRONOUN_OPENING.test(trimmed)) quality /= 2;
+  // A photo's caption describes a picture, not an event: no entry.
+  if (CAPTION.test(trimmed)) quality /= 4;
   if (words < 6 || words > 50) quality /= 2;
   else if (words > 35) quality *= 0.75;
   return quality;
