@@ -107,4 +107,12 @@ describe("buildEntities", () => {
     ]);
     expect(found["Barack Obama"]).toEqual(["BARACK OBAMA", "OF OBAMA", "Obama"]);
   });
+
+  it("gives a group the kind most of its written forms have, not the most cues of one form", () => {
+    const { entities } = buildEntities([
+      ...named("Deepwater Horizon", ["a1", "a2"], { times: 5, cues: place }),
+      ...named("Deepwater Horizons", ["a3"], { times: 7, cues: { person: 2 } }),
+    ]);
+    expect(entities.map((e) => [e.name, e.kind])).toEqual([["Deepwater Horizon", "place"]]);
+  });
 });

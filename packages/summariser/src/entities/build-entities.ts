@@ -322,12 +322,18 @@ function canonical(members: Form[], kind: EntityKind): string {
   ).text;
 }
 
+/**
+ * A group's kind is its members' majority: each written form with cues votes, as often as it is
+ * written, for the kind its own cues favour; with no cue at all, two or three capitalised words
+ * are most often a person's name.
+ */
 function kindOf(members: Form[]): EntityKind {
   const votes = { person: 0, organisation: 0, place: 0 };
   for (const f of members) {
-    votes.person += f.cues.person;
-    votes.organisation += f.cues.organisation;
-    votes.place += f.cues.place;
+    const own = (Object.entries(f.cues) as [string, number][])
+      .filter(([kind]) => kind !== "modifier")
+      .sort((a, b) => b[1] - a[1])[0];
+    if (own && own[1] > 0) votes[own[0] as keyof typeof votes] += f.count;
   }
   const [kind, score] = (Object.entries(votes) as [EntityKind, number][]).sort(
     (a, b) => b[1] - a[1],
