@@ -17,6 +17,7 @@ import { parsePlainText } from "./parse-plain-text.js";
 import { parseReutersSgml } from "./parse-reuters-sgml.js";
 import { readSource } from "./read-source.js";
 import { findRepeatedLines } from "./repeated-lines.js";
+import { dropStandingParagraphs } from "./standing-paragraphs.js";
 
 /** Options of {@link loadCorpus}. */
 export interface LoadCorpusOptions {
@@ -105,6 +106,8 @@ export async function loadCorpus(
     }
   }
 
+  // A source's standing paragraphs (promos, prompts, policies), counted across its stories.
+  drafts.splice(0, drafts.length, ...dropStandingParagraphs(drafts));
   const furniture: Record<string, string[]> = {};
   for (const draft of drafts)
     if (draft.furniture?.length) furniture[draft.origin.path] = draft.furniture;

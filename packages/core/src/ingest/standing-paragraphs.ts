@@ -1,0 +1,53 @@
+import { parseDateLine } from "../dates/parse-date-line.js";
+import type { ArticleDraft } from "./article-draft.js";
+import { countWords, lineKey } from "./text-shape.js";
+
+/** The longest paragraph that may be a source's standing text (a prompt, a promo, a disclaimer). */
+const MAX_WORDS = 25;
+/** Stories of one source, on days apart, that must carry a paragraph for it to be furniture. */
+const MIN_STORIES = 5;
+const MIN_DAYS = 3;
+
+/**
+ * Moves to each draft's furniture the standing paragraphs of its source: a short paragraph that
+ * one source (publisher, else file) prints word for word in five stories or more, on three days
+ * or more ("Get constant updates from our in-the-field reporters.", a comment policy, a promo).
+ * Counted, not listed; a paragraph repeated on one day (wire copy of one event) is news and stays.
+ * Scraped page text is left to its own line rules, and a draft is never emptied.
+ */
+export function dropStandingParagraphs(drafts: readonly ArticleDraft[]): ArticleDraft[] {
+  const sourceOf = (d: ArticleDraft) => d.publisher ?? d.origin.path.replace(/[:#]\d+$/, "");
+  const counted = (d: ArticleDraft) => !d.complete && d.origin.format !== "text";
+  // Source → paragraph key → the stories (by lead) and days that print it.
+  const seen = new Map<string, Map<string, { stories: Set<string>; days: Set<string> }>>();
+  for (const d of drafts) {
+    if (!counted(d)) continue;
+    const story = lineKey(d.paragraphs[0] ?? d.title);
+    const day = d.dates.map((c) => c.date ?? parseDateLine(c.text)?.date).find(Boolean) ?? "";
+    const bySource = seen.get(sourceOf(d)) ?? new Map();
+    seen.set(sourceOf(d), bySource);
+    for (const p of new Set(d.paragraphs)) {
+      if (countWords(p) > MAX_WORDS) continue;
+      const key = lineKey(p);
+      const entry = bySource.get(key) ?? { stories: new Set<string>(), days: new Set<string>() };
+      entry.stories.add(story);
+      if (day) entry.days.add(day);
+      bySource.set(key, entry);
+    }
+  }
+  return drafts.map((d) => {
+    if (!counted(d)) return d;
+    const bySource = seen.get(sourceOf(d));
+    const standing = (p: string) => {
+      const entry = countWords(p) <= MAX_WORDS ? bySource?.get(lineKey(p)) : undefined;
+      return !!entry && entry.stories.size >= MIN_STORIES && entry.days.size >= MIN_DAYS;
+    };
+    const dropped = d.paragraphs.filter(standing);
+    if (dropped.length === 0 || dropped.length === d.paragraphs.length) return d;
+    return {
+      ...d,
+      paragraphs: d.paragraphs.filter((p) => !standing(p)),
+      furniture: [...(d.furniture ?? []), ...dropped],
+    };
+  });
+}
