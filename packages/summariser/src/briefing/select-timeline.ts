@@ -152,21 +152,13 @@ function byDates(
     candidates.filter((r) => r.event.date.start === r.event.date.end),
     publishedPerDay,
   );
-  let told = 0;
-  return byDay(days, {
-    perDay: perDate,
-    fits: () => true,
-    toldDay: () => {
-      told++;
-    },
-    done: () => told >= dates,
-    spread: false,
-  });
+  return byDay(days, { perDay: perDate, fits: () => true, maxDays: dates, spread: false });
 }
 
 /**
  * Takes the days in their order, each told by up to `perDay` of its events (the most central
- * first, by maximal marginal relevance against everything chosen), until `done`. A day next to
+ * first, by maximal marginal relevance against everything chosen), until `maxDays` are told or
+ * `done`. A day next to
  * one already told waits until every other day has had its turn: a timeline spreads over time
  * before it fills in.
  */
@@ -176,8 +168,10 @@ function byDay(
     perDay: number;
     fits: (r: RankedEvent) => boolean;
     chose?: (r: RankedEvent) => void;
-    toldDay?: () => void;
-    done: () => boolean;
+    /** Stop once this many days are told. */
+    maxDays?: number;
+    /** Stop when this turns true (a budget spent). */
+    done?: () => boolean;
     /** Whether a day next to one told waits (the default). */
     spread?: boolean;
     worth?: (r: RankedEvent) => number;
@@ -193,17 +187,18 @@ function byDay(
     if (got.length === 0) return;
     told.add(day);
     chosen.push(...got);
-    options.toldDay?.();
   };
+  const done = () =>
+    told.size >= (options.maxDays ?? Number.POSITIVE_INFINITY) || (options.done?.() ?? false);
   for (const entry of days) {
-    if (options.done()) return chosen;
+    if (done()) return chosen;
     const [day, list] = entry;
     if (options.spread !== false && (told.has(shiftDay(day, -1)) || told.has(shiftDay(day, 1))))
       later.push(entry);
     else tell(day, list);
   }
   for (const [day, list] of later) {
-    if (options.done()) break;
+    if (done()) break;
     tell(day, list);
   }
   return chosen;

@@ -131,15 +131,13 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
     const held = anchor.get(root);
     if (!held || f.count > held.count) anchor.set(root, f);
   }
-  const join = (a: Form, b: Form): boolean => {
+  const join = (a: Form, b: Form) => {
     const [x, y] = [rootOf(a), rootOf(b)];
-    if (x === y) return true;
     const [p, q] = [anchor.get(x), anchor.get(y)];
-    if (p && q) return false;
+    if (x === y || (p && q)) return;
     union(a, b);
     const held = p ?? q;
     if (held) anchor.set(rootOf(a), held);
-    return true;
   };
   // Acronyms: bracketed definitions, then initials. A definition whose letters do not even start
   // as the name does is another name in brackets ("Standard Alaska (BP)").
@@ -159,8 +157,10 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
     const near = (byInitials.get(f.text) ?? []).filter((g) =>
       [...g.articles].some((id) => f.articles.has(id)),
     );
-    const best = dominant(near, rootOf);
-    if (best) join(best, f);
+    const uses = new Map<number, number>();
+    for (const g of near) uses.set(rootOf(g), (uses.get(rootOf(g)) ?? 0) + g.count);
+    const best = dominantRoot(uses);
+    if (best !== undefined) join(list[best] as Form, f);
   }
   // Bare surnames join the full name of a person that dominates them.
   const fullCount = new Float64Array(list.length);
@@ -214,12 +214,8 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
           fullCount[root] as number,
         );
       }
-    const roots = exact.size > 0 ? exact : variant;
-    const total = [...roots.values()].reduce((sum, n) => sum + n, 0);
-    const best = [...roots].sort(
-      (a, b) => b[1] - a[1] || compareText((list[a[0]] as Form).text, (list[b[0]] as Form).text),
-    )[0];
-    if (best && best[1] >= DOMINANT_SHARE * total) join(list[best[0]] as Form, f);
+    const best = dominantRoot(exact.size > 0 ? exact : variant);
+    if (best !== undefined) join(list[best] as Form, f);
   }
 
   return assemble(list, rootOf);
@@ -242,23 +238,17 @@ function isAnchor(f: Form): boolean {
 }
 
 /**
- * Of the forms given, one of the group that holds at least {@link DOMINANT_SHARE} of their uses,
- * if any.
+ * Of groups weighed (root → weight), the one holding at least {@link DOMINANT_SHARE} of the
+ * weight, if any: "BP" goes to British Petroleum only when Brad Pitt and the rest weigh little.
  */
-function dominant(candidates: readonly Form[], rootOf: (f: Form) => number): Form | undefined {
-  const uses = new Map<number, { form: Form; count: number }>();
+function dominantRoot(weights: ReadonlyMap<number, number>): number | undefined {
   let total = 0;
-  for (const g of candidates) {
-    const root = rootOf(g);
-    const held = uses.get(root);
-    if (held) held.count += g.count;
-    else uses.set(root, { form: g, count: g.count });
-    total += g.count;
+  let best: [number, number] | undefined;
+  for (const [root, weight] of weights) {
+    total += weight;
+    if (!best || weight > best[1]) best = [root, weight];
   }
-  const best = [...uses.values()].sort(
-    (a, b) => b.count - a.count || compareText(a.form.text, b.form.text),
-  )[0];
-  return best && best.count >= DOMINANT_SHARE * total ? best.form : undefined;
+  return best && best[1] >= DOMINANT_SHARE * total ? best[0] : undefined;
 }
 
 /** A form's words less function words and a generic tail ("Panjshir Valley" → "Panjshir"). */
