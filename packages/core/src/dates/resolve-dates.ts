@@ -1,5 +1,5 @@
 import type { DateEstimate, DateEvidence } from "../model/date-estimate.js";
-import type { CandidateDate } from "./candidate-date.js";
+import { type CandidateDate, MONTH_PATTERN } from "./candidate-date.js";
 import { findChronoExpressions } from "./chrono-expressions.js";
 import type { Tense } from "./detect-tense.js";
 import { findNewsExpressions } from "./news-expressions.js";
@@ -99,8 +99,7 @@ function inHyphenatedName(c: CandidateDate, text: string): boolean {
   return HYPHENATED_NAME.test(text.slice(c.index + own.length));
 }
 /** A month's name written in lower case: a verb or a word ("march", "may"), not a month. */
-const LOWER_MONTH =
-  /(?<![\p{L}])(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?![\p{L}])/u;
+const LOWER_MONTH = new RegExp(`(?<!\\p{L})${MONTH_PATTERN}(?!\\p{L})`, "u");
 
 /**
  * Whether a candidate is a date at all: not a month read from a lower-case word ("Thousands

@@ -16,9 +16,12 @@ const CREDIT_LINES = [
   // "Fahrenthold reported from Washington."
   /^(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:and\s+(?:\p{Lu}[\p{L}'’-]+\s+){1,3})?reported\s+from\s+\p{Lu}[\p{L}'’.-]*(?:(?:,\s*|\s+|\s+and\s+)\p{Lu}[\p{L}'’.-]*)*\.?$/u,
 ];
+/** "Reporting by", "Additional reporting by", "Editing by": how a credit in brackets opens. */
+const CREDIT_BY = String.raw`[([]\s*(?:additional\s+)?(?:reporting|writing|editing|edited)\s+by\b`;
+/** A paragraph a bracketed credit opens. */
+const OPENING_CREDIT = new RegExp(`^${CREDIT_BY}`, "i");
 /** A credit in brackets closing a paragraph of prose. */
-const TRAILING_CREDIT =
-  /\s*[([]\s*(?:additional\s+)?(?:reporting|writing|editing|edited)\s+by\b[^)\]]*[)\]]\s*$/i;
+const TRAILING_CREDIT = new RegExp(String.raw`\s*${CREDIT_BY}[^)\]]*[)\]]\s*$`, "i");
 /**
  * A reader comment's footer or header: a time of day beside "Reply", "Report abuse" or
  * "Permalink" ("January 31, 2011 at 6:57 pm | Reply"), or "Posted by ... at 6:57 pm".
@@ -65,7 +68,6 @@ export function cleanDraft(draft: ArticleDraft): ArticleDraft {
  */
 function isCredit(paragraph: string): boolean {
   const text = paragraph.trim();
-  if (/^[([]\s*(?:additional\s+)?(?:reporting|writing|editing|edited)\s+by\b/i.test(text))
-    return true;
+  if (OPENING_CREDIT.test(text)) return true;
   return countWords(text) <= CREDIT_MAX_WORDS && CREDIT_LINES.some((rule) => rule.test(text));
 }

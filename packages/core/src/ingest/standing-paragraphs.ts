@@ -42,12 +42,10 @@ export function dropStandingParagraphs(drafts: readonly ArticleDraft[]): Article
       const entry = countWords(p) <= MAX_WORDS ? bySource?.get(lineKey(p)) : undefined;
       return !!entry && entry.stories.size >= MIN_STORIES && entry.days.size >= MIN_DAYS;
     };
-    const dropped = d.paragraphs.filter(standing);
-    if (dropped.length === 0 || dropped.length === d.paragraphs.length) return d;
-    return {
-      ...d,
-      paragraphs: d.paragraphs.filter((p) => !standing(p)),
-      furniture: [...(d.furniture ?? []), ...dropped],
-    };
+    const kept: string[] = [];
+    const dropped: string[] = [];
+    for (const p of d.paragraphs) (standing(p) ? dropped : kept).push(p);
+    if (dropped.length === 0 || kept.length === 0) return d;
+    return { ...d, paragraphs: kept, furniture: [...(d.furniture ?? []), ...dropped] };
   });
 }

@@ -117,10 +117,7 @@ function readingOf(
     .sort((a, b) => a.rank - b.rank)
     .slice(0, LEDE_SENTENCES)
     .sort((a, b) => chosen.indexOf(a) - chosen.indexOf(b))
-    .map((r) => ({
-      ...cited(r),
-      text: withoutOpeningDate(r.event.summary, r.event.date.start ?? ""),
-    }));
+    .map((r) => ({ ...cited(r), text: shownText(r) }));
   const rest = ranked.filter((r) => !inTimeline.has(r.event.id));
   const background = rest
     .filter((r) => !isTimelineDated(r, window) && r.quality === 1)
@@ -223,7 +220,7 @@ function entryOf(r: RankedEvent): TimelineEntry {
     precision: start === end ? "day" : daysBetween(start, end) <= 6 ? "week" : "month",
     eventId: r.event.id,
     storylineId: r.storylineId,
-    text: withoutOpeningDate(r.event.summary, start),
+    text: shownText(r),
     articleIds: articleIdsOf(r),
     ...(relative ? { dateNote: `from ‘${evidence.text}’` } : {}),
     ...(disputes.length > 0 ? { disputes } : {}),
@@ -231,6 +228,11 @@ function entryOf(r: RankedEvent): TimelineEntry {
     rank: r.rank,
     score: Math.round(r.score * 1000) / 1000,
   };
+}
+
+/** An event's sentence as the timeline, the lede and the caveats show it, under its day. */
+function shownText(r: RankedEvent): string {
+  return withoutOpeningDate(r.event.summary, r.event.date.start ?? "");
 }
 
 /**
@@ -258,18 +260,11 @@ function caveatsOf(rest: readonly RankedEvent[]): Caveat[] {
         wordCount(r.event.summary) >= 6,
     )
     .slice(0, CAVEATS_OF_EACH_KIND);
-  return [
-    ...disputed.map((r) => ({
-      eventId: r.event.id,
-      kind: "disputed" as const,
-      text: withoutOpeningDate(r.event.summary, r.event.date.start ?? ""),
-      articleIds: articleIdsOf(r),
-    })),
-    ...single.map((r) => ({
-      eventId: r.event.id,
-      kind: "single-source" as const,
-      text: withoutOpeningDate(r.event.summary, r.event.date.start ?? ""),
-      articleIds: articleIdsOf(r),
-    })),
-  ];
+  const caveat = (kind: Caveat["kind"]) => (r: RankedEvent) => ({
+    eventId: r.event.id,
+    kind,
+    text: shownText(r),
+    articleIds: articleIdsOf(r),
+  });
+  return [...disputed.map(caveat("disputed")), ...single.map(caveat("single-source"))];
 }

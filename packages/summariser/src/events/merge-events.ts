@@ -177,7 +177,7 @@ function toEvent(
     mentions,
     corroboration: new Set(mentions.map((m) => publisherOf.get(m.articleId) ?? m.articleId)).size,
   };
-  const disputed = disputes(members, publishedOf);
+  const disputed = disputes(members, event.date, publishedOf);
   if (disputed.length > 0) event.disputed = disputed;
   return event;
 }
@@ -250,12 +250,17 @@ function jointDate(members: MentionRecord[]): DateEstimate {
 const SAME_FIGURE = 1.1;
 
 /**
- * Figures articles give differently for the same class of thing counted, on an event of one day,
- * among reports published on one day: a running total reported on later days is not a dispute.
- * Figures a tenth apart agree. The publication day with most articles in disagreement is shown.
+ * Figures articles give differently for the same class of thing counted, on an event of one day
+ * (its joint `date`), among reports published on one day: a running total reported on later days
+ * is not a dispute. Figures a tenth apart agree. The publication day with most articles in
+ * disagreement is shown.
  */
-function disputes(members: MentionRecord[], publishedOf: ReadonlyMap<string, string>): Dispute[] {
-  const { start, end } = jointDate(members);
+function disputes(
+  members: MentionRecord[],
+  date: DateEstimate,
+  publishedOf: ReadonlyMap<string, string>,
+): Dispute[] {
+  const { start, end } = date;
   if (start === null || start !== end) return [];
   // Class → publication day → article → figures.
   const byClass = new Map<string, Map<string, Map<string, Set<number>>>>();

@@ -44,7 +44,7 @@ export function afterOpeningDate(text: string, date: string): number {
  * The length of a sentence's opening `date` and the dash or colon after it ("April 22 - "), or 0
  * when it does not open so.
  */
-export function openingDateLength(text: string, date: string): number {
+function openingDateLength(text: string, date: string): number {
   const end = afterOpeningDate(text, date);
   if (end < 0) return 0;
   const separator = SEPARATOR.exec(text.slice(end))?.[0].length ?? 0;
