@@ -42,6 +42,10 @@ export {
   CaveatSchema,
   type LedeSentence,
   LedeSentenceSchema,
+  type RecalledEvent,
+  RecalledEventSchema,
+  type StorylineSoFar,
+  StorylineSoFarSchema,
   type TimelineEntry,
   TimelineEntrySchema,
 } from "./model/briefing.js";

@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import type { BriefOptions } from "../commands/brief.js";
+import type { FetchCommandOptions } from "../commands/fetch.js";
 import type { PreviewCommandOptions } from "../commands/preview.js";
 import type { SendOptions } from "../commands/send.js";
 import type { ServeOptions } from "../commands/serve.js";
@@ -76,15 +77,30 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
         "-c, --config <file>",
         "the configuration (default: briefing.config.yaml, .yml or .json here)",
       );
-  digestCommand("send", "Build and send a digest now, for the period since its last run")
+  digestCommand("fetch", "Fetch the configured sources that are due into the article store")
+    .option("--now <iso>", "the time the fetch is recorded at (default: the clock)")
+    .option("--all", "fetch every source, even one fetched recently")
+    .action(async (options: FetchCommandOptions) => {
+      const { fetchCommand } = await import("../commands/fetch.js");
+      result.exitCode = await fetchCommand(options, io);
+    });
+  digestCommand(
+    "send",
+    "Fetch the sources, then build and send a digest now, for the period since its last run",
+  )
     .argument("<digest>", "the digest's name in the configuration")
     .option("--now <iso>", "the time the period ends (default: the clock)")
+    .option("--backfill <days>", "a first issue covers the last DAYS days")
     .action(async (name: string, options: SendOptions) => {
       const { sendCommand } = await import("../commands/send.js");
       result.exitCode = await sendCommand(name, options, io);
     });
-  digestCommand("run-due", "Send every digest whose scheduled time has passed since its last run")
+  digestCommand(
+    "run-due",
+    "Fetch the sources, then send every digest whose scheduled time has passed since its last run",
+  )
     .option("--now <iso>", "the time to check against (default: the clock)")
+    .option("--backfill <days>", "a digest's first issue covers the last DAYS days")
     .action(async (options: SendOptions) => {
       const { runDueCommand } = await import("../commands/send.js");
       result.exitCode = await runDueCommand(options, io);

@@ -68,17 +68,28 @@ export function openDigests(
 ): DigestContext & { close: () => void } {
   const ledger = new Ledger(config.state);
   const mailer = createMailer(config.transport, { timeoutMs: config.delivery.timeoutMs });
-  let articles: Promise<Article[]> | undefined;
+  let corpus: Promise<Article[]> | undefined;
   return {
     config,
     ledger,
     mailer,
-    loadArticles: () => {
-      articles ??= loadCorpus(config.corpus).then(({ articles: read, problems }) => {
-        writeProblems(problems, io);
-        return read;
-      });
-      return articles;
+    loadArticles: async (window) => {
+      corpus ??=
+        config.corpus.length === 0
+          ? Promise.resolve([])
+          : loadCorpus(config.corpus).then(({ articles: read, problems }) => {
+              writeProblems(problems, io);
+              return read;
+            });
+      const files = await corpus;
+      const known = new Set(files.map((a) => a.id));
+      const stored = ledger.store
+        .seenBetween(window.from.toISOString(), window.to.toISOString())
+        .filter((s) => !known.has(s.article.id));
+      return {
+        articles: [...files, ...stored.map((s) => s.article)],
+        firstSeen: new Map(stored.map((s) => [s.article.id, s.firstSeen])),
+      };
     },
     clock: io.now,
     sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
@@ -110,6 +121,8 @@ function describeEventText(event: DigestEvent): string {
       return `${event.digest}: not due${event.next ? `; next at ${event.next}` : ""}`;
     case "run-started":
       return `${event.digest}: ${event.resumed ? "resuming" : "sending"} ${event.periodStart} → ${event.periodEnd}: ${event.articles} article${event.articles === 1 ? "" : "s"}, ${event.recipients} recipient${event.recipients === 1 ? "" : "s"}`;
+    case "first-run":
+      return `${event.digest}: first digest, covering what arrived from ${event.periodStart} to ${event.periodEnd}${event.older > 0 ? `; ${event.older} article${event.older === 1 ? " is" : "s are"} older or history, not news (run-due --backfill DAYS or send --backfill DAYS takes in the last DAYS)` : ""}`;
     case "nothing-new":
       return `${event.digest}: nothing new ${event.periodStart} → ${event.periodEnd}; no email sent`;
     case "sent":

@@ -4,6 +4,7 @@ import type { CliIo } from "../cli/io.js";
 import { untilSignal } from "../cli/until-signal.js";
 import type { DigestEvent } from "../delivery/digest-event.js";
 import { runDigest } from "../digest/run-digest.js";
+import { fetchDue } from "./fetch.js";
 import { openDigests, readConfig, redactorOf } from "./open-digests.js";
 
 /**
@@ -27,7 +28,13 @@ export async function scheduleCommand(
   let inFlight: Promise<void> = Promise.resolve();
   const tick = (digest: (typeof config.digests)[number]) => {
     inFlight = inFlight
-      .then(() => runDigest(digest, "due", io.now(), context))
+      .then(async () => {
+        const now = io.now();
+        await fetchDue(config, context.ledger, now, io, {
+          log: (event) => logger.info(event, event.kind),
+        });
+        await runDigest(digest, "due", now, context);
+      })
       .catch((error: Error) => {
         logger.error(
           {

@@ -3,12 +3,15 @@ import type { CliIo } from "../cli/io.js";
 import { parseNow } from "../cli/parse-now.js";
 import type { DigestEvent } from "../delivery/digest-event.js";
 import { runDigest } from "../digest/run-digest.js";
+import { fetchDue } from "./fetch.js";
 import { describeEvent, oneLine, openDigests, readConfig, redactorOf } from "./open-digests.js";
 
 /** Options of `send` and `run-due`. */
 export interface SendOptions {
   config?: string;
   now?: string;
+  /** A digest's first issue covers the last this many days. */
+  backfill?: string;
 }
 
 /**
@@ -39,6 +42,7 @@ async function runDigests(
   io: CliIo,
 ): Promise<number> {
   const now = parseNow(options.now, io.now);
+  const backfillDays = options.backfill === undefined ? undefined : parseDays(options.backfill);
   const redact = redactorOf(config);
   let trouble = false;
   const log = (event: DigestEvent) => {
@@ -54,9 +58,13 @@ async function runDigests(
   };
   const context = openDigests(config, io, log);
   try {
+    // The sources first: a digest tells what they hold now.
+    await fetchDue(config, context.ledger, now, io);
     for (const digest of digests) {
       try {
-        await runDigest(digest, mode, now, context);
+        await runDigest(digest, mode, now, context, {
+          ...(backfillDays !== undefined ? { backfillDays } : {}),
+        });
       } catch (error) {
         trouble = true;
         io.stderr(`${digest.name}: ${oneLine(redact((error as Error).message))}\n`);
@@ -66,4 +74,11 @@ async function runDigests(
     context.close();
   }
   return trouble ? 1 : 0;
+}
+
+function parseDays(value: string): number {
+  const days = Number(value);
+  if (!/^\d+$/.test(value.trim()) || days < 1 || days > 3650)
+    throw new UsageError(`--backfill: expected a number of days from 1 to 3650, found "${value}"`);
+  return days;
 }

@@ -4,9 +4,12 @@ import { parseNow } from "../cli/parse-now.js";
 import { Ledger } from "../state/ledger.js";
 import { readConfig, redactorOf } from "./open-digests.js";
 
+const DAY_MS = 86_400_000;
+
 /**
  * `briefing status`: each digest with its schedule, last runs (period, sent, failed, pending),
- * next scheduled time, and recent failures.
+ * next scheduled time, and recent failures; each source with its last fetch, or how long it has
+ * been failing and why.
  */
 export async function statusCommand(
   options: { config?: string; now?: string },
@@ -40,6 +43,22 @@ export async function statusCommand(
         lines.push(
           `  ${f.status === "failed" ? "refused" : "pending"}: ${f.recipient} (${f.periodEnd}, ${f.attempts} attempt${f.attempts === 1 ? "" : "s"}): ${f.lastError}`,
         );
+    }
+    if (config.sources.length > 0)
+      lines.push("", `sources: ${ledger.store.count()} articles stored`);
+    for (const source of config.sources) {
+      const row = ledger.store.source(source.url);
+      const label = source.name ? `${source.name} <${source.url}>` : source.url;
+      if (!row?.lastAttemptAt) {
+        lines.push(`  ${label}: never fetched`);
+        continue;
+      }
+      const failingFor = row.failingSince ? now.getTime() - Date.parse(row.failingSince) : 0;
+      lines.push(
+        row.failingSince
+          ? `  ${label}: ${failingFor >= DAY_MS ? "FAILING for a day or more" : "failing"} since ${row.failingSince}: ${row.lastError}`
+          : `  ${label}: fetched ${row.lastSuccessAt}`,
+      );
     }
   } finally {
     ledger.close();

@@ -105,8 +105,57 @@ export const DeliverySchema = z.strictObject({
   maxConnectionFailures: z.number().int().min(1).default(3),
 });
 
+const httpUrl = z.string().refine(
+  (url) => {
+    try {
+      return ["http:", "https:"].includes(new URL(url).protocol);
+    } catch {
+      return false;
+    }
+  },
+  { error: "expected an http(s) URL such as https://example.org/feed.xml" },
+);
+
+/** A feed (RSS, Atom, JSON Feed) or article page to fetch: a URL, or `{ url, name }`. */
+export const SourceSchema = z.union([
+  httpUrl,
+  z.strictObject({ url: httpUrl, name: z.string().min(1).optional() }),
+]);
+
+/** How sources are fetched: politely, within limits. */
+export const FetchSchema = z.strictObject({
+  /** Who to contact about the fetcher, named in its User-Agent: an address or a URL. */
+  contact: z.string().min(3).optional(),
+  timeoutMs: z.number().int().min(100).default(20_000),
+  /** Bodies larger than this (after decompression) are refused. */
+  maxBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(5 * 1024 * 1024),
+  maxRedirects: z.number().int().min(0).max(20).default(5),
+  /** Requests at a time to one host. */
+  perHost: z.number().int().min(1).max(16).default(2),
+  /** A source is fetched again only after this many minutes. */
+  intervalMinutes: z.number().min(0).default(15),
+});
+
 export const ConfigSchema = z.strictObject({
-  corpus: z.union([z.string(), z.array(z.string()).min(1)]).default(["corpus"]),
+  /** Files and folders of articles; default `corpus` when there are no sources. */
+  corpus: z.union([z.string(), z.array(z.string())]).optional(),
+  /** Feeds and pages to fetch into the article store. */
+  sources: z.array(SourceSchema).default([]),
+  /** A feed reader's OPML export: its feeds are sources too. */
+  opml: z.string().min(1).optional(),
+  fetch: FetchSchema.default({
+    timeoutMs: 20_000,
+    maxBytes: 5 * 1024 * 1024,
+    maxRedirects: 5,
+    perHost: 2,
+    intervalMinutes: 15,
+  }),
+  /** Days of stored articles a digest reads for its storylines' history. */
+  historyDays: z.number().int().min(1).max(3650).default(30),
   state: z.string().min(1).default(".briefing/state.db"),
   transport: TransportSchema.optional(),
   from: address,
@@ -125,11 +174,21 @@ export const ConfigSchema = z.strictObject({
 
 export type DigestConfig = z.infer<typeof DigestSchema>;
 
+/** A source to fetch, with the name it is shown by. */
+export interface Source {
+  url: string;
+  name?: string;
+}
+
 /** A validated configuration with every path made absolute and recipients read. */
 export interface Config {
   /** The file it was read from. */
   path: string;
   corpus: string[];
+  /** The listed sources and those of the OPML file, each URL once. */
+  sources: Source[];
+  fetch: z.infer<typeof FetchSchema>;
+  historyDays: number;
   state: string;
   transport: string;
   from: string;

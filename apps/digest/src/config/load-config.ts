@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
+import { parseOpml } from "feedsmith";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import {
@@ -8,6 +9,7 @@ import {
   isSafeAddress,
   SECRET_FIELDS,
   SecretSchema,
+  type Source,
   TransportSchema,
 } from "./digest-config.js";
 import { ConfigError } from "./errors.js";
@@ -66,12 +68,18 @@ export async function loadConfig(path: string, options: LoadConfigOptions = {}):
         `digests.${i}.name: expected a name no other digest has, found "${name}" again`,
       );
   });
+  const sources = await collectSources(raw.sources, raw.opml && resolve(base, raw.opml), problems);
   if (problems.length > 0) throw new ConfigError(path, problems);
   const transport = raw.transport ?? options.smtpUrl ?? "file:.briefing/outbox";
   const secret = raw.secret ?? options.secret;
   return {
     path: resolve(path),
-    corpus: (Array.isArray(raw.corpus) ? raw.corpus : [raw.corpus]).map((p) => resolve(base, p)),
+    corpus: [raw.corpus ?? (sources.length > 0 ? [] : ["corpus"])]
+      .flat()
+      .map((p) => resolve(base, p)),
+    sources,
+    fetch: raw.fetch,
+    historyDays: raw.historyDays,
     state: resolve(base, raw.state),
     transport: transport.startsWith("file:")
       ? `file:${resolve(base, transport.slice(5))}`
@@ -81,6 +89,61 @@ export async function loadConfig(path: string, options: LoadConfigOptions = {}):
     digests,
     delivery: raw.delivery,
   };
+}
+
+/** The listed sources, then the OPML file's feeds; each URL once, the first name given kept. */
+async function collectSources(
+  listed: readonly (string | { url: string; name?: string | undefined })[],
+  opml: string | undefined,
+  problems: string[],
+): Promise<Source[]> {
+  const sources = new Map<string, Source>();
+  const add = (url: string, name: string | undefined) => {
+    if (!sources.has(url)) sources.set(url, name ? { url, name } : { url });
+  };
+  for (const s of listed) typeof s === "string" ? add(s, undefined) : add(s.url, s.name);
+  if (!opml) return [...sources.values()];
+  let text: string;
+  try {
+    text = await readFile(opml, "utf8");
+  } catch (cause) {
+    problems.push(
+      `opml: expected a readable OPML file, found "${opml}" (${(cause as Error).message})`,
+    );
+    return [...sources.values()];
+  }
+  let outlines: unknown[];
+  try {
+    outlines = (parseOpml(text) as { body?: { outlines?: unknown[] } }).body?.outlines ?? [];
+  } catch (cause) {
+    problems.push(`opml: expected an OPML document in ${opml}: ${(cause as Error).message}`);
+    return [...sources.values()];
+  }
+  const before = sources.size;
+  const walk = (items: unknown[]) => {
+    for (const item of items as {
+      xmlUrl?: unknown;
+      title?: unknown;
+      text?: unknown;
+      outlines?: unknown[];
+    }[]) {
+      const url = typeof item.xmlUrl === "string" ? item.xmlUrl.trim() : "";
+      if (url && /^https?:\/\//i.test(url)) {
+        const name =
+          typeof item.title === "string"
+            ? item.title
+            : typeof item.text === "string"
+              ? item.text
+              : undefined;
+        add(url, name?.trim() || undefined);
+      }
+      if (Array.isArray(item.outlines)) walk(item.outlines);
+    }
+  };
+  walk(outlines);
+  if (sources.size === before && outlines.length === 0)
+    problems.push(`opml: expected outlines with feed addresses (xmlUrl) in ${opml}, found none`);
+  return [...sources.values()];
 }
 
 /** One address per line; blank lines and `#` comments skipped; bad lines reported by number. */

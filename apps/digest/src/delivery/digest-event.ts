@@ -12,6 +12,14 @@ export type DigestEvent =
       resumed: boolean;
     }
   | { kind: "nothing-new"; digest: string; periodStart: string; periodEnd: string }
+  | {
+      kind: "first-run";
+      digest: string;
+      periodStart: string;
+      periodEnd: string;
+      /** Articles read that are not news for it: earlier than its first period, or history. */
+      older: number;
+    }
   | { kind: "sent"; digest: string; recipient: string; messageId: string; attempt: number }
   | {
       kind: "retry";

@@ -14,13 +14,23 @@ import { selectArticles } from "./select-articles.js";
 
 type Digest = Config["digests"][number];
 
+/** The articles a digest can read: the corpus's, and those stored from sources. */
+export interface LoadedArticles {
+  articles: Article[];
+  /** When each stored article was first seen (ISO instant), by id. */
+  firstSeen: ReadonlyMap<string, string>;
+}
+
 /** What running digests needs: the configuration, state, a mailer, the corpus, time and a log. */
 export interface DigestContext {
   config: Config;
   ledger: Ledger;
   mailer: Mailer;
-  /** Reads the corpus (once per command is enough). */
-  loadArticles: () => Promise<Article[]>;
+  /**
+   * The corpus's articles (read once per command) and the stored articles first seen in
+   * `[from, to)`.
+   */
+  loadArticles: (window: { from: Date; to: Date }) => Promise<LoadedArticles>;
   clock: () => Date;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
@@ -28,6 +38,14 @@ export interface DigestContext {
   /** Removes secrets (the SMTP password, the token secret) from text to be logged or stored. */
   redact: (text: string) => string;
 }
+
+/** Options of {@link runDigest}. */
+export interface RunDigestOptions {
+  /** A digest's first period covers the last this many days (default: one scheduled slot). */
+  backfillDays?: number;
+}
+
+const DAY_MS = 86_400_000;
 
 /**
  * Runs one digest: takes its lock (or reports it busy), finishes any run a crash or a flaky
@@ -44,6 +62,7 @@ export async function runDigest(
   mode: "due" | "now",
   now: Date,
   ctx: DigestContext,
+  options: RunDigestOptions = {},
 ): Promise<void> {
   const holder = randomUUID();
   const lease = ctx.config.delivery.leaseMs;
@@ -72,25 +91,44 @@ export async function runDigest(
       ctx.log({ kind: "not-due", digest: digest.name, next: plan.next?.toISOString() ?? null });
       return;
     }
-    const articles = await ctx.loadArticles();
-    const origin = new Date(ctx.ledger.origin(digest.name) ?? plan.start.toISOString());
+    const first = latest === undefined;
+    const start =
+      first && options.backfillDays !== undefined
+        ? new Date(
+            Math.min(plan.start.getTime(), plan.end.getTime() - options.backfillDays * DAY_MS),
+          )
+        : plan.start;
+    const history = historyStart(start, plan.end, ctx);
+    const loaded = await ctx.loadArticles({ from: history, to: new Date(now.getTime() + 1) });
+    const origin = new Date(ctx.ledger.origin(digest.name) ?? start.toISOString());
     const covered = ctx.ledger.coveredArticles(
       digest.name,
-      articles.map((a) => a.id),
+      loaded.articles.map((a) => a.id),
     );
-    const chosen = selectArticles(articles, {
-      covered,
-      origin,
-      end: plan.end,
-      timezone: digest.timezone,
-    });
+    // What arrived up to now is news, slot or not: the next period starts where this one ends.
+    const window = { end: now, timezone: digest.timezone, firstSeen: loaded.firstSeen };
+    const chosen = selectArticles(loaded.articles, { ...window, covered, origin });
+    const news = new Set(chosen.map((a) => a.id));
+    const earlier =
+      chosen.length === 0
+        ? []
+        : selectArticles(loaded.articles, { ...window, covered: news, origin: history });
+    if (first)
+      ctx.log({
+        kind: "first-run",
+        digest: digest.name,
+        periodStart: start.toISOString(),
+        periodEnd: plan.end.toISOString(),
+        older: loaded.articles.length - chosen.length,
+      });
     const periodEnd = plan.end.toISOString();
     const run = ctx.ledger.createRun({
       digest: digest.name,
-      periodStart: plan.start.toISOString(),
+      periodStart: start.toISOString(),
       periodEnd,
       createdAt: ctx.clock().toISOString(),
       articleIds: chosen.map((a) => a.id),
+      historyIds: earlier.map((a) => a.id),
       deliveries:
         chosen.length === 0
           ? []
@@ -125,7 +163,13 @@ async function deliver(
   keepLock: () => boolean,
 ): Promise<void> {
   const ids = new Set(ctx.ledger.runArticles(run.id));
-  const articles = (await ctx.loadArticles()).filter((a) => ids.has(a.id));
+  const historyIds = new Set(ctx.ledger.runHistory(run.id));
+  const loaded = await ctx.loadArticles({
+    from: historyStart(new Date(run.periodStart), new Date(run.periodEnd), ctx),
+    to: new Date(FAR_FUTURE_MS),
+  });
+  const articles = loaded.articles.filter((a) => ids.has(a.id));
+  const read = articles.concat(loaded.articles.filter((a) => historyIds.has(a.id)));
   if (articles.length < ids.size)
     ctx.log({ kind: "missing-articles", digest: digest.name, count: ids.size - articles.length });
   const deliveries = ctx.ledger.deliveries(run.id);
@@ -139,8 +183,9 @@ async function deliver(
     resumed,
   });
   const end = new Date(run.periodEnd);
-  const briefing = buildBriefing(await readArticles({ articles }, { threads: 1 }), {
+  const briefing = buildBriefing(await readArticles({ articles: read }, { threads: 1 }), {
     now: end,
+    news: ids,
     ...(digest.topic ? { topic: digest.topic } : {}),
     ...(digest.maxEvents ? { maxEvents: digest.maxEvents } : {}),
   });
@@ -204,6 +249,14 @@ async function deliver(
     failed: settled.filter((d) => d.status === "failed").length,
     pending: settled.filter((d) => d.status === "pending" || d.status === "sending").length,
   });
+}
+
+/** The latest instant a Date holds: a window open to the end. */
+const FAR_FUTURE_MS = 8.64e15;
+
+/** Where a period's history starts: `historyDays` before its end, or its start if earlier. */
+function historyStart(start: Date, end: Date, ctx: DigestContext): Date {
+  return new Date(Math.min(start.getTime(), end.getTime() - ctx.config.historyDays * DAY_MS));
 }
 
 /** The same (digest, period, recipient) always gets the same Message-ID, so a resumed run is recognisable. */

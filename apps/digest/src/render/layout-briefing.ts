@@ -59,6 +59,8 @@ export interface LayoutStoryline {
   /** The only storyline, titled as the briefing is: formats with a visible title may skip it. */
   repeatsHeadline: boolean;
   sections: LayoutSection[];
+  /** In a digest of what changed: the storyline's earlier top events, each "date: sentence". */
+  soFar: Cited[];
   /** Entries left out of this storyline (none since the summariser chooses the timeline). */
   omitted: number;
 }
@@ -201,6 +203,7 @@ function layoutTimeline(
   cite: (ids: readonly string[]) => number[],
 ): LayoutStoryline[] {
   const headlines = new Map(briefing.storylines.map((s) => [s.id, s.headline]));
+  const recalled = new Map((briefing.changes ?? []).map((c) => [c.storylineId, c.soFar]));
   const groups = new Map<string, TimelineEntry[]>();
   for (const entry of briefing.timeline) {
     if (!kept.has(entry.eventId)) continue;
@@ -211,6 +214,11 @@ function layoutTimeline(
   );
   return ordered.map(([id, entries]) => {
     const headline = headlines.get(id) ?? briefing.headline;
+    // Cited before the news, as it is read.
+    const soFar = (recalled.get(id) ?? []).map((r) => ({
+      text: `${formatDateRange({ start: r.day, end: r.day })}: ${r.text}`,
+      notes: cite(r.articleIds),
+    }));
     const sections: LayoutSection[] = [];
     for (const entry of entries) {
       const label = formatMonth(entry.day);
@@ -224,6 +232,7 @@ function layoutTimeline(
     return {
       headline,
       repeatsHeadline: ordered.length === 1 && headline === briefing.headline,
+      soFar,
       sections,
       omitted: 0,
     };

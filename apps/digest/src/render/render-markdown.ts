@@ -68,6 +68,8 @@ export function renderMarkdown(briefing: Briefing, options: RenderMarkdownOption
 
 function renderStoryline(storyline: LayoutStoryline): string[] {
   const lines = [`## ${escapeMarkdown(storyline.headline)}`, ""];
+  if (storyline.soFar.length > 0)
+    lines.push(`*So far:* ${storyline.soFar.map(cited).join(" ")}`, "");
   for (const section of storyline.sections) {
     lines.push(`### ${escapeMarkdown(section.label)}`, "");
     for (const e of section.entries) lines.push(...renderEntry(e));

@@ -67,6 +67,10 @@ export function mjmlOfLayout(layout: BriefingLayout, frame: EmailFrame): string 
       : [
           `<h2 dir="auto" style="margin:0;font-size:19px;line-height:1.3;${WRAP}">${escapeHtml(storyline.headline)}</h2>`,
         ];
+    if (storyline.soFar.length > 0)
+      parts.push(
+        `<p dir="auto" class="bf-muted" style="margin:${parts.length === 0 ? 0 : 8}px 0 0;${MUTED}${WRAP}"><strong>So far:</strong> ${storyline.soFar.map(cite).join(" ")}</p>`,
+      );
     for (const section of storyline.sections) {
       parts.push(
         `<h3 class="bf-muted" style="margin:${parts.length === 0 ? 0 : 18}px 0 8px;${MUTED}font-weight:600;letter-spacing:.06em;text-transform:uppercase;">${escapeHtml(section.label)}</h3>`,

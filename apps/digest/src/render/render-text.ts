@@ -39,6 +39,8 @@ export function textOfLayout(layout: BriefingLayout, frame: TextFrame = {}): str
   if (lede.length > 0) out.push(...lede, "");
   for (const storyline of layout.storylines) {
     if (!storyline.repeatsHeadline) out.push(...heading(storyline.headline, "-"), "");
+    if (storyline.soFar.length > 0)
+      out.push(...para(`So far: ${storyline.soFar.map(cited).join(" ")}`), "");
     for (const section of storyline.sections) {
       out.push(cleanText(section.label).toUpperCase(), "");
       for (const e of section.entries) {

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { ARTICLE_STORE_SCHEMA, ArticleStore } from "./article-store.js";
 
 /** One digest period: the window it covers and where its sending stands. */
 export interface RunRow {
@@ -44,6 +45,11 @@ CREATE TABLE IF NOT EXISTS run_articles (
   article_id TEXT NOT NULL,
   run_id INTEGER NOT NULL REFERENCES runs (id),
   PRIMARY KEY (digest, article_id)
+);
+CREATE TABLE IF NOT EXISTS run_history (
+  run_id INTEGER NOT NULL REFERENCES runs (id),
+  article_id TEXT NOT NULL,
+  PRIMARY KEY (run_id, article_id)
 );
 CREATE TABLE IF NOT EXISTS deliveries (
   run_id INTEGER NOT NULL REFERENCES runs (id),
@@ -112,6 +118,8 @@ function switchToWal(db: Database.Database): void {
  */
 export class Ledger {
   private readonly db: Database.Database;
+  /** The articles fetched from sources, and the sources' state, in the same file. */
+  readonly store: ArticleStore;
 
   constructor(path: string) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -121,6 +129,8 @@ export class Ledger {
     switchToWal(this.db);
     this.db.pragma("foreign_keys = ON");
     this.db.exec(SCHEMA);
+    this.db.exec(ARTICLE_STORE_SCHEMA);
+    this.store = new ArticleStore(this.db);
   }
 
   close(): void {
@@ -207,6 +217,15 @@ export class Ledger {
     return new Set(articleIds.filter((id) => covered.has(id)));
   }
 
+  /** The earlier articles a run's briefing tells as its storylines' history ("so far"). */
+  runHistory(runId: number): string[] {
+    return (
+      this.db
+        .prepare("SELECT article_id AS id FROM run_history WHERE run_id = ? ORDER BY article_id")
+        .all(runId) as { id: string }[]
+    ).map((r) => r.id);
+  }
+
   runArticles(runId: number): string[] {
     return (
       this.db
@@ -225,6 +244,8 @@ export class Ledger {
     periodEnd: string;
     createdAt: string;
     articleIds: readonly string[];
+    /** Earlier articles its briefing reads for history. */
+    historyIds?: readonly string[];
     deliveries: readonly { recipient: string; messageId: string }[];
   }): RunRow {
     return this.db
@@ -247,6 +268,10 @@ export class Ledger {
           "INSERT INTO run_articles (digest, article_id, run_id) VALUES (?, ?, ?)",
         );
         for (const id of input.articleIds) cover.run(input.digest, id, runId);
+        const history = this.db.prepare(
+          "INSERT OR IGNORE INTO run_history (run_id, article_id) VALUES (?, ?)",
+        );
+        for (const id of input.historyIds ?? []) history.run(runId, id);
         const deliver = this.db.prepare(
           "INSERT INTO deliveries (run_id, recipient, status, message_id) VALUES (?, ?, 'pending', ?)",
         );

@@ -17,10 +17,12 @@ export {
   foldDuplicates,
 } from "./fold-duplicates.js";
 export {
+  type CorpusDocument,
   type CorpusProgress,
   type LoadCorpusOptions,
   type LoadCorpusResult,
   loadCorpus,
+  readDocuments,
 } from "./load-corpus.js";
 export { createMinHasher, jaccard, type MinHasher, type MinHasherOptions } from "./minhash.js";
 export { parseFeed } from "./parse-feed.js";

@@ -70,7 +70,7 @@ export async function loadCorpus(
 ): Promise<LoadCorpusResult> {
   const listed = await listFiles(typeof inputs === "string" ? [inputs] : inputs);
   const problems: Problem[] = [...listed.problems];
-  const sources: { path: string; text: string; format: DetectedFormat }[] = [];
+  const documents: CorpusDocument[] = [];
   const progress = options.onProgress ?? (() => {});
   for (const [i, path] of listed.files.entries()) {
     progress({ stage: "read", done: i, total: listed.files.length });
@@ -80,9 +80,30 @@ export async function loadCorpus(
       continue;
     }
     if (source.warning) problems.push(source.warning);
-    sources.push({ path, text: source.text, format: detectFormat(path, source.text) });
+    documents.push({ path, text: source.text });
   }
+  const read = await readDocuments(documents, options);
+  return { ...read, problems: [...problems, ...read.problems] };
+}
 
+/** A document already in memory: its text and where it came from (a path or a URL). */
+export interface CorpusDocument {
+  path: string;
+  text: string;
+}
+
+/**
+ * Reads articles from documents already in memory (fetched pages and feeds, say) exactly as
+ * {@link loadCorpus} reads files: the format told by content, then by the path's extension.
+ * Never throws for bad input: each document that cannot be read becomes a problem.
+ */
+export async function readDocuments(
+  documents: readonly CorpusDocument[],
+  options: Omit<LoadCorpusOptions, "maxFileBytes"> = {},
+): Promise<LoadCorpusResult> {
+  const problems: Problem[] = [];
+  const progress = options.onProgress ?? (() => {});
+  const sources = documents.map((d) => ({ ...d, format: detectFormat(d.path, d.text) }));
   const repeatedLines = findRepeatedLines(
     sources.filter((s) => s.format === "text").map((s) => s.text),
   );

@@ -51,6 +51,20 @@ export const CaveatSchema = z.object({
 });
 export type Caveat = z.infer<typeof CaveatSchema>;
 
+/** An earlier event a digest recalls beside a storyline's news: its day and sentence. */
+export const RecalledEventSchema = LedeSentenceSchema.extend({
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+
+/** For a briefing of what changed: each storyline with news and what it had told so far. */
+export const StorylineSoFarSchema = z.object({
+  storylineId: z.string().min(1),
+  /** Its earlier top-ranked events, oldest first: the "so far" line. */
+  soFar: z.array(RecalledEventSchema),
+});
+export type StorylineSoFar = z.infer<typeof StorylineSoFarSchema>;
+export type RecalledEvent = z.infer<typeof RecalledEventSchema>;
+
 /** The whole briefing: the public JSON contract of `briefing brief --format json`. */
 export const BriefingSchema = z.object({
   schemaVersion: z.literal(BRIEFING_SCHEMA_VERSION),
@@ -69,6 +83,11 @@ export const BriefingSchema = z.object({
   entities: z.array(EntitySchema),
   /** Disputed claims first, then those resting on one source (statements aside). */
   caveats: z.array(CaveatSchema),
+  /**
+   * Only in a briefing of what changed (`news` given): the storylines with news, each with its
+   * "so far"; the timeline then holds new events only.
+   */
+  changes: z.array(StorylineSoFarSchema).optional(),
   articles: z.array(ArticleSchema),
   problems: z.array(ProblemSchema),
 });

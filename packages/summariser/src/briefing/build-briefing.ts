@@ -13,7 +13,7 @@ import type { NameOccurrence } from "../mentions/find-names.js";
 import type { ArticlesRead } from "../parallel/read-articles.js";
 import { addTo } from "../shared/add-to.js";
 import { arcHeadline, buildStorylines } from "../storylines/build-storylines.js";
-import { composeReading } from "./compose-reading.js";
+import { composeReading, recallEarlier } from "./compose-reading.js";
 import { type TimelineBudget, wordCount } from "./select-timeline.js";
 
 /** Options for {@link buildBriefing}. */
@@ -37,7 +37,17 @@ export interface BuildBriefingOptions {
   timelineBudget?: TimelineBudget;
   /** Problems met while reading the corpus, carried into the briefing. */
   problems?: Problem[];
+  /**
+   * A briefing of what changed: the ids of the articles that are new (a digest's since its last
+   * issue); the others are history. The timeline then tells only new events (reported by new
+   * articles alone), only storylines with such news are told, and each gets a "so far" of its
+   * earlier top events (`changes`).
+   */
+  news?: ReadonlySet<string>;
 }
+
+/** Earlier events a storyline with news recalls. */
+const RECALLED_EVENTS = 2;
 
 /** About five minutes of reading. */
 const DEFAULT_MAX_WORDS = 1200;
@@ -72,7 +82,15 @@ export function buildBriefing(read: ArticlesRead, options: BuildBriefingOptions)
     );
   const kept = new Set(storylines.flatMap((s) => s.events.flatMap((e) => e.entities)));
   const entities = entityIndex.entities.filter((e) => kept.has(e.id));
-  const reading = composeReading(storylines, records, articles, {
+  const news = options.news;
+  const isNew = (e: Event) => news !== undefined && e.mentions.every((m) => news.has(m.articleId));
+  const withNews = news
+    ? storylines
+        .map((s) => ({ ...s, events: s.events.filter(isNew) }))
+        .filter((s) => s.events.length > 0)
+    : storylines;
+  const reading = composeReading(withNews, records, articles, {
+    ...(news ? { storyArticles: news.size } : {}),
     maxWords: options.maxWords ?? DEFAULT_MAX_WORDS,
     ...(options.timelineBudget ? { budget: options.timelineBudget } : {}),
     ...(options.maxEvents !== undefined ? { maxEntries: options.maxEvents } : {}),
@@ -101,6 +119,18 @@ export function buildBriefing(read: ArticlesRead, options: BuildBriefingOptions)
     storylines,
     entities,
     caveats: reading.caveats,
+    ...(news
+      ? {
+          changes: reading.storylines.map((told) => {
+            const whole = storylines.find((s) => s.id === told.id) ?? told;
+            const earlier = { ...whole, events: whole.events.filter((e) => !isNew(e)) };
+            return {
+              storylineId: told.id,
+              soFar: recallEarlier(earlier, records, articles, RECALLED_EVENTS),
+            };
+          }),
+        }
+      : {}),
     articles: [...articles],
     // Articles that could not be read are problems too, once.
     problems: [

@@ -3,6 +3,7 @@ import {
   type Caveat,
   daysBetween,
   type LedeSentence,
+  type RecalledEvent,
   type Storyline,
   shiftDay,
   type TimelineEntry,
@@ -37,6 +38,8 @@ export interface ComposeReadingOptions {
   maxEntries?: number;
   /** Words of the body spent on what is not chosen here: the key actors' list. */
   reservedWords?: number;
+  /** The articles a side story's share is counted of (default: all): a digest's new ones. */
+  storyArticles?: number;
 }
 
 /** A side storyline is told when it holds this share of the corpus's articles. */
@@ -75,7 +78,7 @@ export function composeReading(
   articles: readonly Article[],
   options: ComposeReadingOptions,
 ): Reading {
-  const told = storiesWorthTelling(storylines, articles.length);
+  const told = storiesWorthTelling(storylines, options.storyArticles ?? articles.length);
   const ranked = rankEvents(told, records, articles);
   const budget: TimelineBudget = options.budget ?? {
     kind: "words",
@@ -202,6 +205,25 @@ function articleIdsOf(r: RankedEvent): string[] {
 
 function cited(r: RankedEvent): LedeSentence {
   return { text: r.event.summary, articleIds: articleIdsOf(r) };
+}
+
+/**
+ * A storyline's earlier events worth recalling beside its news: its top-ranked events of good
+ * quality dated to a day or a week, `max` at most, oldest first.
+ */
+export function recallEarlier(
+  storyline: Storyline,
+  records: readonly MentionRecord[],
+  articles: readonly Article[],
+  max: number,
+): RecalledEvent[] {
+  if (storyline.events.length === 0) return [];
+  return rankEvents([storyline], records, articles)
+    .filter((r) => r.quality === 1 && isTimelineDated(r, undefined))
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, max)
+    .map((r) => ({ day: r.event.date.start as string, ...cited(r), text: shownText(r) }))
+    .sort((a, b) => a.day.localeCompare(b.day));
 }
 
 /** A dispute of more values than this is a figure that moved (a toll, a total), not a dispute. */

@@ -1,0 +1,70 @@
+import type { CliIo } from "../cli/io.js";
+import { parseNow } from "../cli/parse-now.js";
+import type { Config } from "../config/digest-config.js";
+import { type FetchEvent, fetchSources } from "../sources/fetch-sources.js";
+import { Ledger } from "../state/ledger.js";
+import { oneLine, readConfig, redactorOf } from "./open-digests.js";
+
+/** Options of `briefing fetch`. */
+export interface FetchCommandOptions {
+  config?: string;
+  now?: string;
+  /** Fetch every source, due or not. */
+  all?: boolean;
+}
+
+/**
+ * `briefing fetch`: fetches the configuration's sources that are due into the article store and
+ * says what each gave. Exit code 1 when a source failed (the others are stored all the same).
+ */
+export async function fetchCommand(options: FetchCommandOptions, io: CliIo): Promise<number> {
+  const config = await readConfig(options.config, io);
+  const now = parseNow(options.now, io.now);
+  const ledger = new Ledger(config.state);
+  try {
+    const events = await fetchDue(config, ledger, now, io, { force: options.all === true });
+    if (config.sources.length === 0)
+      io.stderr("no sources in the configuration: nothing to fetch\n");
+    return events.some((e) => e.kind === "fetch-failed") ? 1 : 0;
+  } finally {
+    ledger.close();
+  }
+}
+
+/** Fetches the due sources into the ledger's store, each outcome printed as one line on stderr. */
+export async function fetchDue(
+  config: Config,
+  ledger: Ledger,
+  now: Date,
+  io: CliIo,
+  options: { force?: boolean; log?: (event: FetchEvent) => void } = {},
+): Promise<FetchEvent[]> {
+  if (config.sources.length === 0) return [];
+  const redact = redactorOf(config);
+  return fetchSources(config.sources, {
+    store: ledger.store,
+    fetch: config.fetch,
+    now,
+    force: options.force === true,
+    log: options.log ?? ((event) => io.stderr(`${redact(describeFetchEvent(event))}\n`)),
+  });
+}
+
+/** A fetch outcome as one line for a person reading stderr. */
+export function describeFetchEvent(event: FetchEvent): string {
+  switch (event.kind) {
+    case "fetched": {
+      if (event.answer === "not-modified") return oneLine(`${event.source}: not modified (304)`);
+      const { new: fresh, updated, unchanged } = event.counts;
+      return oneLine(
+        `${event.source}: ${fresh} new, ${updated} updated, ${unchanged} unchanged article${fresh + updated + unchanged === 1 ? "" : "s"}`,
+      );
+    }
+    case "fetch-failed":
+      return oneLine(`${event.source}: failed: ${event.reason}; tried again next time`);
+    case "fetch-skipped":
+      return oneLine(`${event.source}: fetched recently; next due at ${event.next}`);
+    case "fetch-warning":
+      return oneLine(`${event.source}: ${event.where}: ${event.message}`);
+  }
+}

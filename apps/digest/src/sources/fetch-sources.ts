@@ -1,0 +1,179 @@
+import type { Article } from "@briefing/core";
+import { detectFormat, readDocuments } from "@briefing/core/ingest";
+import type { Config, Source } from "../config/digest-config.js";
+import type { ArticleStore, StoreOutcome } from "../state/article-store.js";
+import { type FetchDocumentOptions, fetchDocument } from "./fetch-document.js";
+import { HostLimiter } from "./host-limiter.js";
+
+/** What fetching one source came to, for the log and the command's summary. */
+export type FetchEvent =
+  | {
+      kind: "fetched";
+      source: string;
+      /** A new document, or the server's 304. */
+      answer: "document" | "not-modified";
+      counts: Record<StoreOutcome, number>;
+    }
+  | { kind: "fetch-failed"; source: string; reason: string }
+  | { kind: "fetch-skipped"; source: string; next: string }
+  | { kind: "fetch-warning"; source: string; where: string; message: string };
+
+/** Options of {@link fetchSources}. */
+export interface FetchSourcesOptions {
+  store: ArticleStore;
+  fetch: Config["fetch"];
+  /** The time the fetch is recorded at: new articles are first seen then. */
+  now: Date;
+  log: (event: FetchEvent) => void;
+  /** Fetch every source, even one fetched less than `fetch.intervalMinutes` ago. */
+  force?: boolean;
+}
+
+/** A feed item shorter than this is taken for a summary: its page is fetched and read. */
+const SUMMARY_WORDS = 120;
+const FEED_FORMATS = new Set(["feed", "rss", "rdf", "atom", "json-feed"]);
+
+/** The User-Agent a fetch announces: the tool, and who to contact about it. */
+export function userAgentOf(contact: string | undefined): string {
+  return `Briefing/0.1 (news digests${contact ? `; +${contact}` : ""})`;
+}
+
+/**
+ * Fetches the sources that are due (none fetched within `fetch.intervalMinutes`), at most
+ * `fetch.perHost` requests at a time to one host, and stores what they hold: each feed item an
+ * article (its page fetched and read when the item carries only a summary), each page an
+ * article. A source's failure is its own: recorded with its reason, tried again next time; the
+ * others go on. Resolves when every source is done; never throws for a source.
+ */
+export async function fetchSources(
+  sources: readonly Source[],
+  options: FetchSourcesOptions,
+): Promise<FetchEvent[]> {
+  const events: FetchEvent[] = [];
+  const log = (event: FetchEvent) => {
+    events.push(event);
+    options.log(event);
+  };
+  const limiter = new HostLimiter(options.fetch.perHost);
+  const at = options.now.toISOString();
+  const request: FetchDocumentOptions = {
+    userAgent: userAgentOf(options.fetch.contact),
+    timeoutMs: options.fetch.timeoutMs,
+    maxBytes: options.fetch.maxBytes,
+    maxRedirects: options.fetch.maxRedirects,
+  };
+  const intervalMs = options.fetch.intervalMinutes * 60_000;
+  await Promise.all(
+    sources.map(async (source) => {
+      const known = options.store.source(source.url);
+      if (!options.force && known?.lastAttemptAt) {
+        const next = new Date(Date.parse(known.lastAttemptAt) + intervalMs);
+        if (next.getTime() > options.now.getTime()) {
+          log({ kind: "fetch-skipped", source: source.url, next: next.toISOString() });
+          return;
+        }
+      }
+      const answer = await limiter.run(source.url, () =>
+        fetchDocument(source.url, {
+          ...request,
+          ...(known?.etag ? { etag: known.etag } : {}),
+          ...(known?.lastModified ? { lastModified: known.lastModified } : {}),
+        }),
+      );
+      if (answer.kind === "failed") {
+        options.store.recordFailure(source.url, at, answer.reason);
+        log({ kind: "fetch-failed", source: source.url, reason: answer.reason });
+        return;
+      }
+      if (answer.kind === "not-modified") {
+        options.store.recordSuccess(source.url, at, {});
+        log({ ...fetched(source.url, "not-modified") });
+        return;
+      }
+      const kind = FEED_FORMATS.has(detectFormat(answer.url, answer.text)) ? "feed" : "page";
+      if (known?.kind === "feed" && kind === "page") {
+        const reason = `expected a feed, as on earlier fetches, found ${answer.contentType || "a page"}`;
+        options.store.recordFailure(source.url, at, reason);
+        log({ kind: "fetch-failed", source: source.url, reason });
+        return;
+      }
+      const read = await readDocuments([{ path: answer.url, text: answer.text }]);
+      const errors = read.problems.filter((p) => p.severity === "error");
+      if (read.articles.length === 0 && errors.length > 0) {
+        const reason = errors.map((p) => p.message).join("; ");
+        options.store.recordFailure(source.url, at, reason);
+        log({ kind: "fetch-failed", source: source.url, reason });
+        return;
+      }
+      for (const p of read.problems)
+        log({ kind: "fetch-warning", source: source.url, where: p.path, message: p.message });
+      const articles =
+        kind === "feed"
+          ? await Promise.all(
+              read.articles.map((item) =>
+                withPage(item, source, { ...options, limiter, request, log }),
+              ),
+            )
+          : read.articles.map((a) => (a.url ? a : { ...a, url: answer.url }));
+      const event = fetched(source.url, "document");
+      for (const article of articles) {
+        const named =
+          source.name && !article.publisher ? { ...article, publisher: source.name } : article;
+        event.counts[options.store.put(named, source.url, at).outcome]++;
+      }
+      options.store.recordSuccess(source.url, at, { kind, validators: answer.validators });
+      log(event);
+    }),
+  );
+  return events;
+}
+
+function fetched(
+  source: string,
+  answer: "document" | "not-modified",
+): Extract<FetchEvent, { kind: "fetched" }> {
+  return { kind: "fetched", source, answer, counts: { new: 0, updated: 0, unchanged: 0 } };
+}
+
+/**
+ * A feed item as stored: as it is when it carries its text, else its page read by the HTML path
+ * (the item's address, title and date kept where the page lacks them). A page already stored is
+ * not fetched again; a page that cannot be read leaves the item as it is, with a warning.
+ */
+async function withPage(
+  item: Article,
+  source: Source,
+  context: FetchSourcesOptions & {
+    limiter: HostLimiter;
+    request: FetchDocumentOptions;
+    log: (event: FetchEvent) => void;
+  },
+): Promise<Article> {
+  const words = item.paragraphs.join(" ").split(/\s+/).filter(Boolean).length;
+  if (words >= SUMMARY_WORDS || !item.url || context.store.hasUrl(item.url)) return item;
+  const url = item.url;
+  const answer = await context.limiter.run(url, () => fetchDocument(url, context.request));
+  const warn = (message: string) =>
+    context.log({ kind: "fetch-warning", source: source.url, where: url, message });
+  if (answer.kind !== "document") {
+    warn(
+      `the item's page could not be fetched (${answer.kind === "failed" ? answer.reason : "not modified"}); its summary is kept`,
+    );
+    return item;
+  }
+  const read = await readDocuments([{ path: url, text: answer.text }]);
+  const page = read.articles
+    .filter((a) => a.origins.some((o) => o.format === "html"))
+    .sort((a, b) => b.paragraphs.join(" ").length - a.paragraphs.join(" ").length)[0];
+  if (!page || page.paragraphs.join(" ").length <= item.paragraphs.join(" ").length) {
+    warn("the item's page held no more text than its summary; the summary is kept");
+    return item;
+  }
+  return {
+    ...page,
+    url,
+    title: page.title || item.title,
+    ...(page.publisher || item.publisher ? { publisher: page.publisher ?? item.publisher } : {}),
+    published: page.published.start ? page.published : item.published,
+  };
+}
