@@ -122,7 +122,7 @@ function describeEventText(event: DigestEvent): string {
     case "run-started":
       return `${event.digest}: ${event.resumed ? "resuming" : "sending"} ${event.periodStart} → ${event.periodEnd}: ${event.articles} article${event.articles === 1 ? "" : "s"}, ${event.recipients} recipient${event.recipients === 1 ? "" : "s"}`;
     case "first-run":
-      return `${event.digest}: first digest, covering what arrived from ${event.periodStart} to ${event.periodEnd}${event.older > 0 ? `; ${event.older} article${event.older === 1 ? " is" : "s are"} older or history, not news (run-due --backfill DAYS or send --backfill DAYS takes in the last DAYS)` : ""}`;
+      return `${event.digest}: first digest, covering what arrived from ${event.periodStart} to ${event.periodEnd}${event.older > 0 ? `; ${event.older} earlier article${event.older === 1 ? " is" : "s are"} history, not news (--backfill DAYS takes in the last DAYS)` : ""}`;
     case "nothing-new":
       return `${event.digest}: nothing new ${event.periodStart} → ${event.periodEnd}; no email sent`;
     case "sent":

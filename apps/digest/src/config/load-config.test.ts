@@ -59,6 +59,55 @@ describe("loadConfig", () => {
     expect(noSmtp.transport).toBe(`file:${join(dir, ".briefing/outbox")}`);
   });
 
+  it("reads sources as URLs or { url, name }, adds an OPML export's feeds once, and needs no corpus", async () => {
+    await write(
+      "reader.opml",
+      `<?xml version="1.0"?><opml version="2.0"><head><title>Reader</title></head><body>
+<outline text="World"><outline text="Wire" title="The Wire" type="rss" xmlUrl="https://wire.example/rss"/>
+<outline text="Again" type="rss" xmlUrl="https://news.example/feed.xml"/></outline>
+<outline text="A folder with no feed"/></body></opml>`,
+    );
+    const path = await write(
+      "sources.yaml",
+      [
+        "sources:",
+        "  - https://news.example/feed.xml",
+        "  - { url: https://port.example/atom, name: Port Gazette }",
+        "opml: reader.opml",
+        "fetch: { contact: desk@example.org, intervalMinutes: 30 }",
+        "from: desk@example.org",
+        "digests: [{ name: world, schedule: '0 7 * * *', recipients: [ana@example.org] }]",
+      ].join("\n"),
+    );
+    const config = await loadConfig(path);
+    expect(config.sources).toEqual([
+      { url: "https://news.example/feed.xml" },
+      { url: "https://port.example/atom", name: "Port Gazette" },
+      { url: "https://wire.example/rss", name: "The Wire" },
+    ]);
+    expect(config.corpus).toEqual([]);
+    expect(config.historyDays).toBe(30);
+    expect(config.fetch).toMatchObject({
+      contact: "desk@example.org",
+      intervalMinutes: 30,
+      perHost: 2,
+    });
+    const bad = await write(
+      "bad-sources.yaml",
+      [
+        "sources: [ftp://old.example/feed, { url: https://ok.example, title: x }]",
+        "opml: missing.opml",
+        "from: desk@example.org",
+        "digests: [{ name: world, schedule: '0 7 * * *', recipients: [ana@example.org] }]",
+      ].join("\n"),
+    );
+    const problems = await problemsOf(bad);
+    expect(problems.join("\n")).toContain(
+      'sources.0: expected an http(s) URL such as https://example.org/feed.xml, found "ftp://old.example/feed"',
+    );
+    expect(problems.join("\n")).toContain('sources.1: unknown field "title"');
+  });
+
   it("reads JSON too", async () => {
     const path = await write(
       "briefing.config.json",

@@ -17,7 +17,7 @@ export type DigestEvent =
       digest: string;
       periodStart: string;
       periodEnd: string;
-      /** Articles read that are not news for it: earlier than its first period, or history. */
+      /** Articles read that arrived before its period: history, not news. */
       older: number;
     }
   | { kind: "sent"; digest: string; recipient: string; messageId: string; attempt: number }

@@ -194,6 +194,34 @@ describe("digests over a real SMTP server", () => {
     expect(server.perRecipient()).toEqual({ "ana@example.org": 2 });
   });
 
+  it("says which window a first digest covers, and --backfill takes in the days before it", async () => {
+    const { runDue, ledger, fixture } = await setup(["ana@example.org"]);
+    const first = await runDue("2026-01-12T08:00:00Z");
+    expect(first.err).toContain(
+      "riverton: first digest, covering what arrived from 2026-01-11T07:00:00.000Z to 2026-01-12T07:00:00.000Z; 2 earlier articles are history, not news (--backfill DAYS takes in the last DAYS)",
+    );
+    expect(ledger().runArticles(ledger().latestRun("riverton")?.id ?? -1)).toHaveLength(2);
+    // A fresh state: the first digest takes in the last five days.
+    rmSync(join(fixture.dir, ".briefing"), { recursive: true, force: true });
+    const out = io(fixture.dir);
+    const code = await runMain(
+      ["run-due", "--config", fixture.config, "--now", "2026-01-12T08:00:00Z", "--backfill", "5"],
+      out,
+    );
+    expect(code).toBe(0);
+    expect(out.err).toContain("covering what arrived from 2026-01-07T07:00:00.000Z");
+    const fresh = new Ledger(join(fixture.dir, ".briefing/state.db"));
+    cleanups.push(() => fresh.close());
+    expect(fresh.runArticles(fresh.latestRun("riverton")?.id ?? -1)).toHaveLength(4);
+    const bad = io(fixture.dir);
+    expect(
+      await runMain(["run-due", "--config", fixture.config, "--backfill", "a week"], bad),
+    ).toBe(2);
+    expect(bad.err).toContain(
+      '--backfill: expected a number of days from 1 to 3650, found "a week"',
+    );
+  });
+
   it("never shows the SMTP password", async () => {
     const server = await startSmtpSink();
     cleanups.push(server.close);

@@ -119,7 +119,12 @@ export async function runDigest(
         digest: digest.name,
         periodStart: start.toISOString(),
         periodEnd: plan.end.toISOString(),
-        older: loaded.articles.length - chosen.length,
+        older: selectArticles(loaded.articles, {
+          ...window,
+          end: start,
+          covered: news,
+          origin: new Date(0),
+        }).length,
       });
     const periodEnd = plan.end.toISOString();
     const run = ctx.ledger.createRun({
@@ -251,8 +256,8 @@ async function deliver(
   });
 }
 
-/** The latest instant a Date holds: a window open to the end. */
-const FAR_FUTURE_MS = 8.64e15;
+/** A window open to the end: the last instant of year 9999 (ISO strings compare as text). */
+const FAR_FUTURE_MS = Date.parse("9999-12-31T23:59:59.999Z");
 
 /** Where a period's history starts: `historyDays` before its end, or its start if earlier. */
 function historyStart(start: Date, end: Date, ctx: DigestContext): Date {

@@ -85,7 +85,8 @@ export class ArticleStore {
             .get(contentHash) as { id: string; article: string } | undefined);
         if (existing) {
           const json = JSON.stringify({ ...article, id: existing.id });
-          if (json === existing.article) return { id: existing.id, outcome: "unchanged" as const };
+          if (contentOf(JSON.parse(existing.article) as Article) === contentOf(article))
+            return { id: existing.id, outcome: "unchanged" as const };
           this.db
             .prepare(
               "UPDATE articles SET article = ?, url_key = COALESCE(url_key, ?), content_hash = ?, updated_at = ? WHERE id = ?",
@@ -178,6 +179,12 @@ export class ArticleStore {
       )
       .run({ url, at, reason });
   }
+}
+
+/** What a reader reads of an article: where it was found and under which address do not count. */
+function contentOf(article: Article): string {
+  const { title, paragraphs, publisher, byline, published } = article;
+  return JSON.stringify([title, paragraphs, publisher, byline, published.start, published.end]);
 }
 
 /** The hash of an article's body, normalised: case, spacing and punctuation do not count. */

@@ -43,6 +43,24 @@ describe("buildBriefing", async () => {
     expect([deal?.date.start, deal?.date.end]).toEqual(["2023-03-02", "2023-03-02"]);
   });
 
+  it("tells what changed: only events new articles alone report, with the story so far", async () => {
+    const later = fixtureArticle("a4", "Wire One", "2023-03-09", [
+      "Builders from Riverton started work on the Delta Water Board's flood barrier on Wednesday.",
+    ]);
+    const read = await readArticles({ articles: [...articles, later] }, { threads: 1 });
+    const changed = buildBriefing(read, { now, news: new Set(["a4"]) });
+    expect(BriefingSchema.safeParse(changed).success).toBe(true);
+    expect(changed.timeline.map((e) => [e.day, e.articleIds])).toEqual([["2023-03-08", ["a4"]]]);
+    // The flood-barrier story recalls its deal; the football match has no news and is left out.
+    expect(changed.changes).toHaveLength(1);
+    const [recall] = changed.changes?.[0]?.soFar ?? [];
+    expect(recall?.day).toBe("2023-03-02");
+    expect(recall?.articleIds).toEqual(["a1", "a2", "a3"]);
+    expect(changed.articles.map((a) => a.id).sort()).toEqual(["a1", "a2", "a3", "a4"]);
+    // Without news, the same articles make an ordinary briefing, with no "so far".
+    expect(buildBriefing(read, { now }).changes).toBeUndefined();
+  });
+
   it("merges aliases: an acronym, a surname, a title", () => {
     const board = briefing.entities.find((e) => e.name === "Delta Water Board");
     expect(board?.aliases).toContain("DWB");

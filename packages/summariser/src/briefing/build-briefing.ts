@@ -107,6 +107,19 @@ export function buildBriefing(read: ArticlesRead, options: BuildBriefingOptions)
     const shown = shownOf.get(s.id);
     return shown ? { ...s, headline: arcHeadline(s, shown, entityIndex.entities) } : s;
   });
+  // In a briefing of what changed, each told storyline recalls its earlier top events.
+  const changes = news
+    ? reading.storylines.map((told) => {
+        const whole = storylines.find((s) => s.id === told.id) ?? told;
+        const earlier = { ...whole, events: whole.events.filter((e) => !isNew(e)) };
+        return {
+          storylineId: told.id,
+          soFar: recallEarlier(earlier, records, articles, RECALLED_EVENTS),
+        };
+      })
+    : undefined;
+  // Its articles are the new ones and those the "so far" lines cite; the rest is history.
+  const recalled = new Set(changes?.flatMap((c) => c.soFar.flatMap((r) => r.articleIds)));
   const topId = reading.storylines[0]?.id;
   const top = storylines.find((s) => s.id === topId);
   return {
@@ -119,19 +132,8 @@ export function buildBriefing(read: ArticlesRead, options: BuildBriefingOptions)
     storylines,
     entities,
     caveats: reading.caveats,
-    ...(news
-      ? {
-          changes: reading.storylines.map((told) => {
-            const whole = storylines.find((s) => s.id === told.id) ?? told;
-            const earlier = { ...whole, events: whole.events.filter((e) => !isNew(e)) };
-            return {
-              storylineId: told.id,
-              soFar: recallEarlier(earlier, records, articles, RECALLED_EVENTS),
-            };
-          }),
-        }
-      : {}),
-    articles: [...articles],
+    ...(changes ? { changes } : {}),
+    articles: news ? articles.filter((a) => news.has(a.id) || recalled.has(a.id)) : [...articles],
     // Articles that could not be read are problems too, once.
     problems: [
       ...(options.problems ?? []),

@@ -29,8 +29,12 @@ const REPEAT_SIMILARITY = 0.6;
 const MIN_QUALITY = 0.5;
 /** The widest date range an entry may have: a month (ranked below days and weeks). */
 export const MAX_RANGE_DAYS = 30;
-/** Entries per day in a reading budget: a timeline spreads over days. */
-const DEFAULT_PER_DAY = 1;
+/**
+ * Entries per day in a reading budget, at most: a timeline spreads over days first, and a day
+ * takes another entry only once every day has one, from a report it has not cited yet (a digest
+ * of a day or two is not one line, nor one article's every line).
+ */
+const DEFAULT_PER_DAY = Number.POSITIVE_INFINITY;
 /** Words an entry costs besides its sentence: its sources, its place under the day. */
 const ENTRY_OVERHEAD_WORDS = 3;
 /** Days either side of a day whose publications it is weighed against. */
@@ -130,7 +134,8 @@ function byWords(
   let spent = 0;
   const cost = (r: RankedEvent) => wordCount(r.event.summary) + ENTRY_OVERHEAD_WORDS;
   return byDay(rankDays(all, publishedPerDay), {
-    perDay,
+    perDay: 1,
+    rounds: perDay,
     // What an entry tells for the words it costs: of two reports of a day, the shorter is
     // preferred unless the longer is worth more by the square root of their lengths.
     worth: (r) => Math.min(1, Math.sqrt(ENTRY_OVERHEAD_WORDS / cost(r))),
@@ -174,6 +179,11 @@ function byDay(
     done?: () => boolean;
     /** Whether a day next to one told waits (the default). */
     spread?: boolean;
+    /**
+     * Tell each day one entry at a time, in up to this many rounds (`perDay` ignored): every
+     * day has its first entry before any has its second. Default: `perDay` entries at once.
+     */
+    rounds?: number;
     worth?: (r: RankedEvent) => number;
   },
 ): RankedEvent[] {
@@ -181,25 +191,49 @@ function byDay(
   const chosen: RankedEvent[] = [];
   const told = new Set<string>();
   const later: (readonly [string, RankedEvent[]])[] = [];
-  const tell = (day: string, list: RankedEvent[]) => {
-    const got = pick(byCentrality(list), options.perDay, options.fits);
+  const order: (readonly [string, RankedEvent[]])[] = [];
+  const tell = (day: string, list: RankedEvent[], limit: number) => {
+    const got = pick(byCentrality(list), limit, options.fits);
     for (const r of got) options.chose?.(r);
     if (got.length === 0) return;
+    if (!told.has(day)) order.push([day, list]);
     told.add(day);
     chosen.push(...got);
   };
   const done = () =>
     told.size >= (options.maxDays ?? Number.POSITIVE_INFINITY) || (options.done?.() ?? false);
+  const first = options.rounds === undefined ? options.perDay : 1;
   for (const entry of days) {
     if (done()) return chosen;
     const [day, list] = entry;
     if (options.spread !== false && (told.has(shiftDay(day, -1)) || told.has(shiftDay(day, 1))))
       later.push(entry);
-    else tell(day, list);
+    else tell(day, list, first);
   }
   for (const [day, list] of later) {
-    if (done()) break;
-    tell(day, list);
+    if (done()) return chosen;
+    tell(day, list, first);
+  }
+  // Further rounds, while the budget lasts: each told day, in the order told, takes one more
+  // entry from a report it has not cited yet (breadth of sources, not one article's every line).
+  for (let round = 1; round < (options.rounds ?? 1); round++) {
+    const before = chosen.length;
+    for (const [day, list] of order) {
+      if (options.done?.()) return chosen;
+      // Entries are chosen from re-scored copies: they are told apart by their events.
+      const ids = new Set(list.map((r) => r.event));
+      const taken = new Set(chosen.map((r) => r.event));
+      const cited = new Set(
+        chosen
+          .filter((r) => ids.has(r.event))
+          .flatMap((r) => r.event.mentions.map((m) => m.articleId)),
+      );
+      const left = list.filter(
+        (r) => !taken.has(r.event) && r.event.mentions.some((m) => !cited.has(m.articleId)),
+      );
+      if (left.length > 0) tell(day, left, 1);
+    }
+    if (chosen.length === before) break;
   }
   return chosen;
 }
