@@ -44,8 +44,9 @@ export async function statusCommand(
           `  ${f.status === "failed" ? "refused" : "pending"}: ${f.recipient} (${f.periodEnd}, ${f.attempts} attempt${f.attempts === 1 ? "" : "s"}): ${f.lastError}`,
         );
     }
+    const articles = (n: number) => `${n} article${n === 1 ? "" : "s"}`;
     if (config.sources.length > 0)
-      lines.push("", `sources: ${ledger.store.count()} articles stored`);
+      lines.push("", `sources: ${articles(ledger.store.count())} stored`);
     for (const source of config.sources) {
       const row = ledger.store.source(source.url);
       const label = source.name ? `${source.name} <${source.url}>` : source.url;

@@ -193,4 +193,52 @@ describe("digests from a feed that changes between runs", () => {
         ).toBe(true);
     }
   });
+
+  it("fetch stores pages and feeds, and status names a source failing for a day", async () => {
+    const news = await startNewsServer();
+    cleanups.push(news.close);
+    const dir = mkdtempSync(join(tmpdir(), "briefing-fetch-"));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const config = join(dir, "briefing.config.json");
+    writeFileSync(
+      config,
+      JSON.stringify({
+        sources: [`${news.url}/story`, { url: `${news.url}/down.xml`, name: "Down Daily" }],
+        from: "desk@riverton.example",
+        digests: [{ name: "riverton", schedule: "0 7 * * *", recipients: ["ana@example.org"] }],
+      }),
+    );
+    news.route(
+      "/story",
+      servesDocument(
+        articlePage("Quay reopens", "2026-02-05T08:00:00Z", [
+          "The old quay in Riverton reopened to ferries on 5 February after a month of repairs.",
+        ]),
+        "text/html",
+      ),
+    );
+    news.route("/down.xml", (_req, res) => void res.writeHead(503).end());
+    const fetch = async (now: string) => {
+      const out = io(dir);
+      const code = await runMain(["fetch", "--config", config, "--now", now], out);
+      return { code, err: out.err };
+    };
+    const first = await fetch("2026-02-05T09:00:00Z");
+    expect(first.code).toBe(1);
+    expect(first.err).toContain(`${news.url}/story: 1 new, 0 updated, 0 unchanged article`);
+    expect(first.err).toContain(
+      `${news.url}/down.xml: failed: HTTP 503 Service Unavailable; tried again next time`,
+    );
+    expect((await fetch("2026-02-05T09:05:00Z")).err).toContain("fetched recently; next due at");
+    await fetch("2026-02-06T09:30:00Z");
+    const status = io(dir);
+    expect(
+      await runMain(["status", "--config", config, "--now", "2026-02-06T09:30:00Z"], status),
+    ).toBe(0);
+    expect(status.out).toContain("sources: 1 article stored");
+    expect(status.out).toContain(`${news.url}/story: fetched 2026-02-06T09:30:00.000Z`);
+    expect(status.out).toContain(
+      `Down Daily <${news.url}/down.xml>: FAILING for a day or more since 2026-02-05T09:00:00.000Z: HTTP 503 Service Unavailable`,
+    );
+  });
 });
