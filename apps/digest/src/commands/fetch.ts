@@ -41,13 +41,29 @@ export async function fetchDue(
 ): Promise<FetchEvent[]> {
   if (config.sources.length === 0) return [];
   const redact = redactorOf(config);
-  return fetchSources(config.sources, {
+  const print = (line: string) => io.stderr(`${redact(line)}\n`);
+  const events = await fetchSources(config.sources, {
     store: ledger.store,
     fetch: config.fetch,
     now,
     force: options.force === true,
-    log: options.log ?? ((event) => io.stderr(`${redact(describeFetchEvent(event))}\n`)),
+    // Sources not due are counted in one line, not listed.
+    log:
+      options.log ??
+      ((event) => {
+        if (event.kind !== "fetch-skipped") print(describeFetchEvent(event));
+      }),
   });
+  const skipped = events.filter((e) => e.kind === "fetch-skipped");
+  if (!options.log && skipped.length > 0) {
+    const next = skipped.map((e) => e.next).sort()[0];
+    print(
+      skipped.length === 1
+        ? describeFetchEvent(skipped[0] as FetchEvent)
+        : `${skipped.length} sources fetched recently; the next is due at ${next} (--all fetches them now)`,
+    );
+  }
+  return events;
 }
 
 /** A fetch outcome as one line for a person reading stderr. */

@@ -229,7 +229,9 @@ describe("digests from a feed that changes between runs", () => {
     expect(first.err).toContain(
       `${news.url}/down.xml: failed: HTTP 503 Service Unavailable; tried again next time`,
     );
-    expect((await fetch("2026-02-05T09:05:00Z")).err).toContain("fetched recently; next due at");
+    expect((await fetch("2026-02-05T09:05:00Z")).err).toBe(
+      "2 sources fetched recently; the next is due at 2026-02-05T09:15:00.000Z (--all fetches them now)\n",
+    );
     await fetch("2026-02-06T09:30:00Z");
     const status = io(dir);
     expect(

@@ -102,7 +102,8 @@ describe("fetchSources into the article store", () => {
       "/feed.xml",
       servesDocument(
         rssFeed("Riverton News", [
-          item(1, { link: page, description: "Quay repairs move to stage two." }),
+          // A relative link, as some feeds have: read against the feed's address.
+          item(1, { link: "/story/quay", description: "Quay repairs move to stage two." }),
         ]),
         "application/rss+xml",
       ),

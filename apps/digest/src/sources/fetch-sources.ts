@@ -107,14 +107,23 @@ export async function fetchSources(
       }
       for (const p of read.problems)
         log({ kind: "fetch-warning", source: source.url, where: p.path, message: p.message });
+      // Pages that could not be read, by reason: one line per reason, not one per item.
+      const unread = new Map<string, string[]>();
       const articles =
         kind === "feed"
           ? await Promise.all(
               read.articles.map((item) =>
-                withPage(item, source, { ...options, limiter, request, log }),
+                withPage(absolute(item, answer.url), { ...options, limiter, request, unread }),
               ),
             )
           : read.articles.map((a) => (a.url ? a : { ...a, url: answer.url }));
+      for (const [reason, urls] of unread)
+        log({
+          kind: "fetch-warning",
+          source: source.url,
+          where: urls[0] as string,
+          message: `${urls.length === 1 ? "the item's page" : `the pages of ${urls.length} items (this one first)`} could not be read (${reason}); ${urls.length === 1 ? "its summary is" : "their summaries are"} kept`,
+        });
       const event = fetched(source.url, "document");
       for (const article of articles) {
         const named =
@@ -142,33 +151,30 @@ function fetched(
  */
 async function withPage(
   item: Article,
-  source: Source,
   context: FetchSourcesOptions & {
     limiter: HostLimiter;
     request: FetchDocumentOptions;
-    log: (event: FetchEvent) => void;
+    unread: Map<string, string[]>;
   },
 ): Promise<Article> {
   const words = item.paragraphs.join(" ").split(/\s+/).filter(Boolean).length;
   if (words >= SUMMARY_WORDS || !item.url || context.store.hasUrl(item.url)) return item;
   const url = item.url;
-  const answer = await context.limiter.run(url, () => fetchDocument(url, context.request));
-  const warn = (message: string) =>
-    context.log({ kind: "fetch-warning", source: source.url, where: url, message });
-  if (answer.kind !== "document") {
-    warn(
-      `the item's page could not be fetched (${answer.kind === "failed" ? answer.reason : "not modified"}); its summary is kept`,
-    );
+  const unread = (reason: string) => {
+    const urls = context.unread.get(reason) ?? [];
+    urls.push(url);
+    context.unread.set(reason, urls);
     return item;
-  }
+  };
+  const answer = await context.limiter.run(url, () => fetchDocument(url, context.request));
+  if (answer.kind === "failed") return unread(answer.reason);
+  if (answer.kind === "not-modified") return unread("not modified");
   const read = await readDocuments([{ path: url, text: answer.text }]);
   const page = read.articles
     .filter((a) => a.origins.some((o) => o.format === "html"))
     .sort((a, b) => b.paragraphs.join(" ").length - a.paragraphs.join(" ").length)[0];
-  if (!page || page.paragraphs.join(" ").length <= item.paragraphs.join(" ").length) {
-    warn("the item's page held no more text than its summary; the summary is kept");
-    return item;
-  }
+  if (!page || page.paragraphs.join(" ").length <= item.paragraphs.join(" ").length)
+    return unread("no more text than the summary");
   return {
     ...page,
     url,
@@ -176,4 +182,15 @@ async function withPage(
     ...(page.publisher || item.publisher ? { publisher: page.publisher ?? item.publisher } : {}),
     published: page.published.start ? page.published : item.published,
   };
+}
+
+/** An item whose link is relative ("/notes/x.html") made absolute against its feed's address. */
+function absolute(item: Article, feed: string): Article {
+  if (!item.url) return item;
+  try {
+    const url = new URL(item.url, feed).toString();
+    return url === item.url ? item : { ...item, url };
+  } catch {
+    return item;
+  }
 }

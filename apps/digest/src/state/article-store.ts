@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS articles (
   id TEXT PRIMARY KEY,
   source TEXT NOT NULL,
   url_key TEXT,
+  fragment TEXT NOT NULL DEFAULT '',
   content_hash TEXT NOT NULL,
   first_seen TEXT NOT NULL,
   updated_at TEXT NOT NULL,
@@ -56,9 +57,10 @@ const SOURCE_COLUMNS = `url, kind, etag, last_modified AS lastModified, last_att
   last_success_at AS lastSuccessAt, failing_since AS failingSince, last_error AS lastError`;
 
 /**
- * Every article fetched, once: an article is the same one when its canonical address (tracking
- * parameters and fragment dropped) or its body's hash matches a stored one, so a changed GUID,
- * `utm_…` parameters or an edited title never make it new. It keeps the id and first-seen time it
+ * Every article fetched, once: an article is the same one as a stored one at its canonical
+ * address (tracking parameters and fragment dropped) with its title or its text unchanged, or with
+ * the same substantial text anywhere, so a changed GUID, `utm_…` parameters or an edited title
+ * never make it new. It keeps the id and first-seen time it
  * was stored with; its content follows the latest version. Also each source's validators and
  * failures.
  */
@@ -68,21 +70,35 @@ export class ArticleStore {
   /** Stores an article seen at `seenAt`; its stored id replaces the one it came with. */
   put(article: Article, source: string, seenAt: string): { id: string; outcome: StoreOutcome } {
     const urlKey = canonicalUrl(article.url) ?? null;
+    const fragment = urlKey ? fragmentOf(article.url as string) : "";
     const contentHash = bodyHash(article);
     return this.db
       .transaction(() => {
-        const found = (
+        // At the same address (tracking parameters and fragment aside), the same title or text
+        // is the same article; with another fragment (a day's page with an anchor per post), only
+        // the same title or substantial text. The same substantial text is the same article
+        // wherever it is found.
+        const atUrl = (
           urlKey
             ? this.db
-                .prepare("SELECT id, article FROM articles WHERE url_key = ? LIMIT 1")
-                .get(urlKey)
-            : undefined
-        ) as { id: string; article: string } | undefined;
+                .prepare(
+                  "SELECT id, fragment, content_hash AS hash, article FROM articles WHERE url_key = ?",
+                )
+                .all(urlKey)
+            : []
+        ) as { id: string; fragment: string; hash: string; article: string }[];
+        const known = substantial(article);
         const existing =
-          found ??
-          (this.db
-            .prepare("SELECT id, article FROM articles WHERE content_hash = ? LIMIT 1")
-            .get(contentHash) as { id: string; article: string } | undefined);
+          atUrl.find(
+            (row) =>
+              ((known || row.fragment === fragment) && row.hash === contentHash) ||
+              (JSON.parse(row.article) as Article).title === article.title,
+          ) ??
+          (known
+            ? (this.db
+                .prepare("SELECT id, article FROM articles WHERE content_hash = ? LIMIT 1")
+                .get(contentHash) as { id: string; article: string } | undefined)
+            : undefined);
         if (existing) {
           const json = JSON.stringify({ ...article, id: existing.id });
           if (contentOf(JSON.parse(existing.article) as Article) === contentOf(article))
@@ -95,14 +111,23 @@ export class ArticleStore {
           return { id: existing.id, outcome: "updated" as const };
         }
         const id = `s${createHash("sha256")
-          .update(urlKey ?? contentHash)
+          .update(`${urlKey ?? ""}\n${fragment}\n${contentHash}\n${article.title}`)
           .digest("hex")
           .slice(0, 15)}`;
         this.db
           .prepare(
-            "INSERT INTO articles (id, source, url_key, content_hash, first_seen, updated_at, article) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (id, source, url_key, fragment, content_hash, first_seen, updated_at, article) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
           )
-          .run(id, source, urlKey, contentHash, seenAt, seenAt, JSON.stringify({ ...article, id }));
+          .run(
+            id,
+            source,
+            urlKey,
+            fragment,
+            contentHash,
+            seenAt,
+            seenAt,
+            JSON.stringify({ ...article, id }),
+          );
         return { id, outcome: "new" as const };
       })
       .immediate();
@@ -179,6 +204,21 @@ export class ArticleStore {
       )
       .run({ url, at, reason });
   }
+}
+
+function fragmentOf(url: string): string {
+  const at = url.indexOf("#");
+  return at < 0 ? "" : url.slice(at + 1);
+}
+
+/** Words of text from which two articles with the same text are one, wherever found. */
+const SUBSTANTIAL_WORDS = 30;
+
+/** Whether an article has text enough to be known by it ("Read more…" is not). */
+function substantial(article: Article): boolean {
+  let words = 0;
+  for (const p of article.paragraphs) words += p.split(/\s+/).filter(Boolean).length;
+  return words >= SUBSTANTIAL_WORDS;
 }
 
 /** What a reader reads of an article: where it was found and under which address do not count. */
