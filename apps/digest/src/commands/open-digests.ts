@@ -55,9 +55,14 @@ export async function readConfig(
   return config;
 }
 
-/** The one redaction of a configuration's secrets: the token secret and the SMTP password. */
+/** The one redaction of a configuration's secrets: the token secret, the SMTP and feed passwords. */
 export function redactorOf(config: Config): (text: string) => string {
-  return createRedactor([config.secret, ...transportSecrets(config.transport)]);
+  return createRedactor([
+    config.secret,
+    ...transportSecrets(config.transport),
+    // A feed's password, should its URL carry one.
+    ...config.sources.flatMap((s) => transportSecrets(s.url)),
+  ]);
 }
 
 /** Everything a digest command needs, opened once; `close` releases the database and the pool. */

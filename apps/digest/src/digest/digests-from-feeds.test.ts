@@ -203,7 +203,13 @@ describe("digests from a feed that changes between runs", () => {
     writeFileSync(
       config,
       JSON.stringify({
-        sources: [`${news.url}/story`, { url: `${news.url}/down.xml`, name: "Down Daily" }],
+        sources: [
+          `${news.url}/story`,
+          {
+            url: `${news.url.replace("http://", "http://desk:feed-secret-9@")}/down.xml`,
+            name: "Down Daily",
+          },
+        ],
         from: "desk@riverton.example",
         digests: [{ name: "riverton", schedule: "0 7 * * *", recipients: ["ana@example.org"] }],
       }),
@@ -226,8 +232,9 @@ describe("digests from a feed that changes between runs", () => {
     const first = await fetch("2026-02-05T09:00:00Z");
     expect(first.code).toBe(1);
     expect(first.err).toContain(`${news.url}/story: 1 new, 0 updated, 0 unchanged article`);
+    const masked = news.url.replace("http://", "http://desk:***@");
     expect(first.err).toContain(
-      `${news.url}/down.xml: failed: HTTP 503 Service Unavailable; tried again next time`,
+      `${masked}/down.xml: failed: HTTP 503 Service Unavailable; tried again next time`,
     );
     expect((await fetch("2026-02-05T09:05:00Z")).err).toBe(
       "2 sources fetched recently; the next is due at 2026-02-05T09:15:00.000Z (--all fetches them now)\n",
@@ -240,7 +247,10 @@ describe("digests from a feed that changes between runs", () => {
     expect(status.out).toContain("sources: 1 article stored");
     expect(status.out).toContain(`${news.url}/story: fetched 2026-02-06T09:30:00.000Z`);
     expect(status.out).toContain(
-      `Down Daily <${news.url}/down.xml>: FAILING for a day or more since 2026-02-05T09:00:00.000Z: HTTP 503 Service Unavailable`,
+      `Down Daily <${masked}/down.xml>: FAILING for a day or more since 2026-02-05T09:00:00.000Z: HTTP 503 Service Unavailable`,
     );
+    // The feed's password was sent (as Basic authorization) and never shown.
+    expect(news.seen("/down.xml")[0]?.headers.authorization).toMatch(/^Basic /);
+    expect(`${first.err}${status.out}${status.err}`).not.toContain("feed-secret-9");
   });
 });

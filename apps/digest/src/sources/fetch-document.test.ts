@@ -100,6 +100,28 @@ describe("fetchDocument against a real HTTP server", () => {
     });
   });
 
+  it("sends a URL's credentials as Basic authorization, to their origin only", async () => {
+    const s = await server();
+    const other = await server();
+    s.route("/private.xml", (req, res) => {
+      const ok =
+        req.headers.authorization === `Basic ${Buffer.from("desk:pa ss").toString("base64")}`;
+      res.writeHead(ok ? 200 : 401).end(ok ? "members only" : "");
+    });
+    s.route("/away", (_req, res) => void res.writeHead(302, { location: `${other.url}/x` }).end());
+    other.route("/x", servesDocument("elsewhere", "text/plain"));
+    const withCredentials = (path: string) =>
+      s.url.replace("http://", "http://desk:pa%20ss@") + path;
+    expect(await fetchDocument(withCredentials("/private.xml"), OPTIONS)).toMatchObject({
+      text: "members only",
+    });
+    expect(await fetchDocument(withCredentials("/away"), OPTIONS)).toMatchObject({
+      text: "elsewhere",
+    });
+    expect(s.seen("/away")[0]?.headers.authorization).toMatch(/^Basic /);
+    expect(other.seen("/x")[0]?.headers.authorization).toBeUndefined();
+  });
+
   it("follows a redirect and reports where it ended", async () => {
     const s = await server();
     s.route("/old", (_req, res) => void res.writeHead(301, { location: "/new" }).end());

@@ -42,7 +42,9 @@ export async function fetchDocument(
 ): Promise<FetchedDocument> {
   const signal = AbortSignal.timeout(options.timeoutMs);
   const seen = new Set<string>();
-  let url = address;
+  // fetch refuses credentials in a URL: they go in an Authorization header, to their origin only.
+  const { url: start, origin, authorization } = withoutCredentials(address);
+  let url = start;
   try {
     for (let redirects = 0; ; redirects++) {
       seen.add(url);
@@ -52,6 +54,7 @@ export async function fetchDocument(
         headers: {
           "user-agent": options.userAgent,
           accept: ACCEPT,
+          ...(authorization && originOf(url) === origin ? { authorization } : {}),
           ...(options.etag ? { "if-none-match": options.etag } : {}),
           ...(options.lastModified ? { "if-modified-since": options.lastModified } : {}),
         },
@@ -102,6 +105,37 @@ export async function fetchDocument(
     if (signal.aborted) return failed(`no complete answer within ${options.timeoutMs} ms`);
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     return failed(cause?.code ?? cause?.message ?? (error as Error).message);
+  }
+}
+
+function withoutCredentials(address: string): {
+  url: string;
+  origin?: string;
+  authorization?: string;
+} {
+  let parsed: URL;
+  try {
+    parsed = new URL(address);
+  } catch {
+    return { url: address };
+  }
+  if (!parsed.username && !parsed.password) return { url: address };
+  const user = decodeURIComponent(parsed.username);
+  const password = decodeURIComponent(parsed.password);
+  parsed.username = "";
+  parsed.password = "";
+  return {
+    url: parsed.toString(),
+    origin: parsed.origin,
+    authorization: `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`,
+  };
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
   }
 }
 
