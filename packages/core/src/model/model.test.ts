@@ -148,6 +148,7 @@ describe("the model", () => {
       "storylines",
       "entities",
       "caveats",
+      "changes",
       "articles",
       "problems",
     ]);

@@ -61,9 +61,26 @@ describe("selectTimeline", () => {
   });
 
   it("spreads over days before it fills in the day next to one already told", () => {
-    const chosen = selectTimeline(EVENTS, { budget: { kind: "words", words: 500 } });
+    const chosen = selectTimeline(EVENTS, { budget: { kind: "words", words: 500, perDay: 1 } });
     // e (the 10th) comes after f and x although it ranks above them: the 9th was told already.
     expect(chosen.map((r) => r.event.id)).toEqual(["a", "d", "e", "x", "f"]);
+  });
+
+  it("with words left once every day is told, gives a day another entry from a report it has not cited", () => {
+    const chosen = selectTimeline(EVENTS, { budget: { kind: "words", words: 500 } });
+    // b, a second report of the 1st, joins once every day has its entry; c repeats a's news.
+    expect(chosen.map((r) => r.event.id)).toEqual(["a", "b", "d", "e", "x", "f"]);
+    const oneArticle = ranked([
+      ["m1", "2023-05-02", "The mayor opened the new bridge over the Riverton harbour.", 10],
+      ["m2", "2023-05-02", "Crowds lined the quay to watch the first ferry cross the bay.", 9],
+    ]).map((r) => ({
+      ...r,
+      event: { ...r.event, mentions: r.event.mentions.map((m) => ({ ...m, articleId: "same" })) },
+    }));
+    // Both from one article: the day is told by it once.
+    expect(
+      selectTimeline(oneArticle, { budget: { kind: "words", words: 500 } }).map((r) => r.event.id),
+    ).toEqual(["m1"]);
   });
 
   it("reads by day, then rank, and keeps to the window and the storylines asked for", () => {
@@ -93,7 +110,7 @@ describe("selectTimeline", () => {
       ["p3", "2023-05-02", "Homes flooded after floodwater breached the barrier at Riverton.", 7],
     ]);
     for (const budget of [
-      { kind: "words", words: 100 } as const,
+      { kind: "words", words: 100, perDay: 1 } as const,
       { kind: "dates", dates: 1, perDate: 1 } as const,
     ])
       expect(selectTimeline(day, { budget }).map((r) => r.event.id)).toEqual(["p1"]);
