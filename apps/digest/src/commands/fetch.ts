@@ -2,7 +2,8 @@ import type { CliIo } from "../cli/io.js";
 import { parseNow } from "../cli/parse-now.js";
 import type { Config } from "../config/digest-config.js";
 import { type FetchEvent, fetchSources } from "../sources/fetch-sources.js";
-import { Ledger } from "../state/ledger.js";
+import type { DigestStore } from "../state/digest-store.js";
+import { openLedger } from "../state/open-ledger.js";
 import { oneLine, readConfig, redactorOf } from "./open-digests.js";
 
 /** Options of `briefing fetch`. */
@@ -20,21 +21,21 @@ export interface FetchCommandOptions {
 export async function fetchCommand(options: FetchCommandOptions, io: CliIo): Promise<number> {
   const config = await readConfig(options.config, io);
   const now = parseNow(options.now, io.now);
-  const ledger = new Ledger(config.state);
+  const ledger = await openLedger(config.state);
   try {
     const events = await fetchDue(config, ledger, now, io, { force: options.all === true });
     if (config.sources.length === 0)
       io.stderr("no sources in the configuration: nothing to fetch\n");
     return events.some((e) => e.kind === "fetch-failed") ? 1 : 0;
   } finally {
-    ledger.close();
+    await ledger.close();
   }
 }
 
 /** Fetches the due sources into the ledger's store, each outcome printed as one line on stderr. */
 export async function fetchDue(
   config: Config,
-  ledger: Ledger,
+  ledger: DigestStore,
   now: Date,
   io: CliIo,
   options: { force?: boolean; log?: (event: FetchEvent) => void } = {},

@@ -8,11 +8,14 @@ describe("what digest commands print", () => {
       secret: "token-secret-0123456789",
       transport: "smtps://desk:p%40ss%2Fword-99@mail.example.org:465",
       sources: [{ url: "https://reader:feed-pass-77@feeds.example/private.xml" }],
+      state: "postgres://briefing:db-pass-55@db.example/briefing",
     } as Config);
     const line = redact(
-      "secret token-secret-0123456789, password p@ss/word-99 or p%40ss%2Fword-99, other ftp://u:hunter2@x.example, feed feed-pass-77",
+      "secret token-secret-0123456789, password p@ss/word-99 or p%40ss%2Fword-99, other ftp://u:hunter2@x.example, feed feed-pass-77, db db-pass-55",
     );
-    expect(line).toBe("secret ***, password *** or ***, other ftp://u:***@x.example, feed ***");
+    expect(line).toBe(
+      "secret ***, password *** or ***, other ftp://u:***@x.example, feed ***, db ***",
+    );
   });
 
   it("keeps each event on one line whatever its text holds", () => {

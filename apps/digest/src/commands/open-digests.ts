@@ -11,7 +11,7 @@ import { createRedactor, transportSecrets } from "../config/redact-secrets.js";
 import { createMailer } from "../delivery/create-mailer.js";
 import type { DigestEvent } from "../delivery/digest-event.js";
 import type { DigestContext } from "../digest/run-digest.js";
-import { Ledger } from "../state/ledger.js";
+import { openLedger } from "../state/open-ledger.js";
 
 const DEFAULT_CONFIGS = ["briefing.config.yaml", "briefing.config.yml", "briefing.config.json"];
 
@@ -60,18 +60,19 @@ export function redactorOf(config: Config): (text: string) => string {
   return createRedactor([
     config.secret,
     ...transportSecrets(config.transport),
-    // A feed's password, should its URL carry one.
+    // A feed's or the database's password, should their URLs carry one.
     ...config.sources.flatMap((s) => transportSecrets(s.url)),
+    ...transportSecrets(config.state),
   ]);
 }
 
 /** Everything a digest command needs, opened once; `close` releases the database and the pool. */
-export function openDigests(
+export async function openDigests(
   config: Config,
   io: CliIo,
   log: (event: DigestEvent) => void,
-): DigestContext & { close: () => void } {
-  const ledger = new Ledger(config.state);
+): Promise<DigestContext & { close: () => Promise<void> }> {
+  const ledger = await openLedger(config.state);
   const mailer = createMailer(config.transport, { timeoutMs: config.delivery.timeoutMs });
   let corpus: Promise<Article[]> | undefined;
   return {
@@ -88,9 +89,9 @@ export function openDigests(
             });
       const files = await corpus;
       const known = new Set(files.map((a) => a.id));
-      const stored = ledger.store
-        .seenBetween(window.from.toISOString(), window.to.toISOString())
-        .filter((s) => !known.has(s.article.id));
+      const stored = (
+        await ledger.store.seenBetween(window.from.toISOString(), window.to.toISOString())
+      ).filter((s) => !known.has(s.article.id));
       return {
         articles: [...files, ...stored.map((s) => s.article)],
         firstSeen: new Map(stored.map((s) => [s.article.id, s.firstSeen])),
@@ -101,9 +102,9 @@ export function openDigests(
     random: Math.random,
     log,
     redact: redactorOf(config),
-    close: () => {
+    close: async () => {
       mailer.close();
-      ledger.close();
+      await ledger.close();
     },
   };
 }

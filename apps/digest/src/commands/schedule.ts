@@ -24,7 +24,9 @@ export async function scheduleCommand(
     { base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
     { write: (line: string) => io.stderr(redact(line)) },
   );
-  const context = openDigests(config, io, (event: DigestEvent) => logger.info(event, event.kind));
+  const context = await openDigests(config, io, (event: DigestEvent) =>
+    logger.info(event, event.kind),
+  );
   let inFlight: Promise<void> = Promise.resolve();
   const tick = (digest: (typeof config.digests)[number]) => {
     inFlight = inFlight
@@ -70,7 +72,7 @@ export async function scheduleCommand(
   for (const digest of config.digests) if (!stopping) await tick(digest);
   await stoppedNow;
   await inFlight;
-  context.close();
+  await context.close();
   logger.info({}, "stopped");
   return 0;
 }

@@ -56,7 +56,7 @@ async function runDigests(
       trouble = true;
     io.stderr(`${redact(describeEvent(event))}\n`);
   };
-  const context = openDigests(config, io, log);
+  const context = await openDigests(config, io, log);
   try {
     // The sources first: a digest tells what they hold now.
     await fetchDue(config, context.ledger, now, io);
@@ -71,7 +71,7 @@ async function runDigests(
       }
     }
   } finally {
-    context.close();
+    await context.close();
   }
   return trouble ? 1 : 0;
 }

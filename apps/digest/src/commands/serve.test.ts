@@ -92,7 +92,7 @@ describe("briefing serve", () => {
     const page = await fetch(link);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<form method="post">');
-    expect(ledger().isUnsubscribed("riverton", "bo@example.org")).toBe(false);
+    expect(await ledger().isUnsubscribed("riverton", "bo@example.org")).toBe(false);
 
     // Bo's signature on Ana's name, and a made-up signature on Bo's.
     const other = Buffer.from("riverton\nana@example.org").toString("base64url");
@@ -102,12 +102,12 @@ describe("briefing serve", () => {
     expect((await oneClick(link, "List-Unsubscribe=Yes")).status).toBe(400);
     expect((await fetch(link, { method: "POST" })).status).toBe(400);
     expect((await oneClick(link.replace(/t=[^&]+/, ""))).status).toBe(400);
-    expect(ledger().isUnsubscribed("riverton", "ana@example.org")).toBe(false);
+    expect(await ledger().isUnsubscribed("riverton", "ana@example.org")).toBe(false);
 
     const done = await oneClick(link);
     expect(done.status).toBe(200);
     expect(done.headers.get("referrer-policy")).toBe("no-referrer");
-    expect(ledger().isUnsubscribed("riverton", "bo@example.org")).toBe(true);
+    expect(await ledger().isUnsubscribed("riverton", "bo@example.org")).toBe(true);
     expect((await oneClick(link)).status).toBe(200);
     expect(served.err).toContain("riverton: bo@example.org unsubscribed (one-click)");
 
@@ -151,11 +151,11 @@ describe("briefing serve", () => {
       const response = await page.goto(linkOf("ana@example.org"));
       expect(response?.status()).toBe(200);
       expect(await page.textContent("h1")).toContain("Unsubscribe from “riverton”?");
-      expect(ledger().isUnsubscribed("riverton", "ana@example.org")).toBe(false);
+      expect(await ledger().isUnsubscribed("riverton", "ana@example.org")).toBe(false);
       await Promise.all([page.waitForURL(/unsubscribe/), page.click("button")]);
       await page.waitForSelector("#done");
       expect(await page.textContent("#done")).toBe("You are unsubscribed");
-      expect(ledger().isUnsubscribed("riverton", "ana@example.org")).toBe(true);
+      expect(await ledger().isUnsubscribed("riverton", "ana@example.org")).toBe(true);
     },
   );
 });

@@ -3,7 +3,7 @@ import { UsageError } from "../cli/errors.js";
 import type { CliIo } from "../cli/io.js";
 import { untilSignal } from "../cli/until-signal.js";
 import { createServeApp } from "../serve/create-serve-app.js";
-import { Ledger } from "../state/ledger.js";
+import { openLedger } from "../state/open-ledger.js";
 import { readConfig, redactorOf } from "./open-digests.js";
 
 /** Options of `briefing serve`. */
@@ -28,7 +28,7 @@ export async function serveCommand(
   const config = await readConfig(options.config, io, { needsSecret: true });
   const secret = config.secret as string;
   const redact = redactorOf(config);
-  const ledger = new Ledger(config.state);
+  const ledger = await openLedger(config.state);
   const app = createServeApp({
     config: { ...config, secret },
     ledger,
@@ -51,6 +51,6 @@ export async function serveCommand(
   onListening?.(url);
   await stopped;
   await new Promise<void>((resolve) => server?.close(() => resolve()));
-  ledger.close();
+  await ledger.close();
   return 0;
 }

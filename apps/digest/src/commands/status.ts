@@ -1,7 +1,7 @@
 import { Cron } from "croner";
 import type { CliIo } from "../cli/io.js";
 import { parseNow } from "../cli/parse-now.js";
-import { Ledger } from "../state/ledger.js";
+import { openLedger } from "../state/open-ledger.js";
 import { readConfig, redactorOf } from "./open-digests.js";
 
 const DAY_MS = 86_400_000;
@@ -17,7 +17,7 @@ export async function statusCommand(
 ): Promise<number> {
   const config = await readConfig(options.config, io);
   const now = parseNow(options.now, io.now);
-  const ledger = new Ledger(config.state);
+  const ledger = await openLedger(config.state);
   const lines = [`state: ${config.state}`, `transport: ${config.transport}`, ""];
   try {
     for (const digest of config.digests) {
@@ -28,27 +28,28 @@ export async function statusCommand(
         `${digest.name}: "${digest.schedule}" ${digest.timezone}, ${digest.recipients.length} recipient${digest.recipients.length === 1 ? "" : "s"}`,
       );
       lines.push(`  next run: ${next?.toISOString() ?? "never"}`);
-      lines.push(`  unsubscribed: ${ledger.unsubscribedCount(digest.name)}`);
-      const runs = ledger.recentRuns(digest.name, 3);
+      lines.push(`  unsubscribed: ${await ledger.unsubscribedCount(digest.name)}`);
+      const runs = await ledger.recentRuns(digest.name, 3);
       if (runs.length === 0) lines.push("  last run: never");
       for (const run of runs) {
-        const d = ledger.deliveries(run.id);
+        const d = await ledger.deliveries(run.id);
+        const covered = (await ledger.runArticles(run.id)).length;
         const count = (status: string) => d.filter((x) => x.status === status).length;
         const pending = count("pending") + count("sending");
         lines.push(
-          `  run ${run.periodStart} → ${run.periodEnd}: ${run.status}, ${ledger.runArticles(run.id).length} articles, ${count("sent")} sent, ${count("failed")} failed${pending > 0 ? `, ${pending} pending` : ""}`,
+          `  run ${run.periodStart} → ${run.periodEnd}: ${run.status}, ${covered} articles, ${count("sent")} sent, ${count("failed")} failed${pending > 0 ? `, ${pending} pending` : ""}`,
         );
       }
-      for (const f of ledger.recentFailures(digest.name, 5))
+      for (const f of await ledger.recentFailures(digest.name, 5))
         lines.push(
           `  ${f.status === "failed" ? "refused" : "pending"}: ${f.recipient} (${f.periodEnd}, ${f.attempts} attempt${f.attempts === 1 ? "" : "s"}): ${f.lastError}`,
         );
     }
     const articles = (n: number) => `${n} article${n === 1 ? "" : "s"}`;
     if (config.sources.length > 0)
-      lines.push("", `sources: ${articles(ledger.store.count())} stored`);
+      lines.push("", `sources: ${articles(await ledger.store.count())} stored`);
     for (const source of config.sources) {
-      const row = ledger.store.source(source.url);
+      const row = await ledger.store.source(source.url);
       const label = source.name ? `${source.name} <${source.url}>` : source.url;
       if (!row?.lastAttemptAt) {
         lines.push(`  ${label}: never fetched`);
@@ -62,7 +63,7 @@ export async function statusCommand(
       );
     }
   } finally {
-    ledger.close();
+    await ledger.close();
   }
   const redact = redactorOf(config);
   io.stdout(`${lines.map(redact).join("\n")}\n`);

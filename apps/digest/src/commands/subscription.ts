@@ -2,7 +2,7 @@ import { UsageError } from "../cli/errors.js";
 import type { CliIo } from "../cli/io.js";
 import { isSafeAddress } from "../config/digest-config.js";
 import { splitAddress } from "../delivery/send-run.js";
-import { Ledger } from "../state/ledger.js";
+import { openLedger } from "../state/open-ledger.js";
 import { readConfig } from "./open-digests.js";
 
 /**
@@ -26,12 +26,12 @@ export async function subscriptionCommand(
       `expected an email address such as ana@example.org, found ${JSON.stringify(recipient)}`,
     );
   const { address } = splitAddress(recipient);
-  const ledger = new Ledger(config.state);
+  const ledger = await openLedger(config.state);
   try {
     const changed =
       action === "unsubscribe"
-        ? ledger.unsubscribe(name, address, io.now().toISOString(), "operator")
-        : ledger.resubscribe(name, address);
+        ? await ledger.unsubscribe(name, address, io.now().toISOString(), "operator")
+        : await ledger.resubscribe(name, address);
     const done = action === "unsubscribe" ? "unsubscribed from" : "subscribed again to";
     io.stderr(
       changed
@@ -39,7 +39,7 @@ export async function subscriptionCommand(
         : `${name}: ${address.toLowerCase()} was already ${action === "unsubscribe" ? "unsubscribed" : "subscribed"}\n`,
     );
   } finally {
-    ledger.close();
+    await ledger.close();
   }
   return 0;
 }

@@ -3,6 +3,7 @@ import { dirname, extname, resolve } from "node:path";
 import { parseOpml } from "feedsmith";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
+import { isPostgresUrl } from "../state/open-ledger.js";
 import {
   type Config,
   ConfigSchema,
@@ -80,7 +81,8 @@ export async function loadConfig(path: string, options: LoadConfigOptions = {}):
     sources,
     fetch: raw.fetch,
     historyDays: raw.historyDays,
-    state: resolve(base, raw.state),
+    // A database URL is not a path.
+    state: isPostgresUrl(raw.state) ? raw.state : resolve(base, raw.state),
     transport: transport.startsWith("file:")
       ? `file:${resolve(base, transport.slice(5))}`
       : transport,

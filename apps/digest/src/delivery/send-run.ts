@@ -1,6 +1,6 @@
 import type { CompiledEmail } from "../render/compile-email.js";
 import { personaliseEmail } from "../render/personalise-email.js";
-import type { Ledger, RunRow } from "../state/ledger.js";
+import type { DigestStore, RunRow } from "../state/digest-store.js";
 import { classifyFailure } from "./classify-failure.js";
 import type { Mailer } from "./create-mailer.js";
 import type { DigestEvent } from "./digest-event.js";
@@ -22,7 +22,7 @@ export interface RetryPolicy {
 
 /** What {@link sendRun} needs besides the run itself. */
 export interface SendRunContext {
-  ledger: Ledger;
+  ledger: DigestStore;
   mailer: Mailer;
   from: string;
   /** Each recipient's unsubscribe link and the list's mailto address. */
@@ -32,7 +32,7 @@ export interface SendRunContext {
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   /** Keeps the digest's lock; false when it was lost, and the run stops. */
-  keepLock: () => boolean;
+  keepLock: () => Promise<boolean>;
   /** Removes secrets (the SMTP password) from text that will be stored or logged. */
   redact: (text: string) => string;
   log: (event: DigestEvent) => void;
@@ -52,12 +52,12 @@ export async function sendRun(
   ctx: SendRunContext,
 ): Promise<void> {
   let connectionFailures = 0;
-  for (const delivery of ctx.ledger.deliveries(run.id)) {
+  for (const delivery of await ctx.ledger.deliveries(run.id)) {
     if (delivery.status === "sent" || delivery.status === "failed") continue;
-    if (!ctx.keepLock()) throw new Error("lost the digest's lock; stopping");
+    if (!(await ctx.keepLock())) throw new Error("lost the digest's lock; stopping");
     const { name, address } = splitAddress(delivery.recipient);
-    if (ctx.ledger.isUnsubscribed(run.digest, address)) {
-      ctx.ledger.dropDelivery(run.id, delivery.recipient);
+    if (await ctx.ledger.isUnsubscribed(run.digest, address)) {
+      await ctx.ledger.dropDelivery(run.id, delivery.recipient);
       ctx.log({ kind: "suppressed", digest: run.digest, recipient: delivery.recipient });
       continue;
     }
@@ -69,7 +69,7 @@ export async function sendRun(
     let attempt = 0;
     for (;;) {
       attempt += 1;
-      ctx.ledger.beginAttempt(run.id, delivery.recipient);
+      await ctx.ledger.beginAttempt(run.id, delivery.recipient);
       try {
         await ctx.mailer.send({
           from: ctx.from,
@@ -89,7 +89,7 @@ export async function sendRun(
           },
         });
         connectionFailures = 0;
-        ctx.ledger.markSent(run.id, delivery.recipient, ctx.clock().toISOString());
+        await ctx.ledger.markSent(run.id, delivery.recipient, ctx.clock().toISOString());
         ctx.log({
           kind: "sent",
           digest: run.digest,
@@ -102,17 +102,17 @@ export async function sendRun(
         const failure = classifyFailure(error);
         const message = ctx.redact(failure.message);
         if (failure.kind === "transport") {
-          ctx.ledger.markFailed(run.id, delivery.recipient, message, false);
+          await ctx.ledger.markFailed(run.id, delivery.recipient, message, false);
           ctx.log({ kind: "transport-failed", digest: run.digest, error: message });
           throw new Error(`the mail transport failed: ${message}`);
         }
         connectionFailures =
           failure.kind === "temporary" && failure.connection ? connectionFailures + 1 : 0;
         if (connectionFailures >= ctx.retry.maxConnectionFailures) {
-          ctx.ledger.markFailed(run.id, delivery.recipient, message, false);
-          const pending = ctx.ledger
-            .deliveries(run.id)
-            .filter((d) => d.status === "pending" || d.status === "sending").length;
+          await ctx.ledger.markFailed(run.id, delivery.recipient, message, false);
+          const pending = (await ctx.ledger.deliveries(run.id)).filter(
+            (d) => d.status === "pending" || d.status === "sending",
+          ).length;
           ctx.log({
             kind: "transport-down",
             digest: run.digest,
@@ -128,7 +128,7 @@ export async function sendRun(
         if (!final && attempt < ctx.retry.attempts) {
           const cap = Math.min(ctx.retry.maxDelayMs, ctx.retry.baseDelayMs * 2 ** (attempt - 1));
           const delayMs = Math.round(cap / 2 + (ctx.random() * cap) / 2);
-          ctx.ledger.markFailed(run.id, delivery.recipient, message, false);
+          await ctx.ledger.markFailed(run.id, delivery.recipient, message, false);
           ctx.log({
             kind: "retry",
             digest: run.digest,
@@ -140,7 +140,7 @@ export async function sendRun(
           await ctx.sleep(delayMs);
           continue;
         }
-        ctx.ledger.markFailed(run.id, delivery.recipient, message, final);
+        await ctx.ledger.markFailed(run.id, delivery.recipient, message, final);
         ctx.log({
           kind: "failed",
           digest: run.digest,
@@ -153,7 +153,7 @@ export async function sendRun(
       }
     }
   }
-  ctx.ledger.completeIfDone(run.id, ctx.clock().toISOString());
+  await ctx.ledger.completeIfDone(run.id, ctx.clock().toISOString());
 }
 
 /** `Ana Lima <ana@example.org>` → name and address; a bare address has no name. */

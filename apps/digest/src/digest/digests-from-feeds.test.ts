@@ -163,12 +163,12 @@ describe("digests from a feed that changes between runs", () => {
 
     const ledger = new Ledger(join(dir, ".briefing/state.db"));
     cleanups.push(() => ledger.close());
-    const sent = ledger.recentRuns("riverton", 5).reverse();
-    const covered = sent.map((r) => ledger.runArticles(r.id));
+    const sent = (await ledger.recentRuns("riverton", 5)).reverse();
+    const covered = await Promise.all(sent.map((r) => ledger.runArticles(r.id)));
     // Every article fetched went out once: no article twice, none lost.
     expect(covered.map((ids) => ids.length)).toEqual([3, 2, 1]);
     expect(new Set(covered.flat()).size).toBe(6);
-    expect(ledger.store.count()).toBe(6);
+    expect(await ledger.store.count()).toBe(6);
 
     // Messages to one recipient, in the order sent.
     const texts = smtp.received

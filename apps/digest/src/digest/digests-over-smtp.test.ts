@@ -125,8 +125,10 @@ describe("digests over a real SMTP server", () => {
     expect(code).toBe(0);
     expect(err.match(/retrying in \d+ ms/g)).toHaveLength(2);
     expect(server.perRecipient()).toEqual({ "ana@example.org": 1 });
-    const run = ledger().latestRun("riverton");
-    expect(ledger().deliveries(run?.id ?? -1)).toMatchObject([{ status: "sent", attempts: 3 }]);
+    const run = await ledger().latestRun("riverton");
+    expect(await ledger().deliveries(run?.id ?? -1)).toMatchObject([
+      { status: "sent", attempts: 3 },
+    ]);
   });
 
   it("survives a connection dropped mid-DATA", async () => {
@@ -165,9 +167,7 @@ describe("digests over a real SMTP server", () => {
     );
     await runDue("2026-03-29T06:01:00Z");
     expect(
-      ledger()
-        .recentRuns("riverton", 5)
-        .map((r) => [r.periodStart, r.periodEnd]),
+      (await ledger().recentRuns("riverton", 5)).map((r) => [r.periodStart, r.periodEnd]),
     ).toEqual([
       ["2026-03-28T07:00:00.000Z", "2026-03-29T06:00:00.000Z"],
       ["2026-03-27T07:00:00.000Z", "2026-03-28T07:00:00.000Z"],
@@ -179,18 +179,18 @@ describe("digests over a real SMTP server", () => {
   it("catches up after three missed days with one run covering them all", async () => {
     const { server, runDue, ledger } = await setup(["ana@example.org"]);
     await runDue("2026-01-10T07:30:00Z");
-    const first = ledger().latestRun("riverton");
+    const first = await ledger().latestRun("riverton");
     expect(first?.periodEnd).toBe("2026-01-10T07:00:00.000Z");
-    expect(ledger().runArticles(first?.id ?? -1)).toHaveLength(2);
+    expect(await ledger().runArticles(first?.id ?? -1)).toHaveLength(2);
     await runDue("2026-01-13T08:00:00Z");
-    const runs = ledger().recentRuns("riverton", 5);
+    const runs = await ledger().recentRuns("riverton", 5);
     expect(runs).toHaveLength(2);
     expect([runs[0]?.periodStart, runs[0]?.periodEnd]).toEqual([
       "2026-01-10T07:00:00.000Z",
       "2026-01-13T07:00:00.000Z",
     ]);
     // Everything dated 11, 12 and 13 January: in this one digest, and in no other.
-    expect(ledger().runArticles(runs[0]?.id ?? -1)).toHaveLength(3);
+    expect(await ledger().runArticles(runs[0]?.id ?? -1)).toHaveLength(3);
     expect(server.perRecipient()).toEqual({ "ana@example.org": 2 });
   });
 
@@ -200,7 +200,9 @@ describe("digests over a real SMTP server", () => {
     expect(first.err).toContain(
       "riverton: first digest, covering what arrived from 2026-01-11T07:00:00.000Z to 2026-01-12T07:00:00.000Z; 2 earlier articles are history, not news (--backfill DAYS takes in the last DAYS)",
     );
-    expect(ledger().runArticles(ledger().latestRun("riverton")?.id ?? -1)).toHaveLength(2);
+    expect(
+      await ledger().runArticles((await ledger().latestRun("riverton"))?.id ?? -1),
+    ).toHaveLength(2);
     // A fresh state: the first digest takes in the last five days.
     rmSync(join(fixture.dir, ".briefing"), { recursive: true, force: true });
     const out = io(fixture.dir);
@@ -212,7 +214,7 @@ describe("digests over a real SMTP server", () => {
     expect(out.err).toContain("covering what arrived from 2026-01-07T07:00:00.000Z");
     const fresh = new Ledger(join(fixture.dir, ".briefing/state.db"));
     cleanups.push(() => fresh.close());
-    expect(fresh.runArticles(fresh.latestRun("riverton")?.id ?? -1)).toHaveLength(4);
+    expect(await fresh.runArticles((await fresh.latestRun("riverton"))?.id ?? -1)).toHaveLength(4);
     const bad = io(fixture.dir);
     expect(
       await runMain(["run-due", "--config", fixture.config, "--backfill", "a week"], bad),
@@ -249,7 +251,7 @@ describe("digests over a real SMTP server", () => {
     expect(out.err).toContain("3 recipients left pending for the next run");
     const ledger = new Ledger(join(fixture.dir, ".briefing/state.db"));
     cleanups.push(() => ledger.close());
-    const deliveries = ledger.deliveries(ledger.latestRun("riverton")?.id ?? -1);
+    const deliveries = await ledger.deliveries((await ledger.latestRun("riverton"))?.id ?? -1);
     expect(deliveries.map((d) => [d.status, d.attempts])).toEqual([
       ["pending", 3],
       ["pending", 0],
@@ -271,7 +273,7 @@ describe("digests over a real SMTP server", () => {
     expect(env.err).toContain("BRIEFING_SECRET: expected a secret of at least 16 characters");
     writeFileSync(fixture.config, text);
     // A live holder (this process) has the digest: send says so and fails; nothing is sent.
-    expect(ledger().acquireLock("riverton", "someone-else", Date.now(), 60_000)).toBe(true);
+    expect(await ledger().acquireLock("riverton", "someone-else", Date.now(), 60_000)).toBe(true);
     const busy = io(fixture.dir);
     expect(await runMain(["send", "riverton", "--config", fixture.config], busy)).toBe(1);
     expect(busy.err).toContain("riverton: another process is running this digest");

@@ -7,7 +7,7 @@ import type { DigestEvent } from "../delivery/digest-event.js";
 import { domainOf, sendRun, splitAddress } from "../delivery/send-run.js";
 import { compileEmail } from "../render/compile-email.js";
 import { personaliseEmail } from "../render/personalise-email.js";
-import type { Ledger, RunRow } from "../state/ledger.js";
+import type { DigestStore, RunRow } from "../state/digest-store.js";
 import { unsubscribeToken } from "../unsubscribe/unsubscribe-token.js";
 import { planPeriod } from "./plan-period.js";
 import { selectArticles } from "./select-articles.js";
@@ -24,7 +24,7 @@ export interface LoadedArticles {
 /** What running digests needs: the configuration, state, a mailer, the corpus, time and a log. */
 export interface DigestContext {
   config: Config;
-  ledger: Ledger;
+  ledger: DigestStore;
   mailer: Mailer;
   /**
    * The corpus's articles (read once per command) and the stored articles first seen in
@@ -66,20 +66,27 @@ export async function runDigest(
 ): Promise<void> {
   const holder = randomUUID();
   const lease = ctx.config.delivery.leaseMs;
-  if (!ctx.ledger.acquireLock(digest.name, holder, ctx.clock().getTime(), lease)) {
+  if (!(await ctx.ledger.acquireLock(digest.name, holder, ctx.clock().getTime(), lease))) {
     ctx.log({ kind: "busy", digest: digest.name });
     return;
   }
   let held = true;
-  const keepLock = () => {
-    held &&= ctx.ledger.refreshLock(digest.name, holder, ctx.clock().getTime(), lease);
+  const keepLock = async () => {
+    held &&= await ctx.ledger.refreshLock(digest.name, holder, ctx.clock().getTime(), lease);
     return held;
   };
-  const heartbeat = setInterval(keepLock, Math.max(50, Math.floor(lease / 4)));
+  // A store that cannot be reached cannot vouch for the lock: the run stops at its next check.
+  const heartbeat = setInterval(
+    () =>
+      void keepLock().catch(() => {
+        held = false;
+      }),
+    Math.max(50, Math.floor(lease / 4)),
+  );
   try {
-    for (const run of ctx.ledger.unfinishedRuns(digest.name))
+    for (const run of await ctx.ledger.unfinishedRuns(digest.name))
       await deliver(digest, run, true, ctx, keepLock);
-    const latest = ctx.ledger.latestRun(digest.name);
+    const latest = await ctx.ledger.latestRun(digest.name);
     const plan = planPeriod({
       schedule: digest.schedule,
       timezone: digest.timezone,
@@ -100,8 +107,8 @@ export async function runDigest(
         : plan.start;
     const history = historyStart(start, plan.end, ctx);
     const loaded = await ctx.loadArticles({ from: history, to: new Date(now.getTime() + 1) });
-    const origin = new Date(ctx.ledger.origin(digest.name) ?? start.toISOString());
-    const covered = ctx.ledger.coveredArticles(
+    const origin = new Date((await ctx.ledger.origin(digest.name)) ?? start.toISOString());
+    const covered = await ctx.ledger.coveredArticles(
       digest.name,
       loaded.articles.map((a) => a.id),
     );
@@ -127,22 +134,22 @@ export async function runDigest(
         }).length,
       });
     const periodEnd = plan.end.toISOString();
-    const run = ctx.ledger.createRun({
+    const subscribed: string[] = [];
+    if (chosen.length > 0)
+      for (const r of digest.recipients)
+        if (!(await ctx.ledger.isUnsubscribed(digest.name, splitAddress(r).address)))
+          subscribed.push(r);
+    const run = await ctx.ledger.createRun({
       digest: digest.name,
       periodStart: start.toISOString(),
       periodEnd,
       createdAt: ctx.clock().toISOString(),
       articleIds: chosen.map((a) => a.id),
       historyIds: earlier.map((a) => a.id),
-      deliveries:
-        chosen.length === 0
-          ? []
-          : digest.recipients
-              .filter((r) => !ctx.ledger.isUnsubscribed(digest.name, splitAddress(r).address))
-              .map((recipient) => ({
-                recipient,
-                messageId: messageIdOf(digest.name, periodEnd, recipient, ctx.config.from),
-              })),
+      deliveries: subscribed.map((recipient) => ({
+        recipient,
+        messageId: messageIdOf(digest.name, periodEnd, recipient, ctx.config.from),
+      })),
     });
     if (chosen.length === 0) {
       ctx.log({
@@ -156,7 +163,7 @@ export async function runDigest(
     await deliver(digest, run, false, ctx, keepLock);
   } finally {
     clearInterval(heartbeat);
-    ctx.ledger.releaseLock(digest.name, holder);
+    await ctx.ledger.releaseLock(digest.name, holder);
   }
 }
 
@@ -165,10 +172,10 @@ async function deliver(
   run: RunRow,
   resumed: boolean,
   ctx: DigestContext,
-  keepLock: () => boolean,
+  keepLock: () => Promise<boolean>,
 ): Promise<void> {
-  const ids = new Set(ctx.ledger.runArticles(run.id));
-  const historyIds = new Set(ctx.ledger.runHistory(run.id));
+  const ids = new Set(await ctx.ledger.runArticles(run.id));
+  const historyIds = new Set(await ctx.ledger.runHistory(run.id));
   const loaded = await ctx.loadArticles({
     from: historyStart(new Date(run.periodStart), new Date(run.periodEnd), ctx),
     to: new Date(FAR_FUTURE_MS),
@@ -177,7 +184,7 @@ async function deliver(
   const read = articles.concat(loaded.articles.filter((a) => historyIds.has(a.id)));
   if (articles.length < ids.size)
     ctx.log({ kind: "missing-articles", digest: digest.name, count: ids.size - articles.length });
-  const deliveries = ctx.ledger.deliveries(run.id);
+  const deliveries = await ctx.ledger.deliveries(run.id);
   ctx.log({
     kind: "run-started",
     digest: digest.name,
@@ -209,7 +216,7 @@ async function deliver(
     reason: `You receive this because you subscribe to the “${digest.name}” digest, covering what was new since the previous one.`,
   });
   // The archive keeps the issue as sent, with no recipient's name or link in it.
-  ctx.ledger.saveIssue(run.id, compiled.subject, personaliseEmail(compiled).html);
+  await ctx.ledger.saveIssue(run.id, compiled.subject, personaliseEmail(compiled).html);
   const secret = ctx.config.secret;
   if (!secret) throw new Error("no secret to sign unsubscribe tokens with");
   const listAddress = splitAddress(ctx.config.from).address;
@@ -245,7 +252,7 @@ async function deliver(
     redact: ctx.redact,
     log: ctx.log,
   });
-  const settled = ctx.ledger.deliveries(run.id);
+  const settled = await ctx.ledger.deliveries(run.id);
   ctx.log({
     kind: "run-finished",
     digest: digest.name,

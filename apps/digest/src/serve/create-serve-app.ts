@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Config } from "../config/digest-config.js";
-import type { Ledger } from "../state/ledger.js";
+import type { DigestStore } from "../state/digest-store.js";
 import { verifyUnsubscribeToken } from "../unsubscribe/unsubscribe-token.js";
 import { archivePage, confirmPage, donePage, errorPage } from "./server-pages.js";
 import {
@@ -13,7 +13,7 @@ import {
 /** What `serve` answers from. */
 export interface ServeAppOptions {
   config: Config & { secret: string };
-  ledger: Ledger;
+  ledger: DigestStore;
   clock: () => Date;
   /** Told of each unsubscription recorded (a line for the operator's log). */
   onUnsubscribe?: (digest: string, address: string) => void;
@@ -78,7 +78,12 @@ export function createServeApp(options: ServeAppOptions): Hono {
       if (!claim)
         return html(c, 403, errorPage("Invalid link", "This unsubscribe link is not valid."));
       if (
-        ledger.unsubscribe(claim.digest, claim.address, options.clock().toISOString(), "one-click")
+        await ledger.unsubscribe(
+          claim.digest,
+          claim.address,
+          options.clock().toISOString(),
+          "one-click",
+        )
       )
         options.onUnsubscribe?.(claim.digest, claim.address);
       return html(c, 200, donePage(claim.digest, claim.address));
@@ -89,14 +94,14 @@ export function createServeApp(options: ServeAppOptions): Hono {
   app.get("/digests/:name", (c) =>
     c.redirect(`/digests/${encodeURIComponent(c.req.param("name"))}/`, 301),
   );
-  app.get("/digests/:name/", (c) => {
+  app.get("/digests/:name/", async (c) => {
     const name = c.req.param("name");
     if (!names.has(name)) return html(c, 404, errorPage("Not found", "No such digest."));
-    return html(c, 200, archivePage(name, ledger.issues(name)));
+    return html(c, 200, archivePage(name, await ledger.issues(name)));
   });
-  app.get("/digests/:name/:run{[0-9]+}", (c) => {
+  app.get("/digests/:name/:run{[0-9]+}", async (c) => {
     const issue = names.has(c.req.param("name"))
-      ? ledger.issue(c.req.param("name"), Number(c.req.param("run")))
+      ? await ledger.issue(c.req.param("name"), Number(c.req.param("run")))
       : undefined;
     if (!issue) return html(c, 404, errorPage("Not found", "No such issue."));
     return html(c, 200, issue.html, ISSUE_HEADERS);

@@ -85,7 +85,7 @@ describe("fetchSources into the article store", () => {
     expect(third).toMatchObject([
       { kind: "fetched", counts: { new: 1, updated: 1, unchanged: 1 } },
     ]);
-    const stored = ledger.store.seenBetween("2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z");
+    const stored = await ledger.store.seenBetween("2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z");
     expect(stored.map((s) => [s.article.title, s.firstSeen]).sort()).toEqual([
       ["Quay repairs, part 1", "2026-02-03T10:00:00.000Z"],
       ["Quay repairs, part 3", "2026-02-03T10:00:00.000Z"],
@@ -119,7 +119,7 @@ describe("fetchSources into the article store", () => {
       ),
     );
     await fetch("2026-02-02T10:00:00Z", [`${server.url}/feed.xml`]);
-    const [stored] = ledger.store.seenBetween("2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z");
+    const [stored] = await ledger.store.seenBetween("2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z");
     expect(stored?.article.url).toBe(page);
     expect(stored?.article.paragraphs.join(" ")).toContain("Harbour master Tomas Reyes");
     expect(stored?.article.paragraphs.join(" ")).not.toContain("Home");
@@ -174,21 +174,21 @@ describe("fetchSources into the article store", () => {
     });
     server.route("/bad.xml", (_req, res) => void res.writeHead(500).end());
     await fetch("2026-02-04T12:00:00Z", [bad]);
-    expect(ledger.store.source(bad)).toMatchObject({
+    expect(await ledger.store.source(bad)).toMatchObject({
       kind: "feed",
       failingSince: "2026-02-03T11:00:00.000Z",
       lastError: "HTTP 500 Internal Server Error",
       lastSuccessAt: "2026-02-03T10:00:00.000Z",
     });
-    expect(ledger.store.count()).toBe(2);
+    expect(await ledger.store.count()).toBe(2);
     // Back to normal: the failure is forgotten.
     server.route(
       "/bad.xml",
       servesDocument(rssFeed("Bad", [item(2), item(3)]), "application/rss+xml"),
     );
     await fetch("2026-02-04T13:00:00Z", [bad]);
-    expect(ledger.store.source(bad)).toMatchObject({ failingSince: null, lastError: null });
-    expect(ledger.store.count()).toBe(3);
+    expect(await ledger.store.source(bad)).toMatchObject({ failingSince: null, lastError: null });
+    expect(await ledger.store.count()).toBe(3);
     expect(events.filter((e) => e.kind === "fetch-failed")).toHaveLength(2);
   });
 });

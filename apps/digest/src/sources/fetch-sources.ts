@@ -1,7 +1,7 @@
 import type { Article } from "@briefing/core";
 import { detectFormat, readDocuments } from "@briefing/core/ingest";
 import type { Config, Source } from "../config/digest-config.js";
-import type { ArticleStore, StoreOutcome } from "../state/article-store.js";
+import type { ArticleStore, StoreOutcome } from "../state/digest-store.js";
 import { type FetchDocumentOptions, fetchDocument } from "./fetch-document.js";
 import { HostLimiter } from "./host-limiter.js";
 
@@ -65,7 +65,7 @@ export async function fetchSources(
   const intervalMs = options.fetch.intervalMinutes * 60_000;
   await Promise.all(
     sources.map(async (source) => {
-      const known = options.store.source(source.url);
+      const known = await options.store.source(source.url);
       if (!options.force && known?.lastAttemptAt) {
         const next = new Date(Date.parse(known.lastAttemptAt) + intervalMs);
         if (next.getTime() > options.now.getTime()) {
@@ -81,19 +81,19 @@ export async function fetchSources(
         }),
       );
       if (answer.kind === "failed") {
-        options.store.recordFailure(source.url, at, answer.reason);
+        await options.store.recordFailure(source.url, at, answer.reason);
         log({ kind: "fetch-failed", source: source.url, reason: answer.reason });
         return;
       }
       if (answer.kind === "not-modified") {
-        options.store.recordSuccess(source.url, at, {});
+        await options.store.recordSuccess(source.url, at, {});
         log({ ...fetched(source.url, "not-modified") });
         return;
       }
       const kind = FEED_FORMATS.has(detectFormat(answer.url, answer.text)) ? "feed" : "page";
       if (known?.kind === "feed" && kind === "page") {
         const reason = `expected a feed, as on earlier fetches, found ${answer.contentType || "a page"}`;
-        options.store.recordFailure(source.url, at, reason);
+        await options.store.recordFailure(source.url, at, reason);
         log({ kind: "fetch-failed", source: source.url, reason });
         return;
       }
@@ -101,7 +101,7 @@ export async function fetchSources(
       const errors = read.problems.filter((p) => p.severity === "error");
       if (read.articles.length === 0 && errors.length > 0) {
         const reason = errors.map((p) => p.message).join("; ");
-        options.store.recordFailure(source.url, at, reason);
+        await options.store.recordFailure(source.url, at, reason);
         log({ kind: "fetch-failed", source: source.url, reason });
         return;
       }
@@ -128,9 +128,9 @@ export async function fetchSources(
       for (const article of articles) {
         const named =
           source.name && !article.publisher ? { ...article, publisher: source.name } : article;
-        event.counts[options.store.put(named, source.url, at).outcome]++;
+        event.counts[(await options.store.put(named, source.url, at)).outcome]++;
       }
-      options.store.recordSuccess(source.url, at, { kind, validators: answer.validators });
+      await options.store.recordSuccess(source.url, at, { kind, validators: answer.validators });
       log(event);
     }),
   );
@@ -158,7 +158,7 @@ async function withPage(
   },
 ): Promise<Article> {
   const words = item.paragraphs.join(" ").split(/\s+/).filter(Boolean).length;
-  if (words >= SUMMARY_WORDS || !item.url || context.store.hasUrl(item.url)) return item;
+  if (words >= SUMMARY_WORDS || !item.url || (await context.store.hasUrl(item.url))) return item;
   const url = item.url;
   const unread = (reason: string) => {
     const urls = context.unread.get(reason) ?? [];

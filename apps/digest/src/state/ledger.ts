@@ -2,90 +2,10 @@ import { mkdirSync } from "node:fs";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { ARTICLE_STORE_SCHEMA, ArticleStore } from "./article-store.js";
-
-/** One digest period: the window it covers and where its sending stands. */
-export interface RunRow {
-  id: number;
-  digest: string;
-  /** ISO instants: the window `[periodStart, periodEnd)`. */
-  periodStart: string;
-  periodEnd: string;
-  /** `sending` until every delivery is sent or failed for good, then `complete`. */
-  status: "sending" | "complete";
-  createdAt: string;
-  completedAt: string | null;
-}
-
-/** One recipient of one run. */
-export interface DeliveryRow {
-  runId: number;
-  recipient: string;
-  /** `sending` means an attempt began and its outcome was never recorded (a crash, say). */
-  status: "pending" | "sending" | "sent" | "failed";
-  attempts: number;
-  lastError: string | null;
-  messageId: string;
-  sentAt: string | null;
-}
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS runs (
-  id INTEGER PRIMARY KEY,
-  digest TEXT NOT NULL,
-  period_start TEXT NOT NULL,
-  period_end TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('sending', 'complete')),
-  created_at TEXT NOT NULL,
-  completed_at TEXT,
-  UNIQUE (digest, period_end)
-);
-CREATE TABLE IF NOT EXISTS run_articles (
-  digest TEXT NOT NULL,
-  article_id TEXT NOT NULL,
-  run_id INTEGER NOT NULL REFERENCES runs (id),
-  PRIMARY KEY (digest, article_id)
-);
-CREATE TABLE IF NOT EXISTS run_history (
-  run_id INTEGER NOT NULL REFERENCES runs (id),
-  article_id TEXT NOT NULL,
-  PRIMARY KEY (run_id, article_id)
-);
-CREATE TABLE IF NOT EXISTS deliveries (
-  run_id INTEGER NOT NULL REFERENCES runs (id),
-  recipient TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
-  attempts INTEGER NOT NULL DEFAULT 0,
-  last_error TEXT,
-  message_id TEXT NOT NULL,
-  sent_at TEXT,
-  PRIMARY KEY (run_id, recipient)
-);
-CREATE TABLE IF NOT EXISTS unsubscribes (
-  digest TEXT NOT NULL,
-  address TEXT NOT NULL,
-  at TEXT NOT NULL,
-  source TEXT NOT NULL,
-  PRIMARY KEY (digest, address)
-);
-CREATE TABLE IF NOT EXISTS issues (
-  run_id INTEGER PRIMARY KEY REFERENCES runs (id),
-  subject TEXT NOT NULL,
-  html TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS locks (
-  digest TEXT PRIMARY KEY,
-  holder TEXT NOT NULL,
-  pid INTEGER NOT NULL,
-  host TEXT NOT NULL,
-  expires_at INTEGER NOT NULL
-);
-`;
-
-const RUN_COLUMNS = `id, digest, period_start AS periodStart, period_end AS periodEnd, status,
-  created_at AS createdAt, completed_at AS completedAt`;
-const DELIVERY_COLUMNS = `run_id AS runId, recipient, status, attempts, last_error AS lastError,
-  message_id AS messageId, sent_at AS sentAt`;
+import type { DeliveryRow, DigestStore, NewRun, RunRow } from "./digest-store.js";
+import { isAlive } from "./is-alive.js";
+import { SqliteArticleStore } from "./sqlite-article-store.js";
+import { DELIVERY_COLUMNS, RUN_COLUMNS, runValues, storeSchema } from "./store-schema.js";
 
 /** How long a statement waits for another process's lock before it fails. */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -116,10 +36,10 @@ function switchToWal(db: Database.Database): void {
  * ever), a delivery per recipient, who unsubscribed from which digest, each run's issue as sent
  * (without any recipient's data) for the archive, and a lock per digest.
  */
-export class Ledger {
+export class Ledger implements DigestStore {
   private readonly db: Database.Database;
   /** The articles fetched from sources, and the sources' state, in the same file. */
-  readonly store: ArticleStore;
+  readonly store: SqliteArticleStore;
 
   constructor(path: string) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -128,12 +48,11 @@ export class Ledger {
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     switchToWal(this.db);
     this.db.pragma("foreign_keys = ON");
-    this.db.exec(SCHEMA);
-    this.db.exec(ARTICLE_STORE_SCHEMA);
-    this.store = new ArticleStore(this.db);
+    this.db.exec(storeSchema("sqlite"));
+    this.store = new SqliteArticleStore(this.db);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 
@@ -141,7 +60,12 @@ export class Ledger {
    * Takes the digest's lock for `ttlMs` unless a live holder has it. A holder on this host whose
    * process is gone, or whose lock has expired, loses it: a crash cannot keep a digest locked.
    */
-  acquireLock(digest: string, holder: string, nowMs: number, ttlMs: number): boolean {
+  async acquireLock(
+    digest: string,
+    holder: string,
+    nowMs: number,
+    ttlMs: number,
+  ): Promise<boolean> {
     return this.db
       .transaction(() => {
         const row = this.db
@@ -166,7 +90,12 @@ export class Ledger {
   }
 
   /** Extends a held lock; false when another holder took it meanwhile. */
-  refreshLock(digest: string, holder: string, nowMs: number, ttlMs: number): boolean {
+  async refreshLock(
+    digest: string,
+    holder: string,
+    nowMs: number,
+    ttlMs: number,
+  ): Promise<boolean> {
     return (
       this.db
         .prepare("UPDATE locks SET expires_at = ? WHERE digest = ? AND holder = ?")
@@ -174,19 +103,19 @@ export class Ledger {
     );
   }
 
-  releaseLock(digest: string, holder: string): void {
+  async releaseLock(digest: string, holder: string): Promise<void> {
     this.db.prepare("DELETE FROM locks WHERE digest = ? AND holder = ?").run(digest, holder);
   }
 
   /** The digest's latest run (by period end), whatever its status. */
-  latestRun(digest: string): RunRow | undefined {
+  async latestRun(digest: string): Promise<RunRow | undefined> {
     return this.db
       .prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE digest = ? ORDER BY period_end DESC LIMIT 1`)
       .get(digest) as RunRow | undefined;
   }
 
   /** The digest's first period start: articles from before it are history, not news. */
-  origin(digest: string): string | undefined {
+  async origin(digest: string): Promise<string | undefined> {
     const row = this.db
       .prepare("SELECT MIN(period_start) AS origin FROM runs WHERE digest = ?")
       .get(digest) as { origin: string | null };
@@ -194,7 +123,7 @@ export class Ledger {
   }
 
   /** Runs still sending, oldest first: resumed before any new period. */
-  unfinishedRuns(digest: string): RunRow[] {
+  async unfinishedRuns(digest: string): Promise<RunRow[]> {
     return this.db
       .prepare(
         `SELECT ${RUN_COLUMNS} FROM runs WHERE digest = ? AND status = 'sending' ORDER BY period_end`,
@@ -202,14 +131,14 @@ export class Ledger {
       .all(digest) as RunRow[];
   }
 
-  recentRuns(digest: string, limit: number): RunRow[] {
+  async recentRuns(digest: string, limit: number): Promise<RunRow[]> {
     return this.db
       .prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE digest = ? ORDER BY period_end DESC LIMIT ?`)
       .all(digest, limit) as RunRow[];
   }
 
   /** Which of these articles an earlier run of the digest already covered (one query, not one per id). */
-  coveredArticles(digest: string, articleIds: readonly string[]): Set<string> {
+  async coveredArticles(digest: string, articleIds: readonly string[]): Promise<Set<string>> {
     const rows = this.db
       .prepare("SELECT article_id AS id FROM run_articles WHERE digest = ?")
       .all(digest) as { id: string }[];
@@ -218,7 +147,7 @@ export class Ledger {
   }
 
   /** The earlier articles a run's briefing tells as its storylines' history ("so far"). */
-  runHistory(runId: number): string[] {
+  async runHistory(runId: number): Promise<string[]> {
     return (
       this.db
         .prepare("SELECT article_id AS id FROM run_history WHERE run_id = ? ORDER BY article_id")
@@ -226,7 +155,7 @@ export class Ledger {
     ).map((r) => r.id);
   }
 
-  runArticles(runId: number): string[] {
+  async runArticles(runId: number): Promise<string[]> {
     return (
       this.db
         .prepare("SELECT article_id AS id FROM run_articles WHERE run_id = ? ORDER BY article_id")
@@ -238,31 +167,14 @@ export class Ledger {
    * Records a new period in one transaction: the run, the articles it covers and a pending
    * delivery per recipient with its Message-ID. A run with no recipients is complete at once.
    */
-  createRun(input: {
-    digest: string;
-    periodStart: string;
-    periodEnd: string;
-    createdAt: string;
-    articleIds: readonly string[];
-    /** Earlier articles its briefing reads for history. */
-    historyIds?: readonly string[];
-    deliveries: readonly { recipient: string; messageId: string }[];
-  }): RunRow {
+  async createRun(input: NewRun): Promise<RunRow> {
     return this.db
       .transaction(() => {
-        const complete = input.deliveries.length === 0;
         const { lastInsertRowid } = this.db
           .prepare(
             "INSERT INTO runs (digest, period_start, period_end, status, created_at, completed_at) VALUES (?, ?, ?, ?, ?, ?)",
           )
-          .run(
-            input.digest,
-            input.periodStart,
-            input.periodEnd,
-            complete ? "complete" : "sending",
-            input.createdAt,
-            complete ? input.createdAt : null,
-          );
+          .run(...runValues(input));
         const runId = Number(lastInsertRowid);
         const cover = this.db.prepare(
           "INSERT INTO run_articles (digest, article_id, run_id) VALUES (?, ?, ?)",
@@ -281,14 +193,14 @@ export class Ledger {
       .immediate();
   }
 
-  deliveries(runId: number): DeliveryRow[] {
+  async deliveries(runId: number): Promise<DeliveryRow[]> {
     return this.db
       .prepare(`SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE run_id = ? ORDER BY rowid`)
       .all(runId) as DeliveryRow[];
   }
 
   /** Notes that an attempt begins, before the message leaves: a crash now leaves it `sending`. */
-  beginAttempt(runId: number, recipient: string): void {
+  async beginAttempt(runId: number, recipient: string): Promise<void> {
     this.db
       .prepare(
         "UPDATE deliveries SET status = 'sending', attempts = attempts + 1 WHERE run_id = ? AND recipient = ?",
@@ -296,7 +208,7 @@ export class Ledger {
       .run(runId, recipient);
   }
 
-  markSent(runId: number, recipient: string, sentAt: string): void {
+  async markSent(runId: number, recipient: string, sentAt: string): Promise<void> {
     this.db
       .prepare(
         "UPDATE deliveries SET status = 'sent', sent_at = ?, last_error = NULL WHERE run_id = ? AND recipient = ?",
@@ -305,7 +217,7 @@ export class Ledger {
   }
 
   /** A failed attempt: `failed` for good, or back to `pending` to try again later. */
-  markFailed(runId: number, recipient: string, error: string, final: boolean): void {
+  async markFailed(runId: number, recipient: string, error: string, final: boolean): Promise<void> {
     this.db
       .prepare(
         "UPDATE deliveries SET status = ?, last_error = ? WHERE run_id = ? AND recipient = ?",
@@ -314,7 +226,7 @@ export class Ledger {
   }
 
   /** Completes the run when no delivery is left to try; returns whether it did. */
-  completeIfDone(runId: number, completedAt: string): boolean {
+  async completeIfDone(runId: number, completedAt: string): Promise<boolean> {
     return this.db
       .transaction(() => {
         const open = this.db
@@ -334,7 +246,7 @@ export class Ledger {
   }
 
   /** Records an unsubscription (address lower-cased); false when it was already recorded. */
-  unsubscribe(digest: string, address: string, at: string, source: string): boolean {
+  async unsubscribe(digest: string, address: string, at: string, source: string): Promise<boolean> {
     return (
       this.db
         .prepare(
@@ -345,7 +257,7 @@ export class Ledger {
   }
 
   /** Takes an unsubscription back; false when there was none. */
-  resubscribe(digest: string, address: string): boolean {
+  async resubscribe(digest: string, address: string): Promise<boolean> {
     return (
       this.db
         .prepare("DELETE FROM unsubscribes WHERE digest = ? AND address = ?")
@@ -353,7 +265,7 @@ export class Ledger {
     );
   }
 
-  isUnsubscribed(digest: string, address: string): boolean {
+  async isUnsubscribed(digest: string, address: string): Promise<boolean> {
     return (
       this.db
         .prepare("SELECT 1 FROM unsubscribes WHERE digest = ? AND address = ?")
@@ -361,7 +273,7 @@ export class Ledger {
     );
   }
 
-  unsubscribedCount(digest: string): number {
+  async unsubscribedCount(digest: string): Promise<number> {
     return (
       this.db.prepare("SELECT COUNT(*) AS n FROM unsubscribes WHERE digest = ?").get(digest) as {
         n: number;
@@ -370,7 +282,7 @@ export class Ledger {
   }
 
   /** Takes a recipient out of a run not yet sent to them (they unsubscribed meanwhile). */
-  dropDelivery(runId: number, recipient: string): void {
+  async dropDelivery(runId: number, recipient: string): Promise<void> {
     this.db
       .prepare(
         "DELETE FROM deliveries WHERE run_id = ? AND recipient = ? AND status IN ('pending', 'sending')",
@@ -379,14 +291,14 @@ export class Ledger {
   }
 
   /** Keeps a run's issue as sent, without any recipient's data; the first one kept stays. */
-  saveIssue(runId: number, subject: string, html: string): void {
+  async saveIssue(runId: number, subject: string, html: string): Promise<void> {
     this.db
       .prepare("INSERT OR IGNORE INTO issues (run_id, subject, html) VALUES (?, ?, ?)")
       .run(runId, subject, html);
   }
 
   /** A digest's past issues, newest first. */
-  issues(digest: string): { runId: number; periodEnd: string; subject: string }[] {
+  async issues(digest: string): Promise<{ runId: number; periodEnd: string; subject: string }[]> {
     return this.db
       .prepare(
         `SELECT i.run_id AS runId, r.period_end AS periodEnd, i.subject
@@ -397,7 +309,10 @@ export class Ledger {
   }
 
   /** One past issue of a digest, or undefined. */
-  issue(digest: string, runId: number): { subject: string; html: string } | undefined {
+  async issue(
+    digest: string,
+    runId: number,
+  ): Promise<{ subject: string; html: string } | undefined> {
     return this.db
       .prepare(
         "SELECT i.subject, i.html FROM issues i JOIN runs r ON r.id = i.run_id WHERE r.digest = ? AND i.run_id = ?",
@@ -406,7 +321,10 @@ export class Ledger {
   }
 
   /** The latest deliveries that failed for good or are waiting to be tried again. */
-  recentFailures(digest: string, limit: number): (DeliveryRow & { periodEnd: string })[] {
+  async recentFailures(
+    digest: string,
+    limit: number,
+  ): Promise<(DeliveryRow & { periodEnd: string })[]> {
     return this.db
       .prepare(
         `SELECT d.run_id AS runId, d.recipient, d.status, d.attempts, d.last_error AS lastError, d.message_id AS messageId,
@@ -416,14 +334,5 @@ export class Ledger {
          ORDER BY r.period_end DESC, d.rowid LIMIT ?`,
       )
       .all(digest, limit) as (DeliveryRow & { periodEnd: string })[];
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -3,42 +3,16 @@ import type Database from "better-sqlite3";
 import type { Validators } from "../sources/fetch-document.js";
 import {
   identityOf,
+  insertValues,
   matchAtAddress,
   parseStored,
   type StoredRow,
   sameContent,
+  updateValues,
 } from "./article-identity.js";
 import { canonicalUrl } from "./canonical-url.js";
 import type { ArticleStore, SourceRow, StoredArticle, StoreOutcome } from "./digest-store.js";
-
-export const SQLITE_ARTICLE_STORE_SCHEMA = `
-CREATE TABLE IF NOT EXISTS sources (
-  url TEXT PRIMARY KEY,
-  kind TEXT CHECK (kind IN ('feed', 'page')),
-  etag TEXT,
-  last_modified TEXT,
-  last_attempt_at TEXT,
-  last_success_at TEXT,
-  failing_since TEXT,
-  last_error TEXT
-);
-CREATE TABLE IF NOT EXISTS articles (
-  id TEXT PRIMARY KEY,
-  source TEXT NOT NULL,
-  url_key TEXT,
-  fragment TEXT NOT NULL DEFAULT '',
-  content_hash TEXT NOT NULL,
-  first_seen TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  article TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS articles_by_url ON articles (url_key);
-CREATE INDEX IF NOT EXISTS articles_by_content ON articles (content_hash);
-CREATE INDEX IF NOT EXISTS articles_by_first_seen ON articles (first_seen);
-`;
-
-const SOURCE_COLUMNS = `url, kind, etag, last_modified AS lastModified, last_attempt_at AS lastAttemptAt,
-  last_success_at AS lastSuccessAt, failing_since AS failingSince, last_error AS lastError`;
+import { SOURCE_COLUMNS } from "./store-schema.js";
 
 /** The article store in the SQLite ledger's file. */
 export class SqliteArticleStore implements ArticleStore {
@@ -75,31 +49,17 @@ export class SqliteArticleStore implements ArticleStore {
             .prepare(
               "UPDATE articles SET article = ?, url_key = COALESCE(url_key, ?), content_hash = ?, updated_at = ? WHERE id = ?",
             )
-            .run(
-              JSON.stringify({ ...article, id: existing.id }),
-              identity.urlKey,
-              identity.contentHash,
-              seenAt,
-              existing.id,
-            );
+            .run(...updateValues(article, identity, existing.id, seenAt));
           return { id: existing.id, outcome: "updated" as const };
         }
-        const id = identity.newId;
+        const values = insertValues(article, identity, source, seenAt);
         this.db
           .prepare(
             "INSERT INTO articles (id, source, url_key, fragment, content_hash, first_seen, updated_at, article) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
           )
-          .run(
-            id,
-            source,
-            identity.urlKey,
-            identity.fragment,
-            identity.contentHash,
-            seenAt,
-            seenAt,
-            JSON.stringify({ ...article, id }),
-          );
-        return { id, outcome: "new" as const };
+          // First seen and last updated: now.
+          .run(...values.slice(0, 6), values[5], values[6]);
+        return { id: values[0], outcome: "new" as const };
       })
       .immediate();
   }
