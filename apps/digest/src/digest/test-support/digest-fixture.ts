@@ -21,6 +21,8 @@ export interface DigestFixtureOptions {
   /** Day (YYYY-MM-DD) → the articles published that day. */
   stories: Record<string, { title: string; sentence: string }[]>;
   delivery?: Record<string, number>;
+  /** The store: a SQLite path or a postgres:// URL (default: the SQLite file beside it). */
+  state?: string;
 }
 
 /** A folder with a corpus and a briefing.config.yaml for a 07:00 Europe/London daily digest. */
@@ -43,6 +45,7 @@ export function digestFixture(options: DigestFixtureOptions): { dir: string; con
     config,
     [
       "corpus: news/",
+      ...(options.state ? [`state: ${JSON.stringify(options.state)}`] : []),
       `transport: ${options.transport}`,
       "from: Riverton Desk <desk@riverton.example>",
       "secret: a-secret-of-sixteen-or-more",
