@@ -7,7 +7,7 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  * files instead of after them.
  */
 const SLOW_FILES =
-  /(email-in-browser|serve|crash-and-concurrency|digests-over-smtp|schedule|start-preview|bundle|run-main|render-email|corpus|extraction-pool|read-articles)\.test\.ts$/;
+  /(email-in-browser|serve|crash-and-concurrency|workers|digests-from-feeds|digests-over-smtp|schedule|start-preview|bundle|run-main|render-email|corpus|extraction-pool|read-articles)\.test\.ts$/;
 
 class SlowFilesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

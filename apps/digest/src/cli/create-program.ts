@@ -4,6 +4,7 @@ import type { FetchCommandOptions } from "../commands/fetch.js";
 import type { PreviewCommandOptions } from "../commands/preview.js";
 import type { SendOptions } from "../commands/send.js";
 import type { ServeOptions } from "../commands/serve.js";
+import type { WorkerOptions } from "../commands/worker.js";
 import { assertFormat, BRIEF_FORMATS } from "./brief-format.js";
 import type { CliIo } from "./io.js";
 
@@ -91,6 +92,7 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
     .argument("<digest>", "the digest's name in the configuration")
     .option("--now <iso>", "the time the period ends (default: the clock)")
     .option("--backfill <days>", "a first issue covers the last DAYS days")
+    .option("--wait", "with a PostgreSQL state: wait until the workers have sent it")
     .action(async (name: string, options: SendOptions) => {
       const { sendCommand } = await import("../commands/send.js");
       result.exitCode = await sendCommand(name, options, io);
@@ -101,6 +103,7 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
   )
     .option("--now <iso>", "the time to check against (default: the clock)")
     .option("--backfill <days>", "a digest's first issue covers the last DAYS days")
+    .option("--wait", "with a PostgreSQL state: wait until the workers have sent each period")
     .action(async (options: SendOptions) => {
       const { runDueCommand } = await import("../commands/send.js");
       result.exitCode = await runDueCommand(options, io);
@@ -111,6 +114,15 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
       result.exitCode = await scheduleCommand(options, io);
     },
   );
+  digestCommand(
+    "worker",
+    "With a PostgreSQL state: send the batches of queued digests (run on any number of machines)",
+  )
+    .option("--concurrency <n>", "batches this process works at once", "2")
+    .action(async (options: WorkerOptions) => {
+      const { workerCommand } = await import("../commands/worker.js");
+      result.exitCode = await workerCommand(options, io);
+    });
   digestCommand(
     "serve",
     "Serve one-click unsubscribes (RFC 8058) and each digest's archive over HTTP",

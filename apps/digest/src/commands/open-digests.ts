@@ -2,6 +2,7 @@ import { access } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Article } from "@briefing/core";
 import { loadCorpus } from "@briefing/core/ingest";
+import type PgBoss from "pg-boss";
 import { UsageError } from "../cli/errors.js";
 import { type CliIo, writeProblems } from "../cli/io.js";
 import type { Config } from "../config/digest-config.js";
@@ -11,7 +12,8 @@ import { createRedactor, transportSecrets } from "../config/redact-secrets.js";
 import { createMailer } from "../delivery/create-mailer.js";
 import type { DigestEvent } from "../delivery/digest-event.js";
 import type { DigestContext } from "../digest/run-digest.js";
-import { openLedger } from "../state/open-ledger.js";
+import { isPostgresUrl, openLedger } from "../state/open-ledger.js";
+import type { PostgresLedger } from "../state/postgres-ledger.js";
 
 const DEFAULT_CONFIGS = ["briefing.config.yaml", "briefing.config.yml", "briefing.config.json"];
 
@@ -66,14 +68,26 @@ export function redactorOf(config: Config): (text: string) => string {
   ]);
 }
 
-/** Everything a digest command needs, opened once; `close` releases the database and the pool. */
+/**
+ * Everything a digest command needs, opened once; `close` releases the database and the pool.
+ * With a PostgreSQL store, also the job queue (`queue`): periods are handed to the workers, and
+ * `wait` waits until they have sent them.
+ */
 export async function openDigests(
   config: Config,
   io: CliIo,
   log: (event: DigestEvent) => void,
-): Promise<DigestContext & { close: () => Promise<void> }> {
+  options: { wait?: boolean } = {},
+): Promise<DigestContext & { close: () => Promise<void>; boss?: PgBoss }> {
   const ledger = await openLedger(config.state);
   const mailer = createMailer(config.transport, { timeoutMs: config.delivery.timeoutMs });
+  const redact = redactorOf(config);
+  // The queue's code (pg-boss) is loaded only where there is a queue.
+  const queue = isPostgresUrl(config.state) ? await import("../jobs/digest-jobs.js") : undefined;
+  const boss = await queue?.openJobs(config.state, {
+    batchTimeoutSeconds: config.delivery.batchTimeoutSeconds,
+    onError: (error) => io.stderr(`job queue: ${oneLine(redact(error.message))}\n`),
+  });
   let corpus: Promise<Article[]> | undefined;
   return {
     config,
@@ -101,8 +115,19 @@ export async function openDigests(
     sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
     random: Math.random,
     log,
-    redact: redactorOf(config),
+    redact,
+    ...(queue && boss
+      ? {
+          boss,
+          jobs: queue.digestJobs(boss, ledger as PostgresLedger, {
+            size: config.delivery.batchSize,
+            batchTimeoutSeconds: config.delivery.batchTimeoutSeconds,
+            wait: options.wait === true,
+          }),
+        }
+      : {}),
     close: async () => {
+      await boss?.stop({ graceful: true, wait: true });
       mailer.close();
       await ledger.close();
     },
@@ -143,6 +168,8 @@ function describeEventText(event: DigestEvent): string {
       return `${event.digest}: the mail server could not be reached ${event.failures} times in a row (${event.error}); stopping, ${event.pending} recipient${event.pending === 1 ? "" : "s"} left pending for the next run`;
     case "suppressed":
       return `${event.digest}: ${event.recipient} unsubscribed; not sent`;
+    case "queued":
+      return `${event.digest}: ${event.periodEnd}: ${event.recipients} recipient${event.recipients === 1 ? "" : "s"} queued for the workers in ${event.batches} batch${event.batches === 1 ? "" : "es"}`;
     case "missing-articles":
       return `${event.digest}: ${event.count} article${event.count === 1 ? " is" : "s are"} no longer in the corpus`;
     case "run-finished":

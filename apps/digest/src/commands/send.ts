@@ -12,6 +12,8 @@ export interface SendOptions {
   now?: string;
   /** A digest's first issue covers the last this many days. */
   backfill?: string;
+  /** With a PostgreSQL state: wait until the workers have sent the period. */
+  wait?: boolean;
 }
 
 /**
@@ -56,7 +58,7 @@ async function runDigests(
       trouble = true;
     io.stderr(`${redact(describeEvent(event))}\n`);
   };
-  const context = await openDigests(config, io, log);
+  const context = await openDigests(config, io, log, { wait: options.wait === true });
   try {
     // The sources first: a digest tells what they hold now.
     await fetchDue(config, context.ledger, now, io);

@@ -103,6 +103,13 @@ export const DeliverySchema = z.strictObject({
   leaseMs: z.number().int().min(1000).default(DEFAULT_LEASE_MS),
   /** Consecutive connection failures after which a run stops, leaving the rest pending. */
   maxConnectionFailures: z.number().int().min(1).default(3),
+  /** With a PostgreSQL store: recipients per `send-batch` job that workers take. */
+  batchSize: z.number().int().min(1).max(10_000).default(500),
+  /**
+   * With a PostgreSQL store: how long a worker may hold a batch before another takes it over (a
+   * worker killed mid-batch loses nothing; at most the message in flight is sent again).
+   */
+  batchTimeoutSeconds: z.number().int().min(2).default(600),
 });
 
 const httpUrl = z.string().refine(
@@ -169,6 +176,8 @@ export const ConfigSchema = z.strictObject({
     timeoutMs: 30_000,
     leaseMs: DEFAULT_LEASE_MS,
     maxConnectionFailures: 3,
+    batchSize: 500,
+    batchTimeoutSeconds: 600,
   }),
 });
 

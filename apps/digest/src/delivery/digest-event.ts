@@ -41,6 +41,7 @@ export type DigestEvent =
   | { kind: "transport-down"; digest: string; failures: number; pending: number; error: string }
   | { kind: "suppressed"; digest: string; recipient: string }
   | { kind: "missing-articles"; digest: string; count: number }
+  | { kind: "queued"; digest: string; periodEnd: string; recipients: number; batches: number }
   | {
       kind: "run-finished";
       digest: string;

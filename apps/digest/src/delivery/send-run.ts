@@ -31,6 +31,8 @@ export interface SendRunContext {
   clock: () => Date;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+  /** Only these recipients (a worker's batch); default every one. */
+  only?: ReadonlySet<string>;
   /** Keeps the digest's lock; false when it was lost, and the run stops. */
   keepLock: () => Promise<boolean>;
   /** Removes secrets (the SMTP password) from text that will be stored or logged. */
@@ -54,6 +56,7 @@ export async function sendRun(
   let connectionFailures = 0;
   for (const delivery of await ctx.ledger.deliveries(run.id)) {
     if (delivery.status === "sent" || delivery.status === "failed") continue;
+    if (ctx.only && !ctx.only.has(delivery.recipient)) continue;
     if (!(await ctx.keepLock())) throw new Error("lost the digest's lock; stopping");
     const { name, address } = splitAddress(delivery.recipient);
     if (await ctx.ledger.isUnsubscribed(run.digest, address)) {

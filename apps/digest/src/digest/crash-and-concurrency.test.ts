@@ -3,7 +3,6 @@ import { rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { storeDrivers } from "../state/test-support/store-drivers.js";
 import { digestFixture, RIVERTON_STORIES } from "./test-support/digest-fixture.js";
 import { type SinkOptions, startSmtpSink } from "./test-support/smtp-sink.js";
 
@@ -52,26 +51,20 @@ function runDue(config: string): {
   return { child, done };
 }
 
-// Every store driver keeps the same promises across processes.
-describe.each(storeDrivers())("digests across processes, state in $name", (driver) => {
-  async function setup(sink: SinkOptions, delivery?: Record<string, number>) {
-    const server = await startSmtpSink(sink);
-    cleanups.push(server.close);
-    const opened = await driver.open();
-    // The processes under test open the store themselves.
-    await opened.store.close();
-    cleanups.push(opened.cleanup);
-    const fixture = digestFixture({
-      transport: server.url,
-      recipients: RECIPIENTS,
-      stories: STORIES,
-      state: opened.state,
-      ...(delivery ? { delivery } : {}),
-    });
-    cleanups.push(() => rmSync(fixture.dir, { recursive: true, force: true }));
-    return { server, fixture };
-  }
+async function setup(sink: SinkOptions, delivery?: Record<string, number>) {
+  const server = await startSmtpSink(sink);
+  cleanups.push(server.close);
+  const fixture = digestFixture({
+    transport: server.url,
+    recipients: RECIPIENTS,
+    stories: STORIES,
+    ...(delivery ? { delivery } : {}),
+  });
+  cleanups.push(() => rmSync(fixture.dir, { recursive: true, force: true }));
+  return { server, fixture };
+}
 
+describe("digests across processes", () => {
   it("a process killed with SIGKILL mid-batch and started again reaches everyone, at most one twice", async () => {
     let victim: ChildProcess | undefined;
     let accepted = 0;

@@ -4,8 +4,8 @@ import { buildBriefing, readArticles } from "@briefing/summariser";
 import type { Config } from "../config/digest-config.js";
 import type { Mailer } from "../delivery/create-mailer.js";
 import type { DigestEvent } from "../delivery/digest-event.js";
-import { domainOf, sendRun, splitAddress } from "../delivery/send-run.js";
-import { compileEmail } from "../render/compile-email.js";
+import { domainOf, type SendRunContext, sendRun, splitAddress } from "../delivery/send-run.js";
+import { type CompiledEmail, compileEmail } from "../render/compile-email.js";
 import { personaliseEmail } from "../render/personalise-email.js";
 import type { DigestStore, RunRow } from "../state/digest-store.js";
 import { unsubscribeToken } from "../unsubscribe/unsubscribe-token.js";
@@ -37,6 +37,16 @@ export interface DigestContext {
   log: (event: DigestEvent) => void;
   /** Removes secrets (the SMTP password, the token secret) from text to be logged or stored. */
   redact: (text: string) => string;
+  /** With a PostgreSQL store: periods are handed to workers instead of sent here. */
+  jobs?: DigestJobs;
+}
+
+/** Where a period goes to be sent by workers (`briefing worker`). */
+export interface DigestJobs {
+  /** Queues the recipients in batches with the compiled email, once; returns the batches. */
+  queue(run: RunRow, email: CompiledEmail, recipients: readonly string[]): Promise<number>;
+  /** Whether `run-due` and `send` wait until the workers have sent the period. */
+  wait: boolean;
 }
 
 /** Options of {@link runDigest}. */
@@ -174,6 +184,11 @@ async function deliver(
   ctx: DigestContext,
   keepLock: () => Promise<boolean>,
 ): Promise<void> {
+  // A period already handed to the workers is theirs: it is not queued twice.
+  if (ctx.jobs && (await ctx.ledger.email(run.id)) !== undefined) {
+    if (ctx.jobs.wait) await waitUntilSent(run, ctx);
+    return;
+  }
   const ids = new Set(await ctx.ledger.runArticles(run.id));
   const historyIds = new Set(await ctx.ledger.runHistory(run.id));
   const loaded = await ctx.loadArticles({
@@ -217,10 +232,44 @@ async function deliver(
   });
   // The archive keeps the issue as sent, with no recipient's name or link in it.
   await ctx.ledger.saveIssue(run.id, compiled.subject, personaliseEmail(compiled).html);
+  if (ctx.jobs) {
+    // Workers send it: the recipients not yet settled, in batches, with the email compiled once.
+    const unsettled = deliveries
+      .filter((d) => d.status === "pending" || d.status === "sending")
+      .map((d) => d.recipient);
+    const batches = await ctx.jobs.queue(run, compiled, unsettled);
+    ctx.log({
+      kind: "queued",
+      digest: digest.name,
+      periodEnd: run.periodEnd,
+      recipients: unsettled.length,
+      batches,
+    });
+    if (ctx.jobs.wait) await waitUntilSent(run, ctx);
+    return;
+  }
+  await sendRun(run, compiled, sendContextOf(digest, ctx, keepLock));
+  const settled = await ctx.ledger.deliveries(run.id);
+  ctx.log({
+    kind: "run-finished",
+    digest: digest.name,
+    periodEnd: run.periodEnd,
+    sent: settled.filter((d) => d.status === "sent").length,
+    failed: settled.filter((d) => d.status === "failed").length,
+    pending: settled.filter((d) => d.status === "pending" || d.status === "sending").length,
+  });
+}
+
+/** How a run of this digest is sent: from, unsubscribe links, retries, the log. */
+export function sendContextOf(
+  digest: Digest,
+  ctx: DigestContext,
+  keepLock: () => Promise<boolean>,
+): SendRunContext {
   const secret = ctx.config.secret;
   if (!secret) throw new Error("no secret to sign unsubscribe tokens with");
   const listAddress = splitAddress(ctx.config.from).address;
-  await sendRun(run, compiled, {
+  return {
     ledger: ctx.ledger,
     mailer: ctx.mailer,
     from: ctx.config.from,
@@ -251,16 +300,21 @@ async function deliver(
     keepLock,
     redact: ctx.redact,
     log: ctx.log,
-  });
-  const settled = await ctx.ledger.deliveries(run.id);
-  ctx.log({
-    kind: "run-finished",
-    digest: digest.name,
-    periodEnd: run.periodEnd,
-    sent: settled.filter((d) => d.status === "sent").length,
-    failed: settled.filter((d) => d.status === "failed").length,
-    pending: settled.filter((d) => d.status === "pending" || d.status === "sending").length,
-  });
+  };
+}
+
+/** How often `--wait` looks at a queued period's deliveries. */
+const WAIT_POLL_MS = 250;
+
+/** Waits until the workers have settled every delivery of a queued period. */
+async function waitUntilSent(run: RunRow, ctx: DigestContext): Promise<void> {
+  for (;;) {
+    const open = (await ctx.ledger.deliveries(run.id)).filter(
+      (d) => d.status === "pending" || d.status === "sending",
+    ).length;
+    if (open === 0) return;
+    await ctx.sleep(WAIT_POLL_MS);
+  }
 }
 
 /** A window open to the end: the last instant of year 9999 (ISO strings compare as text). */

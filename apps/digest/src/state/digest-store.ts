@@ -144,6 +144,14 @@ export interface DigestStore {
   unsubscribedCount(digest: string): Promise<number>;
   /** Takes a recipient out of a run not yet sent to them (they unsubscribed meanwhile). */
   dropDelivery(runId: number, recipient: string): Promise<void>;
+  /**
+   * Keeps a run's compiled email (JSON) for the workers that send it, compiled once per period;
+   * the first one kept stays.
+   */
+  saveEmail(runId: number, email: string): Promise<void>;
+  email(runId: number): Promise<string | undefined>;
+  /** A run by its id. */
+  run(runId: number): Promise<RunRow | undefined>;
   /** Keeps a run's issue as sent, without any recipient's data; the first one kept stays. */
   saveIssue(runId: number, subject: string, html: string): Promise<void>;
   /** A digest's past issues, newest first. */

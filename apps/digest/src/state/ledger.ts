@@ -290,6 +290,25 @@ export class Ledger implements DigestStore {
       .run(runId, recipient);
   }
 
+  async saveEmail(runId: number, email: string): Promise<void> {
+    this.db
+      .prepare("INSERT OR IGNORE INTO run_emails (run_id, email) VALUES (?, ?)")
+      .run(runId, email);
+  }
+
+  async email(runId: number): Promise<string | undefined> {
+    const row = this.db.prepare("SELECT email FROM run_emails WHERE run_id = ?").get(runId) as
+      | { email: string }
+      | undefined;
+    return row?.email;
+  }
+
+  async run(runId: number): Promise<RunRow | undefined> {
+    return this.db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(runId) as
+      | RunRow
+      | undefined;
+  }
+
   /** Keeps a run's issue as sent, without any recipient's data; the first one kept stays. */
   async saveIssue(runId: number, subject: string, html: string): Promise<void> {
     this.db

@@ -258,6 +258,49 @@ export class PostgresLedger implements DigestStore {
     );
   }
 
+  async saveEmail(runId: number, email: string) {
+    await this.pool.query(
+      "INSERT INTO run_emails (run_id, email) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+      [runId, email],
+    );
+  }
+
+  /**
+   * Keeps a run's compiled email and, in the same transaction, does `also` (queues its batches):
+   * the email is kept exactly when the batches are queued. False, and nothing done, when the run
+   * was queued before.
+   */
+  async saveEmailAnd(
+    runId: number,
+    email: string,
+    also: (db: {
+      executeSql: (text: string, values: unknown[]) => Promise<{ rows: unknown[] }>;
+    }) => Promise<void>,
+  ): Promise<boolean> {
+    return inTransaction(this.pool, async (client) => {
+      const saved = await client.query(
+        "INSERT INTO run_emails (run_id, email) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        [runId, email],
+      );
+      if (saved.rowCount !== 1) return false;
+      await also({ executeSql: (text, values) => client.query(text, values) });
+      return true;
+    });
+  }
+
+  async email(runId: number) {
+    const [row] = await this.rows<{ email: string }>(
+      "SELECT email FROM run_emails WHERE run_id = $1",
+      [runId],
+    );
+    return row?.email;
+  }
+
+  async run(runId: number) {
+    const [row] = await this.rows<RunRow>(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = $1`, [runId]);
+    return row;
+  }
+
   async saveIssue(runId: number, subject: string, html: string) {
     await this.pool.query(
       "INSERT INTO issues (run_id, subject, html) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",

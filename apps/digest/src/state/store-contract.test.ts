@@ -154,7 +154,7 @@ describe.each(storeDrivers())("the $name store", (driver) => {
     expect(await ledger.unsubscribedCount("daily")).toBe(0);
   });
 
-  it("keeps each run's first issue for the archive", async () => {
+  it("keeps each run's first issue for the archive, and its first compiled email", async () => {
     const r = await run("2026-01-02T07:00:00.000Z", ["a1"]);
     await ledger.saveIssue(r.id, "First", "<p>one</p>");
     await ledger.saveIssue(r.id, "Again", "<p>two</p>");
@@ -163,6 +163,13 @@ describe.each(storeDrivers())("the $name store", (driver) => {
     ]);
     expect(await ledger.issue("daily", r.id)).toEqual({ subject: "First", html: "<p>one</p>" });
     expect(await ledger.issue("weekly", r.id)).toBeUndefined();
+    // The compiled email the workers send, kept once.
+    await ledger.saveEmail(r.id, '{"subject":"First"}');
+    await ledger.saveEmail(r.id, '{"subject":"Again"}');
+    expect(await ledger.email(r.id)).toBe('{"subject":"First"}');
+    expect(await ledger.email(r.id + 1)).toBeUndefined();
+    expect(await ledger.run(r.id)).toEqual(await ledger.latestRun("daily"));
+    expect(await ledger.run(r.id + 1)).toBeUndefined();
   });
 
   it("knows an article again by its address with its title or text unchanged, or by its text", async () => {

@@ -48,6 +48,10 @@ CREATE TABLE IF NOT EXISTS unsubscribes (
   source TEXT NOT NULL,
   PRIMARY KEY (digest, address)
 );
+CREATE TABLE IF NOT EXISTS run_emails (
+  run_id INTEGER PRIMARY KEY REFERENCES runs (id),
+  email TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS issues (
   run_id INTEGER PRIMARY KEY REFERENCES runs (id),
   subject TEXT NOT NULL,

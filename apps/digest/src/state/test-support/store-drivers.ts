@@ -76,6 +76,7 @@ const postgres: StoreDriver = {
         await store.close().catch(() => {}); // a test may have closed it
         const client = new pg.Client({ connectionString: url });
         await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS ${schema}_pgboss CASCADE`);
         await client.query(`DROP SCHEMA ${schema} CASCADE`);
         await client.end();
       },

@@ -1,0 +1,78 @@
+import type PgBoss from "pg-boss";
+import { pino } from "pino";
+import { UsageError } from "../cli/errors.js";
+import type { CliIo } from "../cli/io.js";
+import { parseCount } from "../cli/parse-count.js";
+import { untilSignal } from "../cli/until-signal.js";
+import { sendRun } from "../delivery/send-run.js";
+import { sendContextOf } from "../digest/run-digest.js";
+import { SEND_BATCH, type SendBatchJob } from "../jobs/digest-jobs.js";
+import type { CompiledEmail } from "../render/compile-email.js";
+import { isPostgresUrl } from "../state/open-ledger.js";
+import { openDigests, readConfig, redactorOf } from "./open-digests.js";
+
+/** Options of `briefing worker`. */
+export interface WorkerOptions {
+  config?: string;
+  /** Batches worked at once by this process. */
+  concurrency?: string;
+}
+
+/**
+ * `briefing worker`: sends the batches `run-due`, `send` and `schedule` queue when the state is
+ * in PostgreSQL, on as many processes and machines as wanted. Each batch's deliveries are
+ * recorded around every SMTP exchange as `run-due` records them, so a batch taken over from a
+ * worker that died re-sends at most the message in flight, with its Message-ID. Logs JSON lines
+ * (pino) to stderr; SIGINT or SIGTERM stops it after the batches in flight.
+ */
+export async function workerCommand(
+  options: WorkerOptions,
+  io: CliIo,
+  stopped: Promise<unknown> = untilSignal(),
+): Promise<number> {
+  const config = await readConfig(options.config, io, { needsSecret: true });
+  if (!isPostgresUrl(config.state))
+    throw new UsageError(
+      `worker: expected state: postgres://… in ${config.path} (workers share a PostgreSQL store), found a SQLite file; with SQLite, run-due sends digests itself`,
+    );
+  const concurrency = parseCount("--concurrency", options.concurrency ?? "2", 1);
+  const redact = redactorOf(config);
+  const logger = pino(
+    { base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
+    { write: (line: string) => io.stderr(redact(line)) },
+  );
+  const context = await openDigests(config, io, (event) => logger.info(event, event.kind));
+  const boss = context.boss as PgBoss;
+  // Each period's email is compiled once, by whoever queued it; a worker reads it once.
+  const emails = new Map<number, CompiledEmail>();
+  const work = async ([job]: PgBoss.Job<SendBatchJob>[]) => {
+    if (!job) return;
+    const { digest: name, runId, recipients } = job.data;
+    const digest = config.digests.find((d) => d.name === name);
+    const run = await context.ledger.run(runId);
+    if (!digest || !run) {
+      logger.warn({ digest: name, runId }, "batch of a digest or run that no longer exists");
+      return;
+    }
+    let email = emails.get(runId);
+    if (!email) {
+      const json = await context.ledger.email(runId);
+      if (!json) throw new Error(`${name}: run ${runId} has no compiled email`);
+      email = JSON.parse(json) as CompiledEmail;
+      emails.set(runId, email);
+    }
+    // No digest lock here: batches are disjoint, and the queue gives a batch to one worker.
+    await sendRun(run, email, {
+      ...sendContextOf(digest, context, async () => true),
+      only: new Set(recipients),
+    });
+  };
+  for (let i = 0; i < concurrency; i++)
+    await boss.work<SendBatchJob>(SEND_BATCH, { batchSize: 1, pollingIntervalSeconds: 0.5 }, work);
+  logger.info({ concurrency }, "worker started");
+  const signal = await stopped;
+  logger.info({ signal }, "stopping after the batches in flight");
+  await context.close();
+  logger.info({}, "stopped");
+  return 0;
+}

@@ -1,0 +1,114 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { storeDrivers } from "../state/test-support/store-drivers.js";
+import { digestFixture, RIVERTON_STORIES } from "./test-support/digest-fixture.js";
+import { type SinkOptions, startSmtpSink } from "./test-support/smtp-sink.js";
+
+// Workers on a PostgreSQL store, as separate processes of the real CLI (through tsx).
+const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+const bin = fileURLToPath(new URL("../bin/briefing.ts", import.meta.url));
+const postgres = storeDrivers().filter((d) => d.name === "postgres");
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const RECIPIENTS = Array.from({ length: 12 }, (_, i) => `r${i + 1}@example.org`);
+
+function cli(args: string[]) {
+  const child = spawn(process.execPath, ["--import", tsx, bin, ...args], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let err = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    err += chunk.toString();
+  });
+  const done = new Promise<{ code: number | null; signal: string | null; err: () => string }>(
+    (resolve) => child.on("exit", (code, signal) => resolve({ code, signal, err: () => err })),
+  );
+  return { child, done, err: () => err };
+}
+
+async function setup(sink: SinkOptions) {
+  const driver = postgres[0];
+  if (!driver) throw new Error("no PostgreSQL driver");
+  const server = await startSmtpSink(sink);
+  cleanups.push(server.close);
+  const opened = await driver.open();
+  await opened.store.close();
+  cleanups.push(opened.cleanup);
+  const fixture = digestFixture({
+    transport: server.url,
+    recipients: RECIPIENTS,
+    stories: { "2026-01-09": RIVERTON_STORIES["2026-01-09"] },
+    state: opened.state,
+    delivery: { batchSize: 3, batchTimeoutSeconds: 3, backoffMs: 20, maxBackoffMs: 100 },
+  });
+  cleanups.push(() => rmSync(fixture.dir, { recursive: true, force: true }));
+  const workers: ReturnType<typeof cli>[] = [];
+  const startWorker = () => {
+    const worker = cli(["worker", "--config", fixture.config, "--concurrency", "2"]);
+    workers.push(worker);
+    return worker;
+  };
+  cleanups.push(async () => {
+    for (const w of workers) if (w.child.exitCode === null) w.child.kill("SIGKILL");
+  });
+  const runDue = () =>
+    cli(["run-due", "--wait", "--config", fixture.config, "--now", "2026-01-10T08:00:00Z"]);
+  return { server, fixture, startWorker, runDue };
+}
+
+describe.skipIf(postgres.length === 0)("digests sent by workers on a PostgreSQL store", () => {
+  it("two workers deliver a period two schedulers queued to every recipient exactly once, then stop on SIGTERM", async () => {
+    const { server, startWorker, runDue } = await setup({});
+    const a = startWorker();
+    const b = startWorker();
+    // Both are up before anything is queued.
+    await expect
+      .poll(() => a.err() + b.err(), { timeout: 60_000 })
+      .toMatch(/worker started[\s\S]*worker started/);
+    // Two schedulers at once: the period is queued once.
+    const [due, other] = await Promise.all([runDue().done, runDue().done]);
+    expect([due.code, other.code], `${due.err()}\n${other.err()}`).toEqual([0, 0]);
+    expect(
+      `${due.err()}${other.err()}`.match(/12 recipients queued for the workers in 4 batches/g),
+    ).toHaveLength(1);
+    expect(server.perRecipient()).toEqual(Object.fromEntries(RECIPIENTS.map((r) => [r, 1])));
+    // Both took batches: the work spreads.
+    const sentBy = (w: ReturnType<typeof cli>) => (w.err().match(/"kind":"sent"/g) ?? []).length;
+    await expect.poll(() => sentBy(a) + sentBy(b)).toBe(12);
+    for (const w of [a, b]) w.child.kill("SIGTERM");
+    const stopped = await Promise.all([a.done, b.done]);
+    expect(stopped.map((s) => s.code)).toEqual([0, 0]);
+    expect(a.err()).toContain('"msg":"stopped"');
+  });
+
+  it("a worker killed with SIGKILL mid-batch loses nothing: another takes its batch over", async () => {
+    let victim: ChildProcess | undefined;
+    let accepted = 0;
+    const { server, startWorker, runDue } = await setup({
+      onAccepted: () => {
+        accepted += 1;
+        if (accepted === 2) victim?.kill("SIGKILL");
+      },
+    });
+    const first = startWorker();
+    victim = first.child;
+    const due = runDue();
+    expect((await first.done).signal).toBe("SIGKILL");
+    // The survivor starts after the kill: every remaining batch, and the dead one's, are its.
+    startWorker();
+    const result = await due.done;
+    expect(result.code, result.err()).toBe(0);
+    const counts = server.perRecipient();
+    expect(Object.keys(counts).sort()).toEqual([...RECIPIENTS].sort());
+    const total = Object.values(counts).reduce((x, y) => x + y, 0);
+    expect(total).toBeLessThanOrEqual(RECIPIENTS.length + 1);
+    console.info(`worker kill: ${total} messages for ${RECIPIENTS.length} recipients`);
+  });
+});

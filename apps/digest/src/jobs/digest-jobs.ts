@@ -1,0 +1,128 @@
+import pg from "pg";
+import PgBoss from "pg-boss";
+import type { DigestJobs } from "../digest/run-digest.js";
+import type { PostgresLedger } from "../state/postgres-ledger.js";
+
+/** The queue of recipient slices a period is sent in. */
+export const SEND_BATCH = "send-batch";
+
+/** One `send-batch` job: a slice of a run's recipients. */
+export interface SendBatchJob {
+  digest: string;
+  runId: number;
+  recipients: string[];
+}
+
+/** Options of {@link openJobs}. */
+export interface OpenJobsOptions {
+  /** How long a worker may hold a batch before another takes it over. */
+  batchTimeoutSeconds: number;
+  /** Told about the queue's own errors (a lost connection, say): they never crash a process. */
+  onError: (error: Error) => void;
+}
+
+/**
+ * The schema the queue lives in: `pgboss` beside a store in `public`, else `<schema>_pgboss`, so
+ * that stores kept apart by their search path (two deployments in one database) have queues
+ * apart too.
+ */
+async function queueSchema(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT current_schema() AS schema");
+    const schema = (rows[0] as { schema: string | null }).schema ?? "public";
+    return schema === "public" ? "pgboss" : `${schema}_pgboss`;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The digests' job queue on pg-boss 10, in the same PostgreSQL database as the store (its own
+ * schema). A batch whose worker dies is taken over once its timeout passes; a batch that
+ * fails (the SMTP server down, say) is tried again after a delay, ten times at most.
+ */
+export async function openJobs(url: string, options: OpenJobsOptions): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: await queueSchema(url),
+    // Expired batches are found by the queue's maintenance: often enough that a dead worker's
+    // batch waits about its timeout, not minutes more.
+    maintenanceIntervalSeconds: Math.max(
+      1,
+      Math.min(120, Math.ceil(options.batchTimeoutSeconds / 2)),
+    ),
+  });
+  boss.on("error", options.onError);
+  await boss.start();
+  // Processes starting together race to create the queue: the losers try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(SEND_BATCH, {
+        name: SEND_BATCH,
+        ...retries(options.batchTimeoutSeconds),
+      });
+      return boss;
+    } catch (error) {
+      if (attempt >= CREATE_ATTEMPTS) {
+        await boss.stop({ graceful: false, wait: true }).catch(() => {});
+        throw error;
+      }
+      await new Promise((retry) => setTimeout(retry, 100 * attempt));
+    }
+  }
+}
+
+/** Tries at creating the queue before giving up. */
+const CREATE_ATTEMPTS = 5;
+
+function retries(batchTimeoutSeconds: number) {
+  return {
+    expireInSeconds: batchTimeoutSeconds,
+    retryLimit: 10,
+    retryDelay: 5,
+    retryBackoff: true,
+  };
+}
+
+/** The batches of a run: its recipients in slices of `size`, each a job. */
+export function batchesOf(
+  run: { digest: string; runId: number },
+  recipients: readonly string[],
+  options: { size: number; batchTimeoutSeconds: number },
+): PgBoss.JobInsert<SendBatchJob>[] {
+  const jobs: PgBoss.JobInsert<SendBatchJob>[] = [];
+  for (let at = 0; at < recipients.length; at += options.size)
+    jobs.push({
+      name: SEND_BATCH,
+      data: {
+        digest: run.digest,
+        runId: run.runId,
+        recipients: recipients.slice(at, at + options.size),
+      },
+      ...retries(options.batchTimeoutSeconds),
+    });
+  return jobs;
+}
+
+/**
+ * Hands periods to the workers: the compiled email kept and the batches queued in one
+ * transaction, so a period is queued once, whole, or not at all.
+ */
+export function digestJobs(
+  boss: PgBoss,
+  ledger: PostgresLedger,
+  options: { size: number; batchTimeoutSeconds: number; wait: boolean },
+): DigestJobs {
+  return {
+    wait: options.wait,
+    async queue(run, email, recipients) {
+      const jobs = batchesOf({ digest: run.digest, runId: run.id }, recipients, options);
+      const queued = await ledger.saveEmailAnd(run.id, JSON.stringify(email), async (db) => {
+        if (jobs.length > 0) await boss.insert(jobs, { db });
+      });
+      return queued ? jobs.length : 0;
+    },
+  };
+}
