@@ -54,7 +54,8 @@ export async function sendRun(
   ctx: SendRunContext,
 ): Promise<void> {
   let connectionFailures = 0;
-  for (const delivery of await ctx.ledger.deliveries(run.id)) {
+  const only = ctx.only ? [...ctx.only] : undefined;
+  for (const delivery of await ctx.ledger.deliveries(run.id, only)) {
     if (delivery.status === "sent" || delivery.status === "failed") continue;
     if (ctx.only && !ctx.only.has(delivery.recipient)) continue;
     if (!(await ctx.keepLock())) throw new Error("lost the digest's lock; stopping");

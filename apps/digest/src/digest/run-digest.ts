@@ -144,11 +144,10 @@ export async function runDigest(
         }).length,
       });
     const periodEnd = plan.end.toISOString();
-    const subscribed: string[] = [];
-    if (chosen.length > 0)
-      for (const r of digest.recipients)
-        if (!(await ctx.ledger.isUnsubscribed(digest.name, splitAddress(r).address)))
-          subscribed.push(r);
+    const gone = chosen.length > 0 ? await ctx.ledger.unsubscribed(digest.name) : new Set();
+    const subscribed = digest.recipients.filter(
+      (r) => !gone.has(splitAddress(r).address.toLowerCase()),
+    );
     const run = await ctx.ledger.createRun({
       digest: digest.name,
       periodStart: start.toISOString(),
@@ -306,15 +305,12 @@ export function sendContextOf(
 /** How often `--wait` looks at a queued period's deliveries. */
 const WAIT_POLL_MS = 250;
 
-/** Waits until the workers have settled every delivery of a queued period. */
+/**
+ * Waits until the workers have settled every delivery of a queued period: the batch that settles
+ * the last one completes the run.
+ */
 async function waitUntilSent(run: RunRow, ctx: DigestContext): Promise<void> {
-  for (;;) {
-    const open = (await ctx.ledger.deliveries(run.id)).filter(
-      (d) => d.status === "pending" || d.status === "sending",
-    ).length;
-    if (open === 0) return;
-    await ctx.sleep(WAIT_POLL_MS);
-  }
+  while ((await ctx.ledger.run(run.id))?.status !== "complete") await ctx.sleep(WAIT_POLL_MS);
 }
 
 /** A window open to the end: the last instant of year 9999 (ISO strings compare as text). */

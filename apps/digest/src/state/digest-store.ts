@@ -127,8 +127,8 @@ export interface DigestStore {
    * period or one of its articles was recorded before.
    */
   createRun(input: NewRun): Promise<RunRow>;
-  /** A run's deliveries, in the order they were recorded. */
-  deliveries(runId: number): Promise<DeliveryRow[]>;
+  /** A run's deliveries, in the order they were recorded; only these recipients' when given. */
+  deliveries(runId: number, only?: readonly string[]): Promise<DeliveryRow[]>;
   /** Notes that an attempt begins, before the message leaves: a crash now leaves it `sending`. */
   beginAttempt(runId: number, recipient: string): Promise<void>;
   markSent(runId: number, recipient: string, sentAt: string): Promise<void>;
@@ -141,6 +141,8 @@ export interface DigestStore {
   /** Takes an unsubscription back; false when there was none. */
   resubscribe(digest: string, address: string): Promise<boolean>;
   isUnsubscribed(digest: string, address: string): Promise<boolean>;
+  /** Every address unsubscribed from the digest (lower-cased). */
+  unsubscribed(digest: string): Promise<Set<string>>;
   unsubscribedCount(digest: string): Promise<number>;
   /** Takes a recipient out of a run not yet sent to them (they unsubscribed meanwhile). */
   dropDelivery(runId: number, recipient: string): Promise<void>;

@@ -193,7 +193,13 @@ export class Ledger implements DigestStore {
       .immediate();
   }
 
-  async deliveries(runId: number): Promise<DeliveryRow[]> {
+  async deliveries(runId: number, only?: readonly string[]): Promise<DeliveryRow[]> {
+    if (only)
+      return this.db
+        .prepare(
+          `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE run_id = ? AND recipient IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+        )
+        .all(runId, JSON.stringify(only)) as DeliveryRow[];
     return this.db
       .prepare(`SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE run_id = ? ORDER BY rowid`)
       .all(runId) as DeliveryRow[];
@@ -271,6 +277,13 @@ export class Ledger implements DigestStore {
         .prepare("SELECT 1 FROM unsubscribes WHERE digest = ? AND address = ?")
         .get(digest, address.toLowerCase()) !== undefined
     );
+  }
+
+  async unsubscribed(digest: string): Promise<Set<string>> {
+    const rows = this.db
+      .prepare("SELECT address FROM unsubscribes WHERE digest = ?")
+      .all(digest) as { address: string }[];
+    return new Set(rows.map((r) => r.address));
   }
 
   async unsubscribedCount(digest: string): Promise<number> {

@@ -173,11 +173,16 @@ export class PostgresLedger implements DigestStore {
     });
   }
 
-  async deliveries(runId: number) {
-    return this.rows<DeliveryRow>(
-      `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE run_id = $1 ORDER BY seq`,
-      [runId],
-    );
+  async deliveries(runId: number, only?: readonly string[]) {
+    return only
+      ? this.rows<DeliveryRow>(
+          `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE run_id = $1 AND recipient = ANY($2) ORDER BY seq`,
+          [runId, [...only]],
+        )
+      : this.rows<DeliveryRow>(
+          `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE run_id = $1 ORDER BY seq`,
+          [runId],
+        );
   }
 
   async beginAttempt(runId: number, recipient: string) {
@@ -241,6 +246,14 @@ export class PostgresLedger implements DigestStore {
       address.toLowerCase(),
     ]);
     return rows.length > 0;
+  }
+
+  async unsubscribed(digest: string) {
+    const rows = await this.rows<{ address: string }>(
+      "SELECT address FROM unsubscribes WHERE digest = $1",
+      [digest],
+    );
+    return new Set(rows.map((r) => r.address));
   }
 
   async unsubscribedCount(digest: string) {

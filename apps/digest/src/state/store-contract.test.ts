@@ -101,6 +101,12 @@ describe.each(storeDrivers())("the $name store", (driver) => {
     const recipients = ["z@x.org", "a@x.org", "m@x.org", "b@x.org"];
     const r = await run("2026-01-02T07:00:00.000Z", [], recipients);
     expect((await ledger.deliveries(r.id)).map((d) => d.recipient)).toEqual(recipients);
+    // A worker's batch: only its recipients, still in order.
+    expect(
+      (await ledger.deliveries(r.id, ["b@x.org", "z@x.org", "nobody@x.org"])).map(
+        (d) => d.recipient,
+      ),
+    ).toEqual(["z@x.org", "b@x.org"]);
   });
 
   it("never lets two runs of a digest cover one article, nor one period twice", async () => {
@@ -146,6 +152,8 @@ describe.each(storeDrivers())("the $name store", (driver) => {
     expect(await ledger.isUnsubscribed("daily", "ANA@x.org")).toBe(true);
     expect(await ledger.isUnsubscribed("weekly", "ana@x.org")).toBe(false);
     expect(await ledger.unsubscribedCount("daily")).toBe(1);
+    expect(await ledger.unsubscribed("daily")).toEqual(new Set(["ana@x.org"]));
+    expect(await ledger.unsubscribed("weekly")).toEqual(new Set());
     const r = await run("2026-01-02T07:00:00.000Z", ["a1"]);
     await ledger.dropDelivery(r.id, "a@x.org");
     expect((await ledger.deliveries(r.id)).map((d) => d.recipient)).toEqual(["b@x.org"]);
