@@ -65,6 +65,8 @@ export async function workerCommand(
     await sendRun(run, email, {
       ...sendContextOf(digest, context, async () => true),
       only: new Set(recipients),
+      // A batch taken over from a worker still alive: what it claimed stays its own.
+      claimTimeoutMs: config.delivery.batchTimeoutSeconds * 1000,
     });
   };
   for (let i = 0; i < concurrency; i++)

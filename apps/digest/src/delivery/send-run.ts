@@ -33,6 +33,12 @@ export interface SendRunContext {
   random: () => number;
   /** Only these recipients (a worker's batch); default every one. */
   only?: ReadonlySet<string>;
+  /**
+   * Workers: a delivery another sender claimed less than this long ago is theirs, and the batch
+   * fails (to be tried again) instead of sending it twice. Default: the sender holds the
+   * digest's lock, and whatever was `sending` is its own to send again.
+   */
+  claimTimeoutMs?: number;
   /** Keeps the digest's lock; false when it was lost, and the run stops. */
   keepLock: () => Promise<boolean>;
   /** Removes secrets (the SMTP password) from text that will be stored or logged. */
@@ -55,6 +61,7 @@ export async function sendRun(
 ): Promise<void> {
   let connectionFailures = 0;
   const only = ctx.only ? [...ctx.only] : undefined;
+  let elsewhere = 0;
   for (const delivery of await ctx.ledger.deliveries(run.id, only)) {
     if (delivery.status === "sent" || delivery.status === "failed") continue;
     if (ctx.only && !ctx.only.has(delivery.recipient)) continue;
@@ -73,7 +80,13 @@ export async function sendRun(
     let attempt = 0;
     for (;;) {
       attempt += 1;
-      await ctx.ledger.beginAttempt(run.id, delivery.recipient);
+      const now = ctx.clock().getTime();
+      const staleBefore =
+        ctx.claimTimeoutMs === undefined ? Number.MAX_SAFE_INTEGER : now - ctx.claimTimeoutMs;
+      if (!(await ctx.ledger.claimDelivery(run.id, delivery.recipient, now, staleBefore))) {
+        elsewhere++;
+        break;
+      }
       try {
         await ctx.mailer.send({
           from: ctx.from,
@@ -158,6 +171,10 @@ export async function sendRun(
     }
   }
   await ctx.ledger.completeIfDone(run.id, ctx.clock().toISOString());
+  if (elsewhere > 0)
+    throw new Error(
+      `${elsewhere} deliver${elsewhere === 1 ? "y is" : "ies are"} being sent by another worker; the batch is tried again later`,
+    );
 }
 
 /** `Ana Lima <ana@example.org>` → name and address; a bare address has no name. */

@@ -129,8 +129,18 @@ export interface DigestStore {
   createRun(input: NewRun): Promise<RunRow>;
   /** A run's deliveries, in the order they were recorded; only these recipients' when given. */
   deliveries(runId: number, only?: readonly string[]): Promise<DeliveryRow[]>;
-  /** Notes that an attempt begins, before the message leaves: a crash now leaves it `sending`. */
-  beginAttempt(runId: number, recipient: string): Promise<void>;
+  /**
+   * Claims a delivery for an attempt, before the message leaves: a crash now leaves it
+   * `sending`. Only one taker wins a pending delivery; one already `sending` is taken only when
+   * it was claimed before `staleBeforeMs` (its sender is presumed dead). Returns whether it was
+   * claimed.
+   */
+  claimDelivery(
+    runId: number,
+    recipient: string,
+    nowMs: number,
+    staleBeforeMs: number,
+  ): Promise<boolean>;
   markSent(runId: number, recipient: string, sentAt: string): Promise<void>;
   /** A failed attempt: `failed` for good, or back to `pending` to try again later. */
   markFailed(runId: number, recipient: string, error: string, final: boolean): Promise<void>;

@@ -49,6 +49,10 @@ export class Ledger implements DigestStore {
     switchToWal(this.db);
     this.db.pragma("foreign_keys = ON");
     this.db.exec(storeSchema("sqlite"));
+    // A ledger written before deliveries were claimed gains the column.
+    const columns = this.db.prepare("PRAGMA table_info(deliveries)").all() as { name: string }[];
+    if (!columns.some((c) => c.name === "claimed_at"))
+      this.db.exec("ALTER TABLE deliveries ADD COLUMN claimed_at BIGINT");
     this.store = new SqliteArticleStore(this.db);
   }
 
@@ -205,13 +209,21 @@ export class Ledger implements DigestStore {
       .all(runId) as DeliveryRow[];
   }
 
-  /** Notes that an attempt begins, before the message leaves: a crash now leaves it `sending`. */
-  async beginAttempt(runId: number, recipient: string): Promise<void> {
-    this.db
-      .prepare(
-        "UPDATE deliveries SET status = 'sending', attempts = attempts + 1 WHERE run_id = ? AND recipient = ?",
-      )
-      .run(runId, recipient);
+  async claimDelivery(
+    runId: number,
+    recipient: string,
+    nowMs: number,
+    staleBeforeMs: number,
+  ): Promise<boolean> {
+    return (
+      this.db
+        .prepare(
+          `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, claimed_at = ?
+           WHERE run_id = ? AND recipient = ? AND (status = 'pending'
+             OR (status = 'sending' AND (claimed_at IS NULL OR claimed_at < ?)))`,
+        )
+        .run(nowMs, runId, recipient, staleBeforeMs).changes === 1
+    );
   }
 
   async markSent(runId: number, recipient: string, sentAt: string): Promise<void> {

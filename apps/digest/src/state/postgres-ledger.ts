@@ -185,11 +185,14 @@ export class PostgresLedger implements DigestStore {
         );
   }
 
-  async beginAttempt(runId: number, recipient: string) {
-    await this.pool.query(
-      "UPDATE deliveries SET status = 'sending', attempts = attempts + 1 WHERE run_id = $1 AND recipient = $2",
-      [runId, recipient],
+  async claimDelivery(runId: number, recipient: string, nowMs: number, staleBeforeMs: number) {
+    const result = await this.pool.query(
+      `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, claimed_at = $3
+       WHERE run_id = $1 AND recipient = $2 AND (status = 'pending'
+         OR (status = 'sending' AND (claimed_at IS NULL OR claimed_at < $4)))`,
+      [runId, recipient, nowMs, staleBeforeMs],
     );
+    return result.rowCount === 1;
   }
 
   async markSent(runId: number, recipient: string, sentAt: string) {

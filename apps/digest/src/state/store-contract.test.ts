@@ -58,13 +58,16 @@ describe.each(storeDrivers())("the $name store", (driver) => {
     expect(await ledger.coveredArticles("daily", ["a1", "a3"])).toEqual(new Set(["a1"]));
     expect(await ledger.coveredArticles("weekly", ["a1"])).toEqual(new Set());
     expect(await ledger.origin("daily")).toBe("2026-01-01T07:00:00.000Z");
-    await ledger.beginAttempt(r.id, "a@x.org");
+    expect(await ledger.claimDelivery(r.id, "a@x.org", 1_000, 0)).toBe(true);
     await ledger.markSent(r.id, "a@x.org", "2026-01-02T07:00:01.000Z");
-    await ledger.beginAttempt(r.id, "b@x.org");
+    expect(await ledger.claimDelivery(r.id, "b@x.org", 1_000, 0)).toBe(true);
+    // Claimed a moment ago: nobody else takes it; stale, it is taken over.
+    expect(await ledger.claimDelivery(r.id, "b@x.org", 1_500, 1_000)).toBe(false);
+    expect(await ledger.claimDelivery(r.id, "b@x.org", 9_000, 2_000)).toBe(true);
     await ledger.markFailed(r.id, "b@x.org", "451 try later", false);
     expect(await ledger.completeIfDone(r.id, "t")).toBe(false);
     expect((await ledger.unfinishedRuns("daily")).map((x) => x.id)).toEqual([r.id]);
-    await ledger.beginAttempt(r.id, "b@x.org");
+    expect(await ledger.claimDelivery(r.id, "b@x.org", 10_000, 0)).toBe(true);
     await ledger.markFailed(r.id, "b@x.org", "550 no such user", true);
     expect(await ledger.completeIfDone(r.id, "2026-01-02T07:01:00.000Z")).toBe(true);
     expect(await ledger.latestRun("daily")).toMatchObject({
@@ -85,7 +88,7 @@ describe.each(storeDrivers())("the $name store", (driver) => {
         runId: r.id,
         recipient: "b@x.org",
         status: "failed",
-        attempts: 2,
+        attempts: 3,
         lastError: "550 no such user",
         messageId: "<b@x.org.2026-01-02T07:00:00.000Z@x.org>",
         sentAt: null,

@@ -39,6 +39,7 @@ ${dialect === "postgres" ? "  seq BIGSERIAL UNIQUE,\n" : ""}  run_id INTEGER NOT
   last_error TEXT,
   message_id TEXT NOT NULL,
   sent_at TEXT,
+  claimed_at BIGINT,
   PRIMARY KEY (run_id, recipient)
 );
 CREATE TABLE IF NOT EXISTS unsubscribes (
