@@ -57,7 +57,7 @@ describe("rankEvents", () => {
 });
 
 describe("sentenceQuality", () => {
-  it("takes a plain statement as an entry, and no caption, question or fragment", () => {
+  it("takes a plain statement as an entry, and no caption, question, fragment or code", () => {
     expect(sentenceQuality("BP closed the new cap on the well and the flow of oil stopped.")).toBe(
       1,
     );
@@ -67,7 +67,14 @@ describe("sentenceQuality", () => {
       "Will the cap hold when the next storm reaches the Gulf of Mexico this week?",
       "and then the company said it would pay for the whole clean-up of the coast.",
       "L) oil spill in the Gulf of Mexico, Moody's Investor Service said in a report on Thursday.",
+      "Then the loop checks the pages: if (mprotect(pages[0], size, PROT_READ) != 0) { return 4; }",
     ])
       expect(sentenceQuality(poor)).toBeLessThan(0.5);
+    // Prose with a bracket, a semicolon list or a comparison is still prose.
+    for (const prose of [
+      "The council (which met on Monday) approved the plan; Riverton, Easton and Weston agreed.",
+      "Temperatures above 40 degrees (104 F) closed schools in Seville, Cordoba and Jaen on Friday.",
+    ])
+      expect(sentenceQuality(prose)).toBe(1);
   });
 });

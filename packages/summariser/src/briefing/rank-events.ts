@@ -46,6 +46,9 @@ const CAPTION =
  * bracket the sentence splitter cut through ("L) oil spill …" of "(BP.L)").
  */
 const FRAGMENT_OPENING = /^(?:(and|but|or|so|nor|yet|with|while|as)\b|[,;:)\]-]|\p{L}{1,3}\)\s)/iu;
+/** Characters and pairs prose hardly uses and code is made of; this many make a sentence code. */
+const CODE_MARK = /[{}=<>\\|]|\(\)|\);/g;
+const CODE_MARKS = 3;
 /** Dates that come from the article, not from the sentence: the day of the report. */
 const REPORT_DATED = /^(reporting-date|lead)$/;
 
@@ -174,8 +177,9 @@ export function sentenceQuality(text: string): number {
   if (/^[\p{Ll}"“”'‘’`]/u.test(trimmed) || (trimmed.match(/["“”]/g) ?? []).length % 2 === 1)
     quality /= 2;
   if (PRONOUN_OPENING.test(trimmed)) quality /= 2;
-  // A photo's caption describes a picture, not an event: no entry.
-  if (CAPTION.test(trimmed)) quality /= 4;
+  // A photo's caption describes a picture, not an event: no entry. Nor is code or markup a
+  // blog printed ("= 0) { perror(…); return 4; }"), told by its braces, operators and calls.
+  if (CAPTION.test(trimmed) || (trimmed.match(CODE_MARK) ?? []).length >= CODE_MARKS) quality /= 4;
   if (words < 6 || words > 50) quality /= 2;
   else if (words > 35) quality *= 0.75;
   return quality;
