@@ -61,13 +61,18 @@ export async function sendRun(
 ): Promise<void> {
   let connectionFailures = 0;
   const only = ctx.only ? [...ctx.only] : undefined;
+  // A worker's batch lasts seconds: who unsubscribed is read once for it. A run that sends a
+  // whole period asks before each message, however long it takes.
+  const gone = ctx.only ? await ctx.ledger.unsubscribed(run.digest) : undefined;
+  const unsubscribed = async (address: string) =>
+    gone ? gone.has(address.toLowerCase()) : ctx.ledger.isUnsubscribed(run.digest, address);
   let elsewhere = 0;
   for (const delivery of await ctx.ledger.deliveries(run.id, only)) {
     if (delivery.status === "sent" || delivery.status === "failed") continue;
     if (ctx.only && !ctx.only.has(delivery.recipient)) continue;
     if (!(await ctx.keepLock())) throw new Error("lost the digest's lock; stopping");
     const { name, address } = splitAddress(delivery.recipient);
-    if (await ctx.ledger.isUnsubscribed(run.digest, address)) {
+    if (await unsubscribed(address)) {
       await ctx.ledger.dropDelivery(run.id, delivery.recipient);
       ctx.log({ kind: "suppressed", digest: run.digest, recipient: delivery.recipient });
       continue;
