@@ -69,7 +69,6 @@ export async function sendRun(
   let elsewhere = 0;
   for (const delivery of await ctx.ledger.deliveries(run.id, only)) {
     if (delivery.status === "sent" || delivery.status === "failed") continue;
-    if (ctx.only && !ctx.only.has(delivery.recipient)) continue;
     if (!(await ctx.keepLock())) throw new Error("lost the digest's lock; stopping");
     const { name, address } = splitAddress(delivery.recipient);
     if (await unsubscribed(address)) {

@@ -1,6 +1,7 @@
 import type { Article } from "@briefing/core";
 import { detectFormat, readDocuments } from "@briefing/core/ingest";
 import type { Config, Source } from "../config/digest-config.js";
+import { bodyWords } from "../state/article-identity.js";
 import type { ArticleStore, StoreOutcome } from "../state/digest-store.js";
 import { type FetchDocumentOptions, fetchDocument } from "./fetch-document.js";
 import { HostLimiter } from "./host-limiter.js";
@@ -66,6 +67,10 @@ export async function fetchSources(
   await Promise.all(
     sources.map(async (source) => {
       const known = await options.store.source(source.url);
+      const fail = async (reason: string) => {
+        await options.store.recordFailure(source.url, at, reason);
+        log({ kind: "fetch-failed", source: source.url, reason });
+      };
       if (!options.force && known?.lastAttemptAt) {
         const next = new Date(Date.parse(known.lastAttemptAt) + intervalMs);
         if (next.getTime() > options.now.getTime()) {
@@ -80,31 +85,21 @@ export async function fetchSources(
           ...(known?.lastModified ? { lastModified: known.lastModified } : {}),
         }),
       );
-      if (answer.kind === "failed") {
-        await options.store.recordFailure(source.url, at, answer.reason);
-        log({ kind: "fetch-failed", source: source.url, reason: answer.reason });
-        return;
-      }
+      if (answer.kind === "failed") return fail(answer.reason);
       if (answer.kind === "not-modified") {
         await options.store.recordSuccess(source.url, at, {});
-        log({ ...fetched(source.url, "not-modified") });
+        log(fetched(source.url, "not-modified"));
         return;
       }
       const kind = FEED_FORMATS.has(detectFormat(answer.url, answer.text)) ? "feed" : "page";
-      if (known?.kind === "feed" && kind === "page") {
-        const reason = `expected a feed, as on earlier fetches, found ${answer.contentType || "a page"}`;
-        await options.store.recordFailure(source.url, at, reason);
-        log({ kind: "fetch-failed", source: source.url, reason });
-        return;
-      }
+      if (known?.kind === "feed" && kind === "page")
+        return fail(
+          `expected a feed, as on earlier fetches, found ${answer.contentType || "a page"}`,
+        );
       const read = await readDocuments([{ path: answer.url, text: answer.text }]);
       const errors = read.problems.filter((p) => p.severity === "error");
-      if (read.articles.length === 0 && errors.length > 0) {
-        const reason = errors.map((p) => p.message).join("; ");
-        await options.store.recordFailure(source.url, at, reason);
-        log({ kind: "fetch-failed", source: source.url, reason });
-        return;
-      }
+      if (read.articles.length === 0 && errors.length > 0)
+        return fail(errors.map((p) => p.message).join("; "));
       for (const p of read.problems)
         log({ kind: "fetch-warning", source: source.url, where: p.path, message: p.message });
       // Pages that could not be read, by reason: one line per reason, not one per item.
@@ -157,8 +152,8 @@ async function withPage(
     unread: Map<string, string[]>;
   },
 ): Promise<Article> {
-  const words = item.paragraphs.join(" ").split(/\s+/).filter(Boolean).length;
-  if (words >= SUMMARY_WORDS || !item.url || (await context.store.hasUrl(item.url))) return item;
+  if (bodyWords(item) >= SUMMARY_WORDS || !item.url || (await context.store.hasUrl(item.url)))
+    return item;
   const url = item.url;
   const unread = (reason: string) => {
     const urls = context.unread.get(reason) ?? [];

@@ -29,17 +29,28 @@ export interface StoredRow {
 /** Words of text from which two articles with the same text are one, wherever found. */
 const SUBSTANTIAL_WORDS = 30;
 
+/** Words of an article's body, as whitespace separates them. */
+export function bodyWords(article: Article): number {
+  let words = 0;
+  for (const p of article.paragraphs) words += p.split(/\s+/).filter(Boolean).length;
+  return words;
+}
+
 export function identityOf(article: Article): ArticleIdentity {
   const urlKey = canonicalUrl(article.url) ?? null;
   const fragment = urlKey ? fragmentOf(article.url as string) : "";
   const contentHash = bodyHash(article);
-  let words = 0;
-  for (const p of article.paragraphs) words += p.split(/\s+/).filter(Boolean).length;
   const newId = `s${createHash("sha256")
     .update(`${urlKey ?? ""}\n${fragment}\n${contentHash}\n${article.title}`)
     .digest("hex")
     .slice(0, 15)}`;
-  return { urlKey, fragment, contentHash, substantial: words >= SUBSTANTIAL_WORDS, newId };
+  return {
+    urlKey,
+    fragment,
+    contentHash,
+    substantial: bodyWords(article) >= SUBSTANTIAL_WORDS,
+    newId,
+  };
 }
 
 /**
