@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { loadCorpus } from "@briefing/core/ingest";
-import { compileEmail, createMailer, personaliseEmail } from "@briefing/digest";
+import { compileEmail, createMailer, personaliseEmail, recipientSlots } from "@briefing/digest";
 import { buildBriefing, readArticles } from "@briefing/summariser";
 import { SMTPServer } from "smtp-server";
 import { median } from "../../evals/src/shared-data.js";
@@ -65,7 +65,7 @@ export async function measureEmail(corpus: string, recipients = 10_000): Promise
 
 /**
  * Sends `messages` personalised copies of the corpus's digest to an `smtp-server` sink on
- * loopback through the mailer `briefing send` uses (nodemailer's pooled transport), one at a time
+ * loopback through the mailer `briefing send` uses (one reused nodemailer SMTP connection), one at a time
  * as a run sends them, and counts what the sink received.
  */
 export async function measureSend(corpus: string, messages = 1000): Promise<SendResult> {
@@ -90,13 +90,13 @@ export async function measureSend(corpus: string, messages = 1000): Promise<Send
   try {
     const started = performance.now();
     for (let i = 0; i < messages; i++) {
-      const email = personaliseEmail(compiled, { name: `Reader ${i}` });
+      const slots = recipientSlots({ name: `Reader ${i}` });
       await mailer.send({
         from: "Briefing <briefing@bench.example>",
         to: `reader${i}@bench.example`,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
+        subject: compiled.subject,
+        text: { template: compiled.text, values: slots.text },
+        html: { template: compiled.html, values: slots.html },
         messageId: `<bench-${i}@bench.example>`,
         date: NOW,
         headers: {},

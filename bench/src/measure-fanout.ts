@@ -1,6 +1,7 @@
-// pnpm bench:fanout [--recipients 100000] [--workers 1,2,4] [--kills 10]: one digest period sent
-// to N recipients through 1, 2 and 4 `briefing worker` processes on a PostgreSQL state, to a
-// local SMTP sink on this machine; then a run with random SIGKILLs of workers. Needs PostgreSQL:
+// pnpm bench:fanout [--recipients 100000] [--workers 1,2,4] [--kills 10] [--sink minimal|smtp-server]
+// [--profile DIR]: one digest period sent to N recipients through 1, 2 and 4 `briefing worker`
+// processes on a PostgreSQL state, to a local SMTP sink on this machine; then a run with random
+// SIGKILLs of workers. Needs PostgreSQL:
 // BRIEFING_BENCH_POSTGRES (or BRIEFING_TEST_POSTGRES) = postgres://…; skipped with a line without.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -12,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
+import { messageCounter, type SmtpSink, startSmtpSink } from "./smtp-sink.js";
 
 const CLI = fileURLToPath(new URL("../../apps/digest/dist/bundle/briefing.js", import.meta.url));
 const URL_ = process.env.BRIEFING_BENCH_POSTGRES ?? process.env.BRIEFING_TEST_POSTGRES;
@@ -21,17 +23,20 @@ const { values } = parseArgs({
     workers: { type: "string", default: "1,2,4" },
     kills: { type: "string", default: "10" },
     batch: { type: "string", default: "500" },
+    sink: { type: "string", default: "minimal" },
+    profile: { type: "string" },
   },
 });
 const RECIPIENTS = Number(values.recipients);
 const WORKERS = (values.workers as string).split(",").map(Number);
 const KILLS = Number(values.kills);
+// --profile DIR: each worker writes a V8 CPU profile there.
+const NODE_ARGS = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
-/** A sink that takes every message and counts them by recipient. */
-async function startSink() {
-  const counts = new Map<string, number>();
-  let total = 0;
+/** smtp-server as the sink (--sink smtp-server): a full server, itself a large share of the CPU. */
+async function startSmtpServerSink(): Promise<SmtpSink> {
+  const counter = messageCounter();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -40,10 +45,7 @@ async function startSink() {
     onData(stream, session, callback) {
       stream.on("data", () => {});
       stream.on("end", () => {
-        for (const to of session.envelope.rcptTo) {
-          counts.set(to.address, (counts.get(to.address) ?? 0) + 1);
-          total++;
-        }
+        counter.record(session.envelope.rcptTo.map((to) => to.address.toLowerCase()));
         callback();
       });
     },
@@ -54,12 +56,9 @@ async function startSink() {
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
-    counts,
-    total: () => total,
-    reset: () => {
-      counts.clear();
-      total = 0;
-    },
+    counts: counter.counts,
+    total: counter.total,
+    reset: counter.reset,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
 }
@@ -113,9 +112,13 @@ function configFor(dir: string, state: string, smtp: string): string {
 }
 
 function worker(config: string): { child: ChildProcess; started: Promise<void> } {
-  const child = spawn(process.execPath, [CLI, "worker", "--config", config, "--concurrency", "2"], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...NODE_ARGS, CLI, "worker", "--config", config, "--concurrency", "2"],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   const started = new Promise<void>((resolve) => {
     let err = "";
     child.stderr?.on("data", (chunk: Buffer) => {
@@ -150,7 +153,12 @@ async function main() {
     say("fan-out: skipped (no PostgreSQL: set BRIEFING_BENCH_POSTGRES=postgres://…)");
     return;
   }
-  const sink = await startSink();
+  if (values.sink !== "minimal" && values.sink !== "smtp-server") {
+    say(`fan-out: --sink: expected minimal or smtp-server, found "${values.sink}"`);
+    process.exitCode = 2;
+    return;
+  }
+  const sink = values.sink === "minimal" ? await startSmtpSink() : await startSmtpServerSink();
   const rows: string[] = [];
   try {
     for (const n of WORKERS) {
@@ -199,7 +207,7 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
     process.stdout.write(
       [
-        `fan-out: one period to ${RECIPIENTS} recipients, workers with --concurrency 2, a local SMTP sink`,
+        `fan-out: one period to ${RECIPIENTS} recipients, workers with --concurrency 2, a local SMTP sink (${values.sink === "minimal" ? "minimal receiver; --sink smtp-server for smtp-server" : "smtp-server"})`,
         "workers  recipients   received  messages/s  queue s",
         ...rows,
         "",

@@ -2,6 +2,7 @@
 
 export { type CliIo, processIo } from "./cli/io.js";
 export { runMain } from "./cli/run-main.js";
+export type { FilledTemplate } from "./delivery/compose-message.js";
 export {
   createMailer,
   type Mailer,
@@ -21,7 +22,9 @@ export {
 export {
   personaliseEmail,
   type Recipient,
+  type RecipientSlots,
   type RenderedEmail,
+  recipientSlots,
 } from "./render/personalise-email.js";
 export { type BriefingFormat, renderBriefing } from "./render/render-briefing.js";
 export { type CorpusReport, renderCorpusReport } from "./render/render-corpus-report.js";

@@ -1,6 +1,6 @@
 import type { CompiledEmail } from "../render/compile-email.js";
-import { personaliseEmail } from "../render/personalise-email.js";
-import type { DigestStore, RunRow } from "../state/digest-store.js";
+import { recipientSlots } from "../render/personalise-email.js";
+import type { DeliveryRow, DigestStore, RunRow } from "../state/digest-store.js";
 import { classifyFailure } from "./classify-failure.js";
 import type { Mailer } from "./create-mailer.js";
 import type { DigestEvent } from "./digest-event.js";
@@ -67,50 +67,83 @@ export async function sendRun(
   const unsubscribed = async (address: string) =>
     gone ? gone.has(address.toLowerCase()) : ctx.ledger.isUnsubscribed(run.digest, address);
   let elsewhere = 0;
-  for (const delivery of await ctx.ledger.deliveries(run.id, only)) {
-    if (delivery.status === "sent" || delivery.status === "failed") continue;
+  const claim = (recipients: string[]) => {
+    const now = ctx.clock().getTime();
+    const staleBefore =
+      ctx.claimTimeoutMs === undefined ? Number.MAX_SAFE_INTEGER : now - ctx.claimTimeoutMs;
+    return ctx.ledger.claimDeliveries(run.id, recipients, now, staleBefore);
+  };
+  const open = (await ctx.ledger.deliveries(run.id, only)).filter(
+    (d) => d.status !== "sent" && d.status !== "failed",
+  );
+  for (let at = 0; at < open.length; at += CLAIM_SLICE) {
+    const slice = open.slice(at, at + CLAIM_SLICE);
+    // One round trip claims the slice; each message is still recorded as sent on its own.
+    const untried = await claim(slice.map((d) => d.recipient));
+    try {
+      for (const delivery of slice) {
+        if (!untried.delete(delivery.recipient)) {
+          elsewhere++;
+          continue;
+        }
+        await deliverOne(delivery);
+      }
+    } finally {
+      // Stopped early (the server down, the lock lost): what this sender claimed and never
+      // tried goes back to pending, for the next run or worker at once.
+      if (untried.size > 0) await ctx.ledger.releaseDeliveries(run.id, [...untried]);
+    }
+  }
+  await ctx.ledger.completeIfDone(run.id, ctx.clock().toISOString());
+  if (elsewhere > 0)
+    throw new Error(
+      `${elsewhere} deliver${elsewhere === 1 ? "y is" : "ies are"} being sent by another worker; the batch is tried again later`,
+    );
+
+  async function deliverOne(delivery: DeliveryRow): Promise<void> {
     if (!(await ctx.keepLock())) throw new Error("lost the digest's lock; stopping");
     const { name, address } = splitAddress(delivery.recipient);
     if (await unsubscribed(address)) {
       await ctx.ledger.dropDelivery(run.id, delivery.recipient);
       ctx.log({ kind: "suppressed", digest: run.digest, recipient: delivery.recipient });
-      continue;
+      return;
     }
     const links = ctx.unsubscribe(delivery.recipient);
-    const email = personaliseEmail(compiled, {
+    const slots = recipientSlots({
       ...(name ? { name } : {}),
       ...(links.url ? { unsubscribeUrl: links.url } : {}),
     });
     let attempt = 0;
     for (;;) {
       attempt += 1;
-      const now = ctx.clock().getTime();
-      const staleBefore =
-        ctx.claimTimeoutMs === undefined ? Number.MAX_SAFE_INTEGER : now - ctx.claimTimeoutMs;
-      if (!(await ctx.ledger.claimDelivery(run.id, delivery.recipient, now, staleBefore))) {
+      // The first attempt goes under the slice's claim; a retry claims again.
+      if (attempt > 1 && !(await claim([delivery.recipient])).has(delivery.recipient)) {
         elsewhere++;
-        break;
+        return;
       }
       try {
-        await ctx.mailer.send({
-          from: ctx.from,
-          to: delivery.recipient.includes("<") ? delivery.recipient : address,
-          subject: email.subject,
-          text: email.text,
-          html: email.html,
-          messageId: delivery.messageId,
-          date: ctx.clock(),
-          headers: {
-            "List-Unsubscribe": [links.url, links.mailto]
-              .filter(Boolean)
-              .map((u) => `<${u}>`)
-              .join(", "),
-            ...(links.url ? { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
-            "List-Id": `<${run.digest}.${domainOf(ctx.from)}>`,
+        await ctx.mailer.send(
+          {
+            from: ctx.from,
+            to: delivery.recipient,
+            subject: compiled.subject,
+            text: { template: compiled.text, values: slots.text },
+            html: { template: compiled.html, values: slots.html },
+            messageId: delivery.messageId,
+            date: ctx.clock(),
+            headers: {
+              "List-Unsubscribe": [links.url, links.mailto]
+                .filter(Boolean)
+                .map((u) => `<${u}>`)
+                .join(", "),
+              ...(links.url ? { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
+              "List-Id": `<${run.digest}.${domainOf(ctx.from)}>`,
+            },
           },
-        });
+          // Recorded before the next message starts: a crash leaves one message unknown at most.
+          () => ctx.ledger.markSent(run.id, delivery.recipient, ctx.clock().toISOString()),
+        );
         connectionFailures = 0;
-        await ctx.ledger.markSent(run.id, delivery.recipient, ctx.clock().toISOString());
         ctx.log({
           kind: "sent",
           digest: run.digest,
@@ -118,7 +151,7 @@ export async function sendRun(
           messageId: delivery.messageId,
           attempt,
         });
-        break;
+        return;
       } catch (error) {
         const failure = classifyFailure(error);
         const message = ctx.redact(failure.message);
@@ -170,16 +203,14 @@ export async function sendRun(
           error: message,
           final,
         });
-        break;
+        return;
       }
     }
   }
-  await ctx.ledger.completeIfDone(run.id, ctx.clock().toISOString());
-  if (elsewhere > 0)
-    throw new Error(
-      `${elsewhere} deliver${elsewhere === 1 ? "y is" : "ies are"} being sent by another worker; the batch is tried again later`,
-    );
 }
+
+/** Deliveries claimed in one round trip. */
+const CLAIM_SLICE = 50;
 
 /** `Ana Lima <ana@example.org>` → name and address; a bare address has no name. */
 export function splitAddress(recipient: string): { name?: string; address: string } {

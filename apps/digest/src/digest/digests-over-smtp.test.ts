@@ -106,7 +106,7 @@ describe("digests over a real SMTP server", () => {
     expect(header("list-unsubscribe-post")).toBe(
       "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
     );
-    expect(header("list-id")).toBe("List-ID: <riverton.riverton.example>");
+    expect(header("list-id")).toBe("List-Id: <riverton.riverton.example>");
     expect(header("list-unsubscribe").replace(/\s+/g, " ")).toMatch(
       /^List-Unsubscribe: <https:\/\/riverton\.example\/unsubscribe\?t=[\w-]+\.[\w-]{22}>, <mailto:desk@riverton\.example\?subject=unsubscribe%20riverton%20[\w-]+\.[\w-]{22}>$/,
     );

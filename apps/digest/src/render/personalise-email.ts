@@ -2,7 +2,7 @@ import { cleanText } from "./clean-text.js";
 import type { CompiledEmail } from "./compile-email.js";
 import { RenderError } from "./errors.js";
 import { escapeHtml, safeUrl } from "./escape-html.js";
-import { fillSlots } from "./slot-template.js";
+import { fillSlots, type SlotName } from "./slot-template.js";
 
 /** Who one message is for. */
 export interface Recipient {
@@ -20,6 +20,39 @@ export interface RenderedEmail {
   text: string;
 }
 
+/** One recipient's values for the slots of a compiled email's HTML and text. */
+export interface RecipientSlots {
+  html: Record<SlotName, string>;
+  text: Record<SlotName, string>;
+}
+
+/**
+ * One recipient's slot values, escaped for each format: what {@link personaliseEmail} joins
+ * into the compiled parts, and what a mailer joins into their encoded form.
+ *
+ * @throws RenderError when the unsubscribe link is not a safe web or mailto address.
+ */
+export function recipientSlots(recipient: Recipient = {}): RecipientSlots {
+  const name = recipient.name ? cleanText(recipient.name).slice(0, 80) : "";
+  const url = recipient.unsubscribeUrl;
+  const link = url === undefined ? undefined : safeUrl(url);
+  if (url !== undefined && (link === undefined || link.length > 1000))
+    throw new RenderError(
+      `unsubscribe link: expected an http, https or mailto URL of at most 1,000 characters, found "${url.slice(0, 80)}"`,
+    );
+  const href = link ? escapeHtml(link) : "";
+  return {
+    html: {
+      greeting: name ? `<p style="margin:0 0 12px;">Hello ${escapeHtml(name)},</p>` : "",
+      unsubscribe: link ? `<a href="${href}" style="color:#0a58b0;">Unsubscribe</a>.` : "",
+    },
+    text: {
+      greeting: name ? `Hello ${name},\n\n` : "",
+      unsubscribe: link ? `\nUnsubscribe: ${link}` : "",
+    },
+  };
+}
+
 /**
  * Fills a compiled email's slots for one recipient: a join of precompiled parts with escaped
  * values, so thousands of recipients cost one MJML compile.
@@ -30,24 +63,11 @@ export function personaliseEmail(
   compiled: CompiledEmail,
   recipient: Recipient = {},
 ): RenderedEmail {
-  const name = recipient.name ? cleanText(recipient.name).slice(0, 80) : "";
-  const url = recipient.unsubscribeUrl;
-  const link = url === undefined ? undefined : safeUrl(url);
-  if (url !== undefined && (link === undefined || link.length > 1000))
-    throw new RenderError(
-      `unsubscribe link: expected an http, https or mailto URL of at most 1,000 characters, found "${url.slice(0, 80)}"`,
-    );
-  const href = link ? escapeHtml(link) : "";
+  const slots = recipientSlots(recipient);
   return {
     subject: compiled.subject,
     preheader: compiled.preheader,
-    html: fillSlots(compiled.html, {
-      greeting: name ? `<p style="margin:0 0 12px;">Hello ${escapeHtml(name)},</p>` : "",
-      unsubscribe: link ? `<a href="${href}" style="color:#0a58b0;">Unsubscribe</a>.` : "",
-    }),
-    text: fillSlots(compiled.text, {
-      greeting: name ? `Hello ${name},\n\n` : "",
-      unsubscribe: link ? `\nUnsubscribe: ${link}` : "",
-    }),
+    html: fillSlots(compiled.html, slots.html),
+    text: fillSlots(compiled.text, slots.text),
   };
 }

@@ -130,17 +130,19 @@ export interface DigestStore {
   /** A run's deliveries, in the order they were recorded; only these recipients' when given. */
   deliveries(runId: number, only?: readonly string[]): Promise<DeliveryRow[]>;
   /**
-   * Claims a delivery for an attempt, before the message leaves: a crash now leaves it
+   * Claims deliveries for an attempt, before their messages leave: a crash now leaves them
    * `sending`. Only one taker wins a pending delivery; one already `sending` is taken only when
-   * it was claimed before `staleBeforeMs` (its sender is presumed dead). Returns whether it was
-   * claimed.
+   * it was claimed before `staleBeforeMs` (its sender is presumed dead). Returns the recipients
+   * claimed: a sender claims a slice of its recipients at once, and records each as sent.
    */
-  claimDelivery(
+  claimDeliveries(
     runId: number,
-    recipient: string,
+    recipients: readonly string[],
     nowMs: number,
     staleBeforeMs: number,
-  ): Promise<boolean>;
+  ): Promise<Set<string>>;
+  /** Gives back claims never tried (the sender stopped early): pending again, the claim's attempt undone. */
+  releaseDeliveries(runId: number, recipients: readonly string[]): Promise<void>;
   markSent(runId: number, recipient: string, sentAt: string): Promise<void>;
   /** A failed attempt: `failed` for good, or back to `pending` to try again later. */
   markFailed(runId: number, recipient: string, error: string, final: boolean): Promise<void>;

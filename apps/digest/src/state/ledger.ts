@@ -209,21 +209,33 @@ export class Ledger implements DigestStore {
       .all(runId) as DeliveryRow[];
   }
 
-  async claimDelivery(
+  async claimDeliveries(
     runId: number,
-    recipient: string,
+    recipients: readonly string[],
     nowMs: number,
     staleBeforeMs: number,
-  ): Promise<boolean> {
-    return (
-      this.db
-        .prepare(
-          `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, claimed_at = ?
-           WHERE run_id = ? AND recipient = ? AND (status = 'pending'
-             OR (status = 'sending' AND (claimed_at IS NULL OR claimed_at < ?)))`,
-        )
-        .run(nowMs, runId, recipient, staleBeforeMs).changes === 1
+  ): Promise<Set<string>> {
+    const claim = this.db.prepare(
+      `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, claimed_at = ?
+       WHERE run_id = ? AND recipient = ? AND (status = 'pending'
+         OR (status = 'sending' AND (claimed_at IS NULL OR claimed_at < ?)))`,
     );
+    const claimed = new Set<string>();
+    this.db.transaction(() => {
+      for (const recipient of recipients)
+        if (claim.run(nowMs, runId, recipient, staleBeforeMs).changes === 1) claimed.add(recipient);
+    })();
+    return claimed;
+  }
+
+  async releaseDeliveries(runId: number, recipients: readonly string[]): Promise<void> {
+    const release = this.db.prepare(
+      `UPDATE deliveries SET status = 'pending', attempts = attempts - 1, claimed_at = NULL
+       WHERE run_id = ? AND recipient = ? AND status = 'sending'`,
+    );
+    this.db.transaction(() => {
+      for (const recipient of recipients) release.run(runId, recipient);
+    })();
   }
 
   async markSent(runId: number, recipient: string, sentAt: string): Promise<void> {

@@ -185,14 +185,28 @@ export class PostgresLedger implements DigestStore {
         );
   }
 
-  async claimDelivery(runId: number, recipient: string, nowMs: number, staleBeforeMs: number) {
-    const result = await this.pool.query(
+  async claimDeliveries(
+    runId: number,
+    recipients: readonly string[],
+    nowMs: number,
+    staleBeforeMs: number,
+  ) {
+    const result = await this.pool.query<{ recipient: string }>(
       `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, claimed_at = $3
-       WHERE run_id = $1 AND recipient = $2 AND (status = 'pending'
-         OR (status = 'sending' AND (claimed_at IS NULL OR claimed_at < $4)))`,
-      [runId, recipient, nowMs, staleBeforeMs],
+       WHERE run_id = $1 AND recipient = ANY($2::text[]) AND (status = 'pending'
+         OR (status = 'sending' AND (claimed_at IS NULL OR claimed_at < $4)))
+       RETURNING recipient`,
+      [runId, recipients, nowMs, staleBeforeMs],
     );
-    return result.rowCount === 1;
+    return new Set(result.rows.map((row) => row.recipient));
+  }
+
+  async releaseDeliveries(runId: number, recipients: readonly string[]) {
+    await this.pool.query(
+      `UPDATE deliveries SET status = 'pending', attempts = attempts - 1, claimed_at = NULL
+       WHERE run_id = $1 AND recipient = ANY($2::text[]) AND status = 'sending'`,
+      [runId, recipients],
+    );
   }
 
   async markSent(runId: number, recipient: string, sentAt: string) {

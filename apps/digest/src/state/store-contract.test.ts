@@ -58,16 +58,20 @@ describe.each(storeDrivers())("the $name store", (driver) => {
     expect(await ledger.coveredArticles("daily", ["a1", "a3"])).toEqual(new Set(["a1"]));
     expect(await ledger.coveredArticles("weekly", ["a1"])).toEqual(new Set());
     expect(await ledger.origin("daily")).toBe("2026-01-01T07:00:00.000Z");
-    expect(await ledger.claimDelivery(r.id, "a@x.org", 1_000, 0)).toBe(true);
+    expect(await ledger.claimDeliveries(r.id, ["a@x.org"], 1_000, 0)).toEqual(new Set(["a@x.org"]));
     await ledger.markSent(r.id, "a@x.org", "2026-01-02T07:00:01.000Z");
-    expect(await ledger.claimDelivery(r.id, "b@x.org", 1_000, 0)).toBe(true);
+    expect(await ledger.claimDeliveries(r.id, ["b@x.org"], 1_000, 0)).toEqual(new Set(["b@x.org"]));
     // Claimed a moment ago: nobody else takes it; stale, it is taken over.
-    expect(await ledger.claimDelivery(r.id, "b@x.org", 1_500, 1_000)).toBe(false);
-    expect(await ledger.claimDelivery(r.id, "b@x.org", 9_000, 2_000)).toBe(true);
+    expect(await ledger.claimDeliveries(r.id, ["b@x.org"], 1_500, 1_000)).toEqual(new Set());
+    expect(await ledger.claimDeliveries(r.id, ["b@x.org"], 9_000, 2_000)).toEqual(
+      new Set(["b@x.org"]),
+    );
     await ledger.markFailed(r.id, "b@x.org", "451 try later", false);
     expect(await ledger.completeIfDone(r.id, "t")).toBe(false);
     expect((await ledger.unfinishedRuns("daily")).map((x) => x.id)).toEqual([r.id]);
-    expect(await ledger.claimDelivery(r.id, "b@x.org", 10_000, 0)).toBe(true);
+    expect(await ledger.claimDeliveries(r.id, ["b@x.org"], 10_000, 0)).toEqual(
+      new Set(["b@x.org"]),
+    );
     await ledger.markFailed(r.id, "b@x.org", "550 no such user", true);
     expect(await ledger.completeIfDone(r.id, "2026-01-02T07:01:00.000Z")).toBe(true);
     expect(await ledger.latestRun("daily")).toMatchObject({
@@ -98,6 +102,35 @@ describe.each(storeDrivers())("the $name store", (driver) => {
       { recipient: "b@x.org", periodEnd: "2026-01-02T07:00:00.000Z" },
     ]);
     expect((await ledger.recentRuns("daily", 5)).map((x) => x.id)).toEqual([r.id]);
+  });
+
+  it("claims a slice at once, leaving what another sender holds or settled, and none twice at once", async () => {
+    const r = await run(
+      "2026-01-02T07:00:00.000Z",
+      [],
+      ["a@x.org", "b@x.org", "c@x.org", "d@x.org"],
+    );
+    expect(await ledger.claimDeliveries(r.id, ["b@x.org"], 1_000, 0)).toEqual(new Set(["b@x.org"]));
+    await ledger.markSent(r.id, "b@x.org", "t");
+    expect(await ledger.claimDeliveries(r.id, ["c@x.org"], 1_000, 0)).toEqual(new Set(["c@x.org"]));
+    const everyone = ["a@x.org", "b@x.org", "c@x.org", "d@x.org", "nobody@x.org"];
+    expect(await ledger.claimDeliveries(r.id, everyone, 1_200, 500)).toEqual(
+      new Set(["a@x.org", "d@x.org"]),
+    );
+    // A claim never tried goes back: pending, its attempt undone, free for anyone at once.
+    await ledger.releaseDeliveries(r.id, ["a@x.org", "b@x.org"]);
+    const rows = new Map((await ledger.deliveries(r.id)).map((d) => [d.recipient, d]));
+    expect(rows.get("a@x.org")).toMatchObject({ status: "pending", attempts: 0 });
+    expect(rows.get("b@x.org")).toMatchObject({ status: "sent", attempts: 1 });
+    expect(await ledger.claimDeliveries(r.id, ["a@x.org"], 1_300, 0)).toEqual(new Set(["a@x.org"]));
+    // Two senders at once over the same slice: each recipient goes to one of them.
+    const later = await run("2026-01-03T07:00:00.000Z", [], ["a@x.org", "b@x.org", "c@x.org"]);
+    const slice = ["a@x.org", "b@x.org", "c@x.org"];
+    const [one, two] = await Promise.all([
+      ledger.claimDeliveries(later.id, slice, 2_000, 0),
+      ledger.claimDeliveries(later.id, slice, 2_000, 0),
+    ]);
+    expect([...(one as Set<string>), ...(two as Set<string>)].sort()).toEqual(slice);
   });
 
   it("keeps deliveries in the order recorded", async () => {
