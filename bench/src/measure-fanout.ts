@@ -120,11 +120,17 @@ function worker(config: string): { child: ChildProcess; started: Promise<void> }
     },
   );
   const started = new Promise<void>((resolve) => {
+    // Only the log up to "worker started" is kept: a worker logs a line per message after it.
     let err = "";
-    child.stderr?.on("data", (chunk: Buffer) => {
+    const read = (chunk: Buffer) => {
       err += chunk.toString();
-      if (err.includes("worker started")) resolve();
-    });
+      if (!err.includes("worker started")) return;
+      err = "";
+      child.stderr?.off("data", read);
+      child.stderr?.resume();
+      resolve();
+    };
+    child.stderr?.on("data", read);
   });
   return { child, started };
 }

@@ -11,6 +11,7 @@ import { loadConfig } from "../config/load-config.js";
 import { createRedactor, transportSecrets } from "../config/redact-secrets.js";
 import { createMailer } from "../delivery/create-mailer.js";
 import type { DigestEvent } from "../delivery/digest-event.js";
+import { createRateLimiter } from "../delivery/rate-limiter.js";
 import type { DigestContext } from "../digest/run-digest.js";
 import { isPostgresUrl, openLedger } from "../state/open-ledger.js";
 import type { PostgresLedger } from "../state/postgres-ledger.js";
@@ -89,6 +90,7 @@ export async function openDigests(
     onError: (error) => io.stderr(`job queue: ${oneLine(redact(error.message))}\n`),
   });
   let corpus: Promise<Article[]> | undefined;
+  const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
   return {
     config,
     ledger,
@@ -112,10 +114,21 @@ export async function openDigests(
       };
     },
     clock: io.now,
-    sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
+    sleep,
     random: Math.random,
     log,
     redact,
+    ...(config.delivery.maxPerSecond
+      ? {
+          rateLimit: createRateLimiter({
+            store: ledger,
+            name: `transport ${transportName(config.transport)}`,
+            perSecond: config.delivery.maxPerSecond,
+            clock: io.now,
+            sleep,
+          }),
+        }
+      : {}),
     ...(queue && boss
       ? {
           boss,
@@ -175,4 +188,11 @@ function describeEventText(event: DigestEvent): string {
     case "run-finished":
       return `${event.digest}: ${event.periodEnd}: ${event.sent} sent, ${event.failed} failed, ${event.pending} pending`;
   }
+}
+
+/** Where messages go, without credentials: senders to the same server share its rate limit. */
+function transportName(transport: string): string {
+  if (transport.startsWith("file:")) return transport;
+  const url = new URL(transport);
+  return `${url.protocol}//${url.host}`;
 }

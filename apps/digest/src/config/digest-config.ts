@@ -110,6 +110,11 @@ export const DeliverySchema = z.strictObject({
    * worker killed mid-batch loses nothing; at most the message in flight is sent again).
    */
   batchTimeoutSeconds: z.number().int().min(2).default(600),
+  /**
+   * At most this many messages a second through the transport, shared by every process and
+   * machine on the same store (the `run-due` of each digest, every worker). Default: no limit.
+   */
+  maxPerSecond: z.number().positive().max(100_000).optional(),
 });
 
 const httpUrl = z.string().refine(

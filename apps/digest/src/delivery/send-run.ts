@@ -24,6 +24,8 @@ export interface RetryPolicy {
 export interface SendRunContext {
   ledger: DigestStore;
   mailer: Mailer;
+  /** Waits for a turn under the transport's shared rate limit, before each attempt. */
+  rateLimit?: () => Promise<void>;
   from: string;
   /** Each recipient's unsubscribe link and the list's mailto address. */
   unsubscribe: (recipient: string) => { url?: string; mailto: string };
@@ -122,6 +124,7 @@ export async function sendRun(
         return;
       }
       try {
+        await ctx.rateLimit?.();
         await ctx.mailer.send(
           {
             from: ctx.from,

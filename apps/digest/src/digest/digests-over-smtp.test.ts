@@ -159,6 +159,25 @@ describe("digests over a real SMTP server", () => {
     );
   });
 
+  it("keeps to delivery.maxPerSecond", async () => {
+    const arrivals: number[] = [];
+    const recipients = Array.from({ length: 12 }, (_, i) => `r${i}@example.org`);
+    const { server, fixture } = await setup(
+      recipients,
+      { onAccepted: () => arrivals.push(performance.now()) },
+      { maxPerSecond: 4 },
+    );
+    // The bucket refills with the clock: this run's clock is the real one.
+    const out = { ...io(fixture.dir), now: () => new Date() };
+    const args = ["run-due", "--config", fixture.config, "--now", "2026-01-10T08:00:00Z"];
+    const started = performance.now();
+    expect(await runMain(args, out)).toBe(0);
+    expect(Object.keys(server.perRecipient())).toHaveLength(12);
+    // Four saved up, then four a second: the twelfth goes two seconds in, not before (without
+    // the limit, all twelve take a tenth of that).
+    expect((arrivals.at(-1) as number) - started).toBeGreaterThanOrEqual(2_000);
+  });
+
   it("keeps 07:00 London time across the spring DST change", async () => {
     const { runDue, ledger, server } = await setup(["ana@example.org"]);
     await runDue("2026-03-28T07:05:00Z");

@@ -39,6 +39,8 @@ export interface DigestContext {
   redact: (text: string) => string;
   /** With a PostgreSQL store: periods are handed to workers instead of sent here. */
   jobs?: DigestJobs;
+  /** Waits for a turn under the transport's rate limit (`delivery.maxPerSecond`), when set. */
+  rateLimit?: () => Promise<void>;
 }
 
 /** Where a period goes to be sent by workers (`briefing worker`). */
@@ -271,6 +273,7 @@ export function sendContextOf(
   return {
     ledger: ctx.ledger,
     mailer: ctx.mailer,
+    ...(ctx.rateLimit ? { rateLimit: ctx.rateLimit } : {}),
     from: ctx.config.from,
     unsubscribe: (recipient) => {
       const { address } = splitAddress(recipient);

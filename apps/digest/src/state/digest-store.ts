@@ -1,5 +1,6 @@
 import type { Article } from "@briefing/core";
 import type { Validators } from "../sources/fetch-document.js";
+import type { RateLimit } from "./store-schema.js";
 
 /** One digest period: the window it covers and where its sending stands. */
 export interface RunRow {
@@ -141,6 +142,16 @@ export interface DigestStore {
     nowMs: number,
     staleBeforeMs: number,
   ): Promise<Set<string>>;
+  /**
+   * Takes up to `want` tokens from the named bucket (a transport's rate limit, shared by every
+   * sender of this store): the tokens granted, and when none is, how long until one is.
+   */
+  takeTokens(
+    name: string,
+    want: number,
+    limit: RateLimit,
+    nowMs: number,
+  ): Promise<{ granted: number; waitMs: number }>;
   /** Gives back claims never tried (the sender stopped early): pending again, the claim's attempt undone. */
   releaseDeliveries(runId: number, recipients: readonly string[]): Promise<void>;
   markSent(runId: number, recipient: string, sentAt: string): Promise<void>;

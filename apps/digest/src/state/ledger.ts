@@ -5,7 +5,14 @@ import Database from "better-sqlite3";
 import type { DeliveryRow, DigestStore, NewRun, RunRow } from "./digest-store.js";
 import { isAlive } from "./is-alive.js";
 import { SqliteArticleStore } from "./sqlite-article-store.js";
-import { DELIVERY_COLUMNS, RUN_COLUMNS, runValues, storeSchema } from "./store-schema.js";
+import {
+  DELIVERY_COLUMNS,
+  drawTokens,
+  type RateLimit,
+  RUN_COLUMNS,
+  runValues,
+  storeSchema,
+} from "./store-schema.js";
 
 /** How long a statement waits for another process's lock before it fails. */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -226,6 +233,24 @@ export class Ledger implements DigestStore {
         if (claim.run(nowMs, runId, recipient, staleBeforeMs).changes === 1) claimed.add(recipient);
     })();
     return claimed;
+  }
+
+  async takeTokens(name: string, want: number, limit: RateLimit, nowMs: number) {
+    return this.db
+      .transaction(() => {
+        const bucket = this.db
+          .prepare("SELECT tokens, updated_at AS updatedAt FROM rate_limits WHERE name = ?")
+          .get(name) as { tokens: number; updatedAt: number } | undefined;
+        const { granted, left, waitMs } = drawTokens(bucket, want, limit, nowMs);
+        this.db
+          .prepare(
+            `INSERT INTO rate_limits (name, tokens, updated_at) VALUES (?, ?, ?)
+           ON CONFLICT (name) DO UPDATE SET tokens = excluded.tokens, updated_at = excluded.updated_at`,
+          )
+          .run(name, left, Math.max(nowMs, bucket?.updatedAt ?? nowMs));
+        return { granted, waitMs };
+      })
+      .immediate();
   }
 
   async releaseDeliveries(runId: number, recipients: readonly string[]): Promise<void> {

@@ -4,7 +4,14 @@ import type { DeliveryRow, DigestStore, NewRun, RunRow } from "./digest-store.js
 import { isAlive } from "./is-alive.js";
 import { PostgresArticleStore } from "./postgres-article-store.js";
 import { inTransaction } from "./postgres-transaction.js";
-import { DELIVERY_COLUMNS, RUN_COLUMNS, runValues, storeSchema } from "./store-schema.js";
+import {
+  DELIVERY_COLUMNS,
+  drawTokens,
+  type RateLimit,
+  RUN_COLUMNS,
+  runValues,
+  storeSchema,
+} from "./store-schema.js";
 
 /** Any key: two processes creating the schema at once take turns. */
 const SCHEMA_LOCK = 7_261_947;
@@ -199,6 +206,30 @@ export class PostgresLedger implements DigestStore {
       [runId, recipients, nowMs, staleBeforeMs],
     );
     return new Set(result.rows.map((row) => row.recipient));
+  }
+
+  async takeTokens(name: string, want: number, limit: RateLimit, nowMs: number) {
+    return inTransaction(this.pool, async (client) => {
+      // The row is made once, then locked: concurrent takers queue on it and each sees the
+      // bucket the one before left.
+      await client.query(
+        "INSERT INTO rate_limits (name, tokens, updated_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        [name, limit.burst, nowMs],
+      );
+      const { rows } = await client.query<{ tokens: number; updatedAt: string }>(
+        'SELECT tokens, updated_at AS "updatedAt" FROM rate_limits WHERE name = $1 FOR UPDATE',
+        [name],
+      );
+      const row = rows[0] as { tokens: number; updatedAt: string };
+      const bucket = { tokens: Number(row.tokens), updatedAt: Number(row.updatedAt) };
+      const { granted, left, waitMs } = drawTokens(bucket, want, limit, nowMs);
+      await client.query("UPDATE rate_limits SET tokens = $2, updated_at = $3 WHERE name = $1", [
+        name,
+        left,
+        Math.max(nowMs, bucket.updatedAt),
+      ]);
+      return { granted, waitMs };
+    });
   }
 
   async releaseDeliveries(runId: number, recipients: readonly string[]) {

@@ -133,6 +133,21 @@ describe.each(storeDrivers())("the $name store", (driver) => {
     expect([...(one as Set<string>), ...(two as Set<string>)].sort()).toEqual(slice);
   });
 
+  it("shares a rate limit: a full bucket to start, refilled with time, never more than it holds", async () => {
+    const limit = { perSecond: 10, burst: 10 };
+    expect(await ledger.takeTokens("smtp", 4, limit, 0)).toEqual({ granted: 4, waitMs: 0 });
+    expect(await ledger.takeTokens("smtp", 20, limit, 0)).toEqual({ granted: 6, waitMs: 0 });
+    // Empty: the next token comes in a tenth of a second.
+    expect(await ledger.takeTokens("smtp", 1, limit, 0)).toEqual({ granted: 0, waitMs: 100 });
+    expect(await ledger.takeTokens("smtp", 5, limit, 350)).toEqual({ granted: 3, waitMs: 0 });
+    expect(await ledger.takeTokens("other", 1, limit, 350)).toEqual({ granted: 1, waitMs: 0 });
+    // A long pause saves up one burst, no more; many takers at once share it.
+    const takes = await Promise.all(
+      Array.from({ length: 8 }, () => ledger.takeTokens("smtp", 3, limit, 60_000)),
+    );
+    expect(takes.reduce((n, t) => n + t.granted, 0)).toBe(10);
+  });
+
   it("keeps deliveries in the order recorded", async () => {
     const recipients = ["z@x.org", "a@x.org", "m@x.org", "b@x.org"];
     const r = await run("2026-01-02T07:00:00.000Z", [], recipients);

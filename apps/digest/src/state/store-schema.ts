@@ -58,6 +58,11 @@ CREATE TABLE IF NOT EXISTS issues (
   subject TEXT NOT NULL,
   html TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS rate_limits (
+  name TEXT PRIMARY KEY,
+  tokens DOUBLE PRECISION NOT NULL,
+  updated_at BIGINT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS locks (
   digest TEXT PRIMARY KEY,
   holder TEXT NOT NULL,
@@ -114,4 +119,30 @@ export function runValues(input: NewRun) {
     input.createdAt,
     complete ? input.createdAt : null,
   ] as const;
+}
+
+/** A token bucket: `perSecond` tokens a second, at most `burst` saved up. */
+export interface RateLimit {
+  perSecond: number;
+  burst: number;
+}
+
+/**
+ * A bucket `updatedAt` ms ago with `tokens` in it, refilled up to `now` and drawn from for
+ * `want`: what is granted, what is left, and when a token will next be there.
+ */
+export function drawTokens(
+  bucket: { tokens: number; updatedAt: number } | undefined,
+  want: number,
+  limit: RateLimit,
+  nowMs: number,
+): { granted: number; left: number; waitMs: number } {
+  const elapsed = bucket ? Math.max(0, nowMs - bucket.updatedAt) : 0;
+  const available = bucket
+    ? Math.min(limit.burst, bucket.tokens + (elapsed * limit.perSecond) / 1000)
+    : limit.burst;
+  const granted = Math.max(0, Math.min(want, Math.floor(available)));
+  const left = available - granted;
+  const waitMs = granted > 0 ? 0 : Math.ceil(((1 - left) * 1000) / limit.perSecond);
+  return { granted, left, waitMs };
 }
