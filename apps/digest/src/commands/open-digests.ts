@@ -85,7 +85,7 @@ export async function openDigests(
   const redact = redactorOf(config);
   // The queue's code (pg-boss) is loaded only where there is a queue.
   const queue = isPostgresUrl(config.state) ? await import("../jobs/digest-jobs.js") : undefined;
-  const boss = await queue?.openJobs(config.state, {
+  const jobs = await queue?.openJobs(config.state, {
     batchTimeoutSeconds: config.delivery.batchTimeoutSeconds,
     onError: (error) => io.stderr(`job queue: ${oneLine(redact(error.message))}\n`),
   });
@@ -129,10 +129,10 @@ export async function openDigests(
           }),
         }
       : {}),
-    ...(queue && boss
+    ...(queue && jobs
       ? {
-          boss,
-          jobs: queue.digestJobs(boss, ledger as PostgresLedger, {
+          boss: jobs.boss,
+          jobs: queue.digestJobs(jobs, ledger as PostgresLedger, {
             size: config.delivery.batchSize,
             batchTimeoutSeconds: config.delivery.batchTimeoutSeconds,
             wait: options.wait === true,
@@ -140,7 +140,7 @@ export async function openDigests(
         }
       : {}),
     close: async () => {
-      await boss?.stop({ graceful: true, wait: true });
+      await jobs?.boss.stop({ graceful: true, wait: true });
       mailer.close();
       await ledger.close();
     },

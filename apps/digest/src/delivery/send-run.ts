@@ -78,12 +78,22 @@ export async function sendRun(
   const open = (await ctx.ledger.deliveries(run.id, only)).filter(
     (d) => d.status !== "sent" && d.status !== "failed",
   );
-  for (let at = 0; at < open.length; at += CLAIM_SLICE) {
+  for (let at = 0; at < open.length; ) {
     const slice = open.slice(at, at + CLAIM_SLICE);
     // One round trip claims the slice; each message is still recorded as sent on its own.
+    const claimedAt = ctx.clock().getTime();
     const untried = await claim(slice.map((d) => d.recipient));
     try {
       for (const delivery of slice) {
+        // A claim others may take over once stale is used while fresh: a slow slice (a low
+        // rate limit, retries) gives back the rest and claims it again.
+        if (
+          ctx.claimTimeoutMs !== undefined &&
+          delivery !== slice[0] &&
+          ctx.clock().getTime() - claimedAt > ctx.claimTimeoutMs / 2
+        )
+          break;
+        at++;
         if (!untried.delete(delivery.recipient)) {
           elsewhere++;
           continue;
@@ -91,8 +101,8 @@ export async function sendRun(
         await deliverOne(delivery);
       }
     } finally {
-      // Stopped early (the server down, the lock lost): what this sender claimed and never
-      // tried goes back to pending, for the next run or worker at once.
+      // Stopped early (the server down, the lock lost, the claim getting old): what this
+      // sender claimed and never tried goes back to pending, for it or another at once.
       if (untried.size > 0) await ctx.ledger.releaseDeliveries(run.id, [...untried]);
     }
   }

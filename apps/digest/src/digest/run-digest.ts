@@ -7,7 +7,7 @@ import type { DigestEvent } from "../delivery/digest-event.js";
 import { domainOf, type SendRunContext, sendRun, splitAddress } from "../delivery/send-run.js";
 import { type CompiledEmail, compileEmail } from "../render/compile-email.js";
 import { personaliseEmail } from "../render/personalise-email.js";
-import type { DigestStore, RunRow } from "../state/digest-store.js";
+import type { DeliveryRow, DigestStore, RunRow } from "../state/digest-store.js";
 import { unsubscribeToken } from "../unsubscribe/unsubscribe-token.js";
 import { planPeriod } from "./plan-period.js";
 import { selectArticles } from "./select-articles.js";
@@ -47,6 +47,12 @@ export interface DigestContext {
 export interface DigestJobs {
   /** Queues the recipients in batches with the compiled email, once; returns the batches. */
   queue(run: RunRow, email: CompiledEmail, recipients: readonly string[]): Promise<number>;
+  /**
+   * Queues a period already handed to the workers again, for these recipients still unsettled,
+   * when none of its batches is left in the queue (they gave up after their retries): returns
+   * the batches queued, 0 when its batches are still there.
+   */
+  requeueIfIdle(run: RunRow, recipients: readonly string[]): Promise<number>;
   /** Whether `run-due` and `send` wait until the workers have sent the period. */
   wait: boolean;
 }
@@ -186,10 +192,11 @@ async function deliver(
   keepLock: () => Promise<boolean>,
 ): Promise<void> {
   // A period already handed to the workers is theirs: it is not queued twice.
-  if (ctx.jobs && (await ctx.ledger.email(run.id)) !== undefined) {
-    if (ctx.jobs.wait) await waitUntilSent(run, ctx);
-    return;
-  }
+  const jobs = ctx.jobs;
+  if (jobs && (await ctx.ledger.email(run.id)) !== undefined)
+    return handToWorkers(run, await ctx.ledger.deliveries(run.id), ctx, (unsettled) =>
+      jobs.requeueIfIdle(run, unsettled),
+    );
   const ids = new Set(await ctx.ledger.runArticles(run.id));
   const historyIds = new Set(await ctx.ledger.runHistory(run.id));
   const loaded = await ctx.loadArticles({
@@ -233,22 +240,9 @@ async function deliver(
   });
   // The archive keeps the issue as sent, with no recipient's name or link in it.
   await ctx.ledger.saveIssue(run.id, compiled.subject, personaliseEmail(compiled).html);
-  if (ctx.jobs) {
-    // Workers send it: the recipients not yet settled, in batches, with the email compiled once.
-    const unsettled = deliveries
-      .filter((d) => d.status === "pending" || d.status === "sending")
-      .map((d) => d.recipient);
-    const batches = await ctx.jobs.queue(run, compiled, unsettled);
-    ctx.log({
-      kind: "queued",
-      digest: digest.name,
-      periodEnd: run.periodEnd,
-      recipients: unsettled.length,
-      batches,
-    });
-    if (ctx.jobs.wait) await waitUntilSent(run, ctx);
-    return;
-  }
+  // Workers send it: the recipients not yet settled, in batches, with the email compiled once.
+  if (jobs)
+    return handToWorkers(run, deliveries, ctx, (unsettled) => jobs.queue(run, compiled, unsettled));
   await sendRun(run, compiled, sendContextOf(digest, ctx, keepLock));
   const settled = await ctx.ledger.deliveries(run.id);
   ctx.log({
@@ -312,6 +306,28 @@ const WAIT_POLL_MS = 250;
  * Waits until the workers have settled every delivery of a queued period: the batch that settles
  * the last one completes the run.
  */
+/** Queues a run's unsettled recipients for the workers, says so, and waits when asked. */
+async function handToWorkers(
+  run: RunRow,
+  deliveries: readonly DeliveryRow[],
+  ctx: DigestContext,
+  queue: (unsettled: string[]) => Promise<number>,
+): Promise<void> {
+  const unsettled = deliveries
+    .filter((d) => d.status === "pending" || d.status === "sending")
+    .map((d) => d.recipient);
+  const batches = await queue(unsettled);
+  if (batches > 0)
+    ctx.log({
+      kind: "queued",
+      digest: run.digest,
+      periodEnd: run.periodEnd,
+      recipients: unsettled.length,
+      batches,
+    });
+  if (ctx.jobs?.wait) await waitUntilSent(run, ctx);
+}
+
 async function waitUntilSent(run: RunRow, ctx: DigestContext): Promise<void> {
   while ((await ctx.ledger.run(run.id))?.status !== "complete") await ctx.sleep(WAIT_POLL_MS);
 }

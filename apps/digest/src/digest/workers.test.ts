@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { storeDrivers } from "../state/test-support/store-drivers.js";
 import { digestFixture, RIVERTON_STORIES } from "./test-support/digest-fixture.js";
@@ -60,7 +61,7 @@ async function setup(sink: SinkOptions) {
   });
   const runDue = () =>
     cli(["run-due", "--wait", "--config", fixture.config, "--now", "2026-01-10T08:00:00Z"]);
-  return { server, fixture, startWorker, runDue };
+  return { server, fixture, state: opened.state, startWorker, runDue };
 }
 
 describe.skipIf(postgres.length === 0)("digests sent by workers on a PostgreSQL store", () => {
@@ -86,6 +87,27 @@ describe.skipIf(postgres.length === 0)("digests sent by workers on a PostgreSQL 
     const stopped = await Promise.all([a.done, b.done]);
     expect(stopped.map((s) => s.code)).toEqual([0, 0]);
     expect(a.err()).toContain('"msg":"stopped"');
+  });
+
+  it("a period whose batches all gave up is queued again by the next run-due, and delivered once", async () => {
+    const { server, fixture, state, startWorker, runDue } = await setup({});
+    // Queued with no worker up; then every batch fails for good, as after its last retry.
+    const queued = cli(["run-due", "--config", fixture.config, "--now", "2026-01-10T08:00:00Z"]);
+    const first = await queued.done;
+    expect(first.code, first.err()).toBe(0);
+    expect(first.err()).toContain("12 recipients queued for the workers in 4 batches");
+    const db = new pg.Client({ connectionString: state });
+    await db.connect();
+    const { rows } = await db.query("SELECT current_schema() AS schema");
+    await db.query(
+      `UPDATE ${(rows[0] as { schema: string }).schema}_pgboss.job SET state = 'failed'`,
+    );
+    await db.end();
+    startWorker();
+    const again = await runDue().done;
+    expect(again.code, again.err()).toBe(0);
+    expect(again.err()).toContain("12 recipients queued for the workers in 4 batches");
+    expect(server.perRecipient()).toEqual(Object.fromEntries(RECIPIENTS.map((r) => [r, 1])));
   });
 
   it("a worker killed with SIGKILL mid-batch loses nothing: another takes its batch over", async () => {

@@ -43,10 +43,14 @@ async function queueSchema(url: string): Promise<string> {
  * schema). A batch whose worker dies is taken over once its timeout passes; a batch that
  * fails (the SMTP server down, say) is tried again after a delay, ten times at most.
  */
-export async function openJobs(url: string, options: OpenJobsOptions): Promise<PgBoss> {
+export async function openJobs(
+  url: string,
+  options: OpenJobsOptions,
+): Promise<{ boss: PgBoss; schema: string }> {
+  const schema = await queueSchema(url);
   const boss = new PgBoss({
     connectionString: url,
-    schema: await queueSchema(url),
+    schema,
     // Expired batches are found by the queue's maintenance: often enough that a dead worker's
     // batch waits about its timeout, not minutes more.
     maintenanceIntervalSeconds: Math.max(
@@ -63,7 +67,7 @@ export async function openJobs(url: string, options: OpenJobsOptions): Promise<P
         name: SEND_BATCH,
         ...retries(options.batchTimeoutSeconds),
       });
-      return boss;
+      return { boss, schema };
     } catch (error) {
       if (attempt >= CREATE_ATTEMPTS) {
         await boss.stop({ graceful: false, wait: true }).catch(() => {});
@@ -111,12 +115,27 @@ export function batchesOf(
  * transaction, so a period is queued once, whole, or not at all.
  */
 export function digestJobs(
-  boss: PgBoss,
+  { boss, schema }: { boss: PgBoss; schema: string },
   ledger: PostgresLedger,
   options: { size: number; batchTimeoutSeconds: number; wait: boolean },
 ): DigestJobs {
   return {
     wait: options.wait,
+    async requeueIfIdle(run, recipients) {
+      // A batch still waiting, retrying or worked on will settle its recipients; only a period
+      // whose batches are all gone (given up after their retries, or lost) is queued again.
+      // pg-boss 10 keeps its jobs in `<schema>.job`, states before 'completed' being live.
+      const { rows } = await boss
+        .getDb()
+        .executeSql(
+          `SELECT 1 FROM ${schema}.job WHERE name = $1 AND state < 'completed' AND data->>'runId' = $2 LIMIT 1`,
+          [SEND_BATCH, String(run.id)],
+        );
+      if (rows.length > 0 || recipients.length === 0) return 0;
+      const jobs = batchesOf({ digest: run.digest, runId: run.id }, recipients, options);
+      await boss.insert(jobs);
+      return jobs.length;
+    },
     async queue(run, email, recipients) {
       const jobs = batchesOf({ digest: run.digest, runId: run.id }, recipients, options);
       const queued = await ledger.saveEmailAnd(run.id, JSON.stringify(email), async (db) => {
