@@ -24,6 +24,18 @@ const RESULTS: BenchResults = {
   node_start_ms: 60,
   topic_brief: { folder: "bpoil_reuters", articles: 298, ms: 7100 },
   send: { messages: 1000, received: 999, messages_per_second: 250 },
+  fanout: {
+    recipients: 20_000,
+    sink: "minimal",
+    rows: [
+      { workers: 1, messages_per_second: 410 },
+      { workers: 2, messages_per_second: 561 },
+      { workers: 4, messages_per_second: 601 },
+    ],
+    kills: 5,
+    lost: 0,
+    duplicates: 3,
+  },
   skipped: ["email: not measured in this test"],
 };
 
@@ -38,6 +50,9 @@ describe("checkTargets", () => {
       "topic_brief_ms (300 articles)": false,
       "send messages_per_second": true,
       "send messages received": false,
+      "fan-out messages_per_second (several workers)": false,
+      "fan-out lost": true,
+      "fan-out duplicates": true,
     });
   });
 });
@@ -53,5 +68,8 @@ describe("formatResults", () => {
     expect(text).toMatch(/seconds, sentences and tags only\s+4\.00/);
     expect(text).toMatch(/ratio to sentences and tags only\s+3\.60/);
     expect(text).not.toContain("mjml");
+    expect(text).toMatch(/4 workers, messages per second\s+601/);
+    expect(text).toMatch(/5 SIGKILLs: lost, duplicates\s+0, 3/);
+    expect(text).toMatch(/fan-out messages_per_second \(several workers\)\s+601 ≥ 1,000\s+NOT MET/);
   });
 });

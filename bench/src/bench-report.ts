@@ -44,6 +44,15 @@ export interface BenchResults {
     personalised_per_second: number;
   };
   send?: { messages: number; received: number; messages_per_second: number };
+  /** `pnpm bench:fanout`: one period through 1, 2 and 4 workers on PostgreSQL, then SIGKILLs. */
+  fanout?: {
+    recipients: number;
+    sink: string;
+    rows: { workers: number; messages_per_second: number }[];
+    kills: number;
+    lost: number;
+    duplicates: number;
+  };
   skipped: string[];
 }
 
@@ -87,6 +96,14 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   check("send messages_per_second", results.send?.messages_per_second, ">=", 200);
   if (results.send && results.send.received !== results.send.messages)
     check("send messages received", results.send.received, ">=", results.send.messages);
+  const fanout = results.fanout;
+  if (fanout) {
+    const several = fanout.rows.filter((r) => r.workers > 1).map((r) => r.messages_per_second);
+    if (several.length > 0)
+      check("fan-out messages_per_second (several workers)", Math.max(...several), ">=", 1000);
+    check("fan-out lost", fanout.lost, "<=", 0);
+    check("fan-out duplicates", fanout.duplicates, "<=", fanout.kills);
+  }
   return checks;
 }
 
@@ -156,9 +173,21 @@ export function formatResults(results: BenchResults): string {
     );
   }
   if (results.send) {
-    lines.push("send (pooled nodemailer → local smtp-server)");
+    lines.push("send (one nodemailer SMTPConnection → local smtp-server)");
     row("messages sent, received", `${n(results.send.messages)}, ${n(results.send.received)}`);
     row("messages per second", n(results.send.messages_per_second));
+  }
+  const fanout = results.fanout;
+  if (fanout) {
+    lines.push(
+      `fan-out (${n(fanout.recipients)} recipients, PostgreSQL, ${fanout.sink} SMTP sink)`,
+    );
+    for (const r of fanout.rows)
+      row(
+        `${r.workers} worker${r.workers === 1 ? "" : "s"}, messages per second`,
+        n(r.messages_per_second),
+      );
+    row(`${fanout.kills} SIGKILLs: lost, duplicates`, `${n(fanout.lost)}, ${n(fanout.duplicates)}`);
   }
   lines.push("targets");
   for (const t of checkTargets(results))

@@ -1,5 +1,5 @@
 // pnpm bench:fanout [--recipients 100000] [--workers 1,2,4] [--kills 10] [--sink minimal|smtp-server]
-// [--profile DIR]: one digest period sent to N recipients through 1, 2 and 4 `briefing worker`
+// [--profile DIR] [--json]: one digest period sent to N recipients through 1, 2 and 4 `briefing worker`
 // processes on a PostgreSQL state, to a local SMTP sink on this machine; then a run with random
 // SIGKILLs of workers. Needs PostgreSQL:
 // BRIEFING_BENCH_POSTGRES (or BRIEFING_TEST_POSTGRES) = postgres://…; skipped with a line without.
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     batch: { type: "string", default: "500" },
     sink: { type: "string", default: "minimal" },
     profile: { type: "string" },
+    json: { type: "boolean", default: false },
   },
 });
 const RECIPIENTS = Number(values.recipients);
@@ -166,6 +167,7 @@ async function main() {
   }
   const sink = values.sink === "minimal" ? await startSmtpSink() : await startSmtpServerSink();
   const rows: string[] = [];
+  const measured: { workers: number; messages_per_second: number }[] = [];
   try {
     for (const n of WORKERS) {
       sink.reset();
@@ -180,6 +182,7 @@ async function main() {
       const seconds = (performance.now() - started) / 1000;
       for (const w of workers) w.child.kill("SIGTERM");
       await Promise.all(workers.map((w) => new Promise((r) => w.child.on("exit", r))));
+      measured.push({ workers: n, messages_per_second: RECIPIENTS / seconds });
       rows.push(
         `${String(n).padEnd(8)} ${String(RECIPIENTS).padStart(10)} ${String(sink.total()).padStart(10)} ${(RECIPIENTS / seconds).toFixed(0).padStart(12)} ${(queueMs / 1000).toFixed(1).padStart(9)}`,
       );
@@ -211,6 +214,18 @@ async function main() {
     const lost = RECIPIENTS - sink.counts.size;
     await drop();
     rmSync(dir, { recursive: true, force: true });
+    if (values.json) {
+      const result = {
+        recipients: RECIPIENTS,
+        sink: values.sink,
+        rows: measured,
+        kills,
+        lost,
+        duplicates,
+      };
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      return;
+    }
     process.stdout.write(
       [
         `fan-out: one period to ${RECIPIENTS} recipients, workers with --concurrency 2, a local SMTP sink (${values.sink === "minimal" ? "minimal receiver; --sink smtp-server for smtp-server" : "smtp-server"})`,

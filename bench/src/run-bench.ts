@@ -1,4 +1,4 @@
-// pnpm bench [--json] [--sizes 2000,10000,21578,100000]: every figure of the performance issue in
+// pnpm bench [--json] [--sizes 2000,10000,21578,100000] [--fanout-recipients 20000]: every figure of the performance issue in
 // one run, each part in a fresh process; parts whose data is absent are skipped with a line.
 import { execFile, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -22,6 +22,7 @@ const { values } = parseArgs({
   options: {
     json: { type: "boolean", default: false },
     sizes: { type: "string", default: "2000,10000,21578,100000" },
+    "fanout-recipients": { type: "string", default: "20000" },
   },
 });
 const sizes = (values.sizes as string).split(",").map((s) => {
@@ -183,6 +184,29 @@ results.send = {
   received: send.received,
   messages_per_second: send.messagesPerSecond,
 };
+
+const postgres = process.env.BRIEFING_BENCH_POSTGRES ?? process.env.BRIEFING_TEST_POSTGRES;
+if (!postgres) {
+  const line = "fan-out: no PostgreSQL (set BRIEFING_BENCH_POSTGRES=postgres://…)";
+  results.skipped.push(line);
+  say(`skipped ${line}`);
+} else {
+  const recipients = values["fanout-recipients"] as string;
+  say(`fan-out: one period to ${recipients} recipients through 1, 2 and 4 workers…`);
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      fileURLToPath(new URL("./measure-fanout.ts", import.meta.url)),
+      "--recipients",
+      recipients,
+      "--json",
+    ],
+    { cwd: ROOT, maxBuffer: 1 << 24 },
+  );
+  results.fanout = JSON.parse(stdout.trim().split("\n").at(-1) as string);
+}
 
 if (values.json)
   process.stdout.write(`${JSON.stringify({ ...results, targets: checkTargets(results) })}\n`);
