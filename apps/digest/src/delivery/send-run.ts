@@ -1,6 +1,11 @@
 import type { CompiledEmail } from "../render/compile-email.js";
 import { recipientSlots } from "../render/personalise-email.js";
-import type { DeliveryRow, DigestStore, RunRow } from "../state/digest-store.js";
+import {
+  type DeliveryRow,
+  type DigestStore,
+  isUnsettled,
+  type RunRow,
+} from "../state/digest-store.js";
 import { classifyFailure } from "./classify-failure.js";
 import type { Mailer } from "./create-mailer.js";
 import type { DigestEvent } from "./digest-event.js";
@@ -75,9 +80,7 @@ export async function sendRun(
       ctx.claimTimeoutMs === undefined ? Number.MAX_SAFE_INTEGER : now - ctx.claimTimeoutMs;
     return ctx.ledger.claimDeliveries(run.id, recipients, now, staleBefore);
   };
-  const open = (await ctx.ledger.deliveries(run.id, only)).filter(
-    (d) => d.status !== "sent" && d.status !== "failed",
-  );
+  const open = (await ctx.ledger.deliveries(run.id, only)).filter(isUnsettled);
   for (let at = 0; at < open.length; ) {
     const slice = open.slice(at, at + CLAIM_SLICE);
     // One round trip claims the slice; each message is still recorded as sent on its own.
@@ -177,9 +180,7 @@ export async function sendRun(
           failure.kind === "temporary" && failure.connection ? connectionFailures + 1 : 0;
         if (connectionFailures >= ctx.retry.maxConnectionFailures) {
           await ctx.ledger.markFailed(run.id, delivery.recipient, message, false);
-          const pending = (await ctx.ledger.deliveries(run.id)).filter(
-            (d) => d.status === "pending" || d.status === "sending",
-          ).length;
+          const pending = (await ctx.ledger.deliveries(run.id)).filter(isUnsettled).length;
           ctx.log({
             kind: "transport-down",
             digest: run.digest,

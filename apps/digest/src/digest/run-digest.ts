@@ -7,7 +7,12 @@ import type { DigestEvent } from "../delivery/digest-event.js";
 import { domainOf, type SendRunContext, sendRun, splitAddress } from "../delivery/send-run.js";
 import { type CompiledEmail, compileEmail } from "../render/compile-email.js";
 import { personaliseEmail } from "../render/personalise-email.js";
-import type { DeliveryRow, DigestStore, RunRow } from "../state/digest-store.js";
+import {
+  type DeliveryRow,
+  type DigestStore,
+  isUnsettled,
+  type RunRow,
+} from "../state/digest-store.js";
 import { unsubscribeToken } from "../unsubscribe/unsubscribe-token.js";
 import { planPeriod } from "./plan-period.js";
 import { selectArticles } from "./select-articles.js";
@@ -251,7 +256,7 @@ async function deliver(
     periodEnd: run.periodEnd,
     sent: settled.filter((d) => d.status === "sent").length,
     failed: settled.filter((d) => d.status === "failed").length,
-    pending: settled.filter((d) => d.status === "pending" || d.status === "sending").length,
+    pending: settled.filter(isUnsettled).length,
   });
 }
 
@@ -302,10 +307,6 @@ export function sendContextOf(
 /** How often `--wait` looks at a queued period's deliveries. */
 const WAIT_POLL_MS = 250;
 
-/**
- * Waits until the workers have settled every delivery of a queued period: the batch that settles
- * the last one completes the run.
- */
 /** Queues a run's unsettled recipients for the workers, says so, and waits when asked. */
 async function handToWorkers(
   run: RunRow,
@@ -313,9 +314,7 @@ async function handToWorkers(
   ctx: DigestContext,
   queue: (unsettled: string[]) => Promise<number>,
 ): Promise<void> {
-  const unsettled = deliveries
-    .filter((d) => d.status === "pending" || d.status === "sending")
-    .map((d) => d.recipient);
+  const unsettled = deliveries.filter(isUnsettled).map((d) => d.recipient);
   const batches = await queue(unsettled);
   if (batches > 0)
     ctx.log({
@@ -328,6 +327,10 @@ async function handToWorkers(
   if (ctx.jobs?.wait) await waitUntilSent(run, ctx);
 }
 
+/**
+ * Waits until the workers have settled every delivery of a queued period: the batch that settles
+ * the last one completes the run.
+ */
 async function waitUntilSent(run: RunRow, ctx: DigestContext): Promise<void> {
   while ((await ctx.ledger.run(run.id))?.status !== "complete") await ctx.sleep(WAIT_POLL_MS);
 }

@@ -27,6 +27,11 @@ export interface DeliveryRow {
   sentAt: string | null;
 }
 
+/** A delivery still to try (`pending`) or whose attempt never recorded its outcome (`sending`). */
+export function isUnsettled(delivery: DeliveryRow): boolean {
+  return delivery.status === "pending" || delivery.status === "sending";
+}
+
 /** A new period as {@link DigestStore.createRun} records it. */
 export interface NewRun {
   digest: string;
