@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Briefing } from "@briefing/core";
 import { describe, expect, it } from "vitest";
-import { evalBriefing, tableOfBriefing } from "./run-eval-briefing.js";
+import { datedBeyondSources, evalBriefing, tableOfBriefing } from "./run-eval-briefing.js";
 
 const STORY = [
   ["2023-03-02", "The Delta Water Board approved the Riverton flood barrier on Thursday ."],
@@ -66,8 +67,45 @@ describe("evalBriefing", () => {
       "key dates",
       "words",
       "entries",
+      "far dated",
       "s",
     ]);
     expect(lines).toHaveLength(6);
+  });
+});
+
+describe("datedBeyondSources", () => {
+  /** A briefing of one article published in June 2010, with events dated as given. */
+  function briefingOf(dates: [string, string, string][]): Briefing {
+    const events = dates.map(([start, end, said], i) => ({
+      id: `event-${i}`,
+      date: {
+        start,
+        end,
+        precision: "year",
+        evidence: [{ text: said, rule: "test" }],
+        confidence: 0.9,
+      },
+      mentions: [{ articleId: "a", sentence: i, text: said }],
+    }));
+    return {
+      articles: [{ id: "a", published: { start: "2010-06-02", end: "2010-06-02" } }],
+      storylines: [{ events }],
+    } as unknown as Briefing;
+  }
+
+  it("counts events a year or more from their articles only when nothing said so", () => {
+    const found = datedBeyondSources(
+      briefingOf([
+        ["1979-06-01", "1979-06-30", "June 1979"],
+        ["1960-01-01", "1969-12-31", "the 1960s"],
+        ["1980-01-01", "1980-12-31", "30 years ago"],
+        ["2010-04-20", "2010-04-20", "April 20"],
+        ["2011-06-11", "2011-06-20", "mid-June"],
+        ["1960-05-01", "1960-05-31", "May, 60"],
+        ["2009-05-01", "2009-05-31", "May"],
+      ]),
+    );
+    expect(found.map((e) => e.date.evidence[0]?.text)).toEqual(["mid-June", "May, 60", "May"]);
   });
 });

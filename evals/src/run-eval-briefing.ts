@@ -25,6 +25,8 @@ export interface BriefingRow {
   /** Words of the body (the Markdown above its sources), or of the baseline's sentences. */
   words: number;
   entries: number;
+  /** Events dated over a year from their articles without saying so ({@link datedBeyondSources}). */
+  farDated: number;
   seconds: number;
 }
 
@@ -87,6 +89,7 @@ export async function evalBriefing(
       keyDateRecall: recall(keyDates, predicted),
       words: bodyWords(renderMarkdown(briefing)),
       entries: briefing.timeline.length,
+      farDated: datedBeyondSources(briefing).length,
       seconds,
     });
     const baseline = leadBaseline(read.articles);
@@ -98,10 +101,45 @@ export async function evalBriefing(
       keyDateRecall: recall(keyDates, baseline),
       words: [...baseline.values()].flat().reduce((n, s) => n + wordsOf(s), 0),
       entries: [...baseline.values()].flat().length,
+      farDated: 0,
       seconds: 0,
     });
   }
   return { rows, problems: topic.problems };
+}
+
+/** Days beyond its articles' publication an event may be dated by what it says without a year. */
+const YEAR_DAYS = 366;
+/** An expression that counts back from the time of writing: "30 years ago", "18 months ago". */
+const COUNTED_BACK = /\bago\b/i;
+
+/**
+ * The events of a briefing (all of them, not only the timeline's) dated more than a year before
+ * or after every article that reports them, where the expression that dates them does not state
+ * that distance: it neither writes the year ("in 1979", "the 1960s") nor counts back from the
+ * time of writing ("30 years ago"). A yearless "June" or "Wednesday" read a year or more away, a
+ * count read as a year, a span read as a moment: each is a date the text never gave.
+ */
+export function datedBeyondSources(briefing: Briefing): Briefing["storylines"][number]["events"] {
+  const published = new Map(briefing.articles.map((a) => [a.id, a.published]));
+  return briefing.storylines
+    .flatMap((s) => s.events)
+    .filter((event) => {
+      const { start, end, evidence } = event.date;
+      if (!start || !end) return false;
+      const spans = event.mentions
+        .map((m) => published.get(m.articleId))
+        .filter((p) => p?.start && p.end);
+      if (spans.length === 0) return false;
+      const first = spans.map((p) => p?.start as string).sort()[0] as string;
+      const last = spans
+        .map((p) => p?.end as string)
+        .sort()
+        .at(-1) as string;
+      if (end >= shiftDay(first, -YEAR_DAYS) && start <= shiftDay(last, YEAR_DAYS)) return false;
+      const said = evidence[0]?.text ?? "";
+      return !said.includes(start.slice(0, 4)) && !COUNTED_BACK.test(said);
+    });
 }
 
 /** The timeline a reader of the briefing sees: each entry's text under its first day. */
@@ -176,6 +214,7 @@ export function tableOfBriefing(rows: readonly BriefingRow[]): string {
     "key dates",
     "words",
     "entries",
+    "far dated",
     "s",
   ];
   const lines = rows.map((r) => [
@@ -188,6 +227,7 @@ export function tableOfBriefing(rows: readonly BriefingRow[]): string {
     `${(100 * r.keyDateRecall).toFixed(0)} %`,
     String(r.words),
     String(r.entries),
+    r.system === "briefing" ? String(r.farDated) : "",
     r.system === "briefing" ? r.seconds.toFixed(1) : "",
   ]);
   const all = [head, ...lines];

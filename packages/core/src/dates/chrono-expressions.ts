@@ -29,9 +29,22 @@ const MAY_HOLD_DATE = new RegExp(
   `${DAY_OR_PERIOD}|${MONTH_OR_NUMERIC_DATE}|\\d\\s{0,3}(?:${TIME_UNIT})\\b|\\d/\\d{4}`,
   "i",
 );
-// "In the year" is not "in a year"; "for three days" is a duration, not a date.
-const DURATION =
-  /^(for|after|within|over|during|about|nearly|almost|some)\s+(\S+\s+){0,2}(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$|^in the (day|week|month|year)$/i;
+// "In the year" is not "in a year"; "for three days" and "the past 30 years" are durations, not
+// dates; "two days later" and "16 years before" count from the story's own moment, not from the
+// day the article was written; "in five years" is as often a span ("the second setback in five
+// years", "the lowest in 18 months") as a time to come, and never a day.
+const UNITS = "(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)";
+const DURATION = new RegExp(
+  `^(?:for|after|within|over|during|about|nearly|almost|some)\\s+(?:\\S+\\s+){0,2}${UNITS}$` +
+    `|^in the (?:day|week|month|year)$` +
+    `|^(?:the\\s+)?(?:past|last|previous|next|coming|first|final)\\s+(?:\\S+\\s+){1,2}${UNITS}$` +
+    `|^(?:\\S+\\s+){0,3}${UNITS}\\s+(?:later|after|afterwards?|on|before|earlier|out)$` +
+    `|^in (?:\\S+\\s+){0,2}(?:years?|decades?)$|^in (?:1[2-9]|[2-9]\\d|\\d{3,}) months$|^[-–]`,
+  "i",
+);
+// A year chrono read must be written: four digits, or two after an apostrophe or in a numeric
+// date ("May, 60 percent" is no May 1960).
+const WRITTEN_YEAR = /\d{4}|['’]\d\d\b|\d[/.-]\d{1,2}[/.-]\d\d\b/;
 
 /**
  * Date expressions found by chrono-node, re-read under news conventions against `day`: a bare
@@ -113,7 +126,9 @@ function readComponent(
   text: string,
   tags: Set<string>,
 ): Reading | null {
-  const known = (unit: types.Component) => c.isCertain(unit);
+  const certain = (unit: types.Component) => c.isCertain(unit);
+  const known = (unit: types.Component) =>
+    certain(unit) && (unit !== "year" || WRITTEN_YEAR.test(text));
   const value = (unit: types.Component) => c.get(unit) as number;
   const relative = [...tags].some(
     (tag) => tag.startsWith("casualReference") || tag.startsWith("result/relativeDate"),
@@ -122,20 +137,20 @@ function readComponent(
     // Chrono resolved it against the same day; a bare year or month stays a range.
     const y = value("year");
     const m = value("month");
-    if (known("day") || [...tags].some((tag) => tag.startsWith("casualReference"))) {
+    if (certain("day") || [...tags].some((tag) => tag.startsWith("casualReference"))) {
       return {
         range: [makeDay(y, m, value("day")), makeDay(y, m, value("day"))],
         rule: "relative-day",
         confidence: 0.9,
       };
     }
-    if (known("month"))
+    if (certain("month"))
       return {
         range: monthRange(y, m),
         rule: "relative-month",
         confidence: 0.8,
       };
-    if (known("year"))
+    if (certain("year"))
       return {
         range: yearRange(y),
         rule: "relative-year",

@@ -21,6 +21,20 @@ describe("inferPublished", () => {
     expect(estimate.confidence).toBeLessThan(0.5);
   });
 
+  it("is narrowed to the month or year a dated day is said to be in", () => {
+    const month = inferPublished("Earlier this month, on August 5, 2021, the Taliban took Kunduz.");
+    expect([month.start, month.end]).toEqual(["2021-08-05", "2021-08-31"]);
+    expect(month.evidence.at(-1)).toEqual({
+      text: "Earlier this month",
+      rule: "inferred:period-beside-date",
+    });
+    const last = inferPublished("The bill passed last month, on December 20, 2021.");
+    expect([last.start, last.end]).toEqual(["2022-01-01", "2022-01-19"]);
+    // A period in another sentence says nothing about the day.
+    const apart = inferPublished("Prices rose this month. The bill passed on July 20, 2021.");
+    expect([apart.start, apart.end]).toEqual(["2021-07-20", "2021-08-19"]);
+  });
+
   it("ends at a date the story announces as still to come", () => {
     const estimate = inferPublished(
       "The vote took place on March 10, 2022. Results will be published on March 20, 2022.",

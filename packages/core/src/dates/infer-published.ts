@@ -1,5 +1,5 @@
 import { type DateEstimate, type DateEvidence, UNKNOWN_DATE } from "../model/date-estimate.js";
-import { shiftDay } from "./calendar-day.js";
+import { monthOf, monthRange, shiftDay, yearOf, yearRange } from "./calendar-day.js";
 import { MONTH_OR_NUMERIC_DATE } from "./candidate-date.js";
 import { precisionOfSpan } from "./precision-of-span.js";
 import { type DateReference, type ResolvedDate, resolveDates } from "./resolve-dates.js";
@@ -96,7 +96,7 @@ export function inferPublished(text: string, options: InferPublishedOptions = {}
     .map((r) => r.estimate.end as string)
     .sort()[0];
   const limit = shiftDay(start, horizon);
-  const end = ahead !== undefined && ahead < limit ? ahead : limit;
+  let end = ahead !== undefined && ahead < limit ? ahead : limit;
   const yearless = !STATED_YEAR.test(latest.text);
   const evidence: DateEvidence[] = [
     { text: latest.text, rule: "inferred:latest-past-date" },
@@ -106,13 +106,70 @@ export function inferPublished(text: string, options: InferPublishedOptions = {}
   ];
   if (yearless && context?.evidence)
     evidence.push({ text: context.evidence, rule: "inferred:corpus-context" });
+  // A period named beside a dated day ("earlier this month, on August 5") says which month or
+  // year the text was written in: the range keeps the part of it that agrees.
+  let narrowed = start;
+  for (const period of periodsBeside(text, read)) {
+    // ISO days: the later of the starts, the earlier of the ends.
+    const from = [narrowed, period.range[0]].sort()[1] as string;
+    const to = [end, period.range[1]].sort()[0] as string;
+    if (from > to) continue;
+    [narrowed, end] = [from, to];
+    evidence.push({ text: period.text, rule: "inferred:period-beside-date" });
+  }
   return {
-    start,
+    start: narrowed,
     end,
-    precision: precisionOfSpan(start, end),
+    precision: precisionOfSpan(narrowed, end),
     evidence,
     confidence: yearless ? 0.3 : 0.4,
   };
+}
+
+/** A month or year named relative to the time of writing: "this month", "last year". */
+const RELATIVE_PERIOD = /\b(?:earlier |later )?(this|last) (month|year)\b/gi;
+
+/**
+ * The periods a text was written in, as told by a relative period and a dated day in one sentence:
+ * "earlier this month, on August 5" puts the writing in August; "last month's July 20 vote" in
+ * August; "this year" and "last year" likewise by year.
+ */
+function periodsBeside(
+  text: string,
+  read: readonly ResolvedDate[],
+): { text: string; range: [string, string] }[] {
+  const found: { text: string; range: [string, string] }[] = [];
+  for (const match of text.matchAll(RELATIVE_PERIOD)) {
+    const [from, to] = sentenceAround(text, match.index);
+    const day = read.find(
+      (r) => r.index >= from && r.index < to && r.estimate.start === r.estimate.end,
+    )?.estimate.start;
+    if (!day) continue;
+    const back = (match[1] ?? "").toLowerCase() === "last" ? 1 : 0;
+    const range =
+      (match[2] ?? "").toLowerCase() === "month"
+        ? monthRange(
+            yearOf(day) + Math.floor((monthOf(day) - 1 + back) / 12),
+            ((monthOf(day) - 1 + back) % 12) + 1,
+          )
+        : yearRange(yearOf(day) + back);
+    found.push({ text: match[0], range });
+  }
+  return found;
+}
+
+/** The bounds of the sentence (or line) around `index`. */
+function sentenceAround(text: string, index: number): [number, number] {
+  const before = Math.max(
+    text.lastIndexOf(". ", index),
+    text.lastIndexOf("! ", index),
+    text.lastIndexOf("? ", index),
+    text.lastIndexOf("\n", index),
+  );
+  const after = [". ", "! ", "? ", "\n"]
+    .map((end) => text.indexOf(end, index))
+    .filter((i) => i >= 0);
+  return [before + 1, after.length > 0 ? Math.min(...after) : text.length];
 }
 
 /** The latest day a text reports as past, with the expression that says it. */

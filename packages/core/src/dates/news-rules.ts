@@ -269,9 +269,10 @@ export const NEWS_RULES: readonly NewsRule[] = [
     digit: true,
     fallback: true,
     // Not a count: "1,500", "1500 troops", "2000 percent" (a plural noun or unit right after);
-    // not a clock time: "at 1530", "1530 GMT", "2000 local".
+    // not a clock time: "at 1530", "1530 GMT", "2000 local"; not the end of a range of counts
+    // ("1200 to 1500 gas stations").
     pattern:
-      /(?<![$£€\d.,/-])(?<!\bat )\b((?:1[5-9]|20)\d\d)\b(?![-–/]\d)(?!,\d)(?!\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|hrs\b|local\b))(?!\s*(?:%|percent\b|per cent\b|people\b|men\b|women\b|children\b|feet\b|more\b|of\b|(?!this\b|thus\b|plus\b|unless\b|across\b)[a-z]{3,}s\b))/g,
+      /(?<![$£€\d.,/-])(?<!\bat )(?<!\b(?!(?:1[5-9]|20)\d\d\b)\d[\d,]* ?(?:to|and|or|-|–) ?)\b((?:1[5-9]|20)\d\d)\b(?![-–/]\d)(?!,\d)(?!\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|hrs\b|local\b))(?!\s*(?:%|percent\b|per cent\b|people\b|men\b|women\b|children\b|feet\b|more\b|of\b|(?!this\b|thus\b|plus\b|unless\b|across\b)[a-z]{3,}s\b))/g,
     confidence: 0.9,
     resolve: (m) => yearRange(Number(m[1])),
   },

@@ -16,6 +16,25 @@ const CASES: Case[] = [
   ["Abe met Trump at Mar-a-Lago.", "2021-09-02", null],
   ["Abe met Trump at Mar - a - Lago.", "2021-09-02", null],
   ["Humans built the first cities 7000 years ago.", "2021-09-02", null],
+  // Counts, durations and narrative anchors are no dates.
+  ["Companies run 1200 to 1500 gas stations each.", "2010-06-19", null],
+  ["Between 2008 and 2010 output fell.", "2010-06-19", ["2008-01-01", "2008-12-31"]],
+  ["Output rose from 1990 to 2000.", "2010-06-19", ["1990-01-01", "1990-12-31"]],
+  ["In May, 60 percent favoured drilling.", "2010-06-23", ["2010-05-01", "2010-05-31"]],
+  ["Spills in the last 50 years were studied.", "2010-06-24", null],
+  ["Over the past 30 years the museum collected them.", "2010-07-22", null],
+  ["Seven months later, BP settled on a cleaning approach.", "2010-11-17", null],
+  ["Several weeks after the spill, Salazar broke up the agency.", "2010-05-25", null],
+  ["Two days later the well was capped.", "2010-05-25", null],
+  ["The penalty was introduced 16 years earlier.", "2010-05-25", null],
+  ["It is the second setback in five years.", "2010-05-25", null],
+  ["Shares fell to their lowest in 18 months.", "2010-05-25", null],
+  ["Sampling a couple of years after the spill found fish.", "2010-05-25", null],
+  ["The talks will resume in two weeks.", "2010-05-25", ["2010-06-08", "2010-06-08"]],
+  ["He joined the board 18 months ago.", "2010-06-10", ["2008-12-01", "2008-12-31"]],
+  // A month named in its own month is this one, whatever the tense.
+  ["BP will try again in mid-June.", "2010-06-02", ["2010-06-11", "2010-06-20"]],
+  ["The relief well will be ready in June.", "2010-06-02", ["2010-06-01", "2010-06-30"]],
   // The seed corpus's own phrasings.
   ["The first direct talks took place on Wednesday.", "2021-09-02", ["2021-09-01", "2021-09-01"]],
   [

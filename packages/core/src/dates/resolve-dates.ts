@@ -74,17 +74,16 @@ export function resolveDates(text: string, reference: string | DateReference): R
 function readAll(text: string, day: string): CandidateDate[] {
   const outside = (taken: CandidateDate[]) => (c: CandidateDate) =>
     !taken.some((n) => c.index < n.index + n.text.length && n.index < c.index + c.text.length);
-  const news = findNewsExpressions(text, day);
-  const first = [...news, ...findChronoExpressions(text, day).filter(outside(news))];
+  // A reading that is no date takes no room from another reader's.
+  const dates = (found: CandidateDate[]) =>
+    found.filter((c) => isDate(c) && !inHyphenatedName(c, text));
+  const news = dates(findNewsExpressions(text, day));
+  const first = [...news, ...dates(findChronoExpressions(text, day)).filter(outside(news))];
   const all = [
     ...first,
-    ...findNewsExpressions(text, day, { fallback: true }).filter(outside(first)),
+    ...dates(findNewsExpressions(text, day, { fallback: true })).filter(outside(first)),
   ];
-  return dedupe(
-    all
-      .filter((c) => isDate(c) && !inHyphenatedName(c, text))
-      .sort((a, b) => a.index - b.index || b.text.length - a.text.length),
-  );
+  return dedupe(all.sort((a, b) => a.index - b.index || b.text.length - a.text.length));
 }
 
 /**

@@ -31,8 +31,13 @@ export function yearOfMonthDay(m: number, d: number, day: string, tense: Tense):
   return tense === "past" ? past : future;
 }
 
-/** The year of a month named without one: before `day` in past tense, after it in future tense. */
+/**
+ * The year of a month named without one: before `day` in past tense, after it in future tense;
+ * the month `day` is in is this one whatever the tense ("the well will be ready in June", written
+ * on June 2).
+ */
 export function yearOfMonth(m: number, day: string, tense: Tense): number {
+  if (m === Number(day.slice(5, 7))) return year(day);
   return tense === "unmarked" ? yearOfMonthDay(m, 1, day, tense) : onOrAround(m, 1, day, tense);
 }
 

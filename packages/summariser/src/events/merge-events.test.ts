@@ -55,3 +55,32 @@ describe("mergeEvents' disputes", () => {
     ).toEqual([]);
   });
 });
+
+describe("mergeEvents' dates", () => {
+  /** Each event of a corpus as its days and the articles that report it. */
+  async function eventsOf(articles: Article[]): Promise<string[]> {
+    const briefing = buildBriefing(await readArticles({ articles }, { threads: 1 }), { now });
+    return briefing.storylines
+      .flatMap((s) => s.events)
+      .filter((e) => e.mentions.some((m) => m.text.includes("Riverton")))
+      .map((e) => `${e.date.start}/${e.date.end} ${e.mentions.map((m) => m.articleId).join(",")}`)
+      .sort();
+  }
+
+  it("join reports that can be of one day, on the days they all allow, and no others", async () => {
+    expect(
+      await eventsOf([
+        fixtureArticle("a1", "Wire One", "2023-03-07", [
+          "Floods killed 30 people in the Riverton valley on Monday, rescuers said.",
+        ]),
+        fixtureArticle("a2", "Daily Two", "2023-03-09", [
+          "Floods killed 30 people in the Riverton valley earlier this week, rescuers said.",
+        ]),
+        // The same words two weeks on are another flood, not a third report of the first.
+        fixtureArticle("a3", "Daily Two", "2023-03-20", [
+          "Floods killed 30 people in the Riverton valley on Monday, rescuers said.",
+        ]),
+      ]),
+    ).toEqual(["2023-03-06/2023-03-06 a1,a2", "2023-03-20/2023-03-20 a3"]);
+  });
+});
