@@ -20,8 +20,10 @@ const TITLES = new Set(
     " ",
   ),
 );
+// Words that are no name however they are written: months and weekdays, and the function words a
+// headline in capitals would otherwise pass off as acronyms ("OF OBAMA", "BP TO PAY").
 const NOT_NAMES = new Set(
-  "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday the a an this that read more".split(
+  "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday the a an this that read more former of and for in on at to by as is it or but with from into over after not no be has was are will".split(
     " ",
   ),
 );
@@ -42,8 +44,11 @@ const PLACE_PREPOSITIONS = new Set([
   "inside",
 ]);
 const SAYING = /^(say|tell|write|add|announce|declare|confirm|deny|claim|state|urge|warn|insist)$/;
-/** A title before a name, abbreviated or not ("Mr.", "Dr", "President"). */
-const isTitle = (t: Token) => TITLES.has(t.normal.replace(/\.$/, ""));
+/**
+ * A title before a name, abbreviated or not ("Mr.", "Dr", "President"), as written: wink-nlp's
+ * normal form respells some words ("Vice" is "vise").
+ */
+const isTitle = (t: Token) => TITLES.has(t.value.toLowerCase().replace(/\.$/, ""));
 const CONNECTORS = new Set(["of", "al", "bin", "ibn", "de", "del", "van", "von", "e"]);
 
 const DEMONYM = /(an|ian|ese|ish|i)$/;

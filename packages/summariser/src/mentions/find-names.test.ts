@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { analyseText } from "./analyse-text.js";
+import { findNames } from "./find-names.js";
+
+const namesIn = (text: string) =>
+  analyseText(text).flatMap((sentence) => findNames(sentence).map((n) => n.text));
+
+describe("findNames", () => {
+  it("reads runs of proper nouns joined by connectors, titles left out", () => {
+    expect(
+      namesIn("Former Vice President Amrullah Saleh met the Bank of England on Monday."),
+    ).toEqual(["Amrullah Saleh", "Bank of England"]);
+  });
+
+  it("takes no function word of a headline in capitals for an acronym", () => {
+    const names = namesIn("STATEMENT OF OBAMA ON THE OIL SPILL AND BP");
+    expect(names).toContain("BP");
+    expect(names.filter((n) => /^(OF|ON|AND|THE)\b/.test(n))).toEqual([]);
+  });
+});
