@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import model from "wink-eng-lite-web-model";
 import winkNLP from "wink-nlp";
-import { analyseText, forgetLearnedWords } from "./analyse-text.js";
+import { analyseText } from "./analyse-text.js";
 
 const values = (text: string) => analyseText(text).flatMap((s) => s.tokens.map((t) => t.value));
 
@@ -36,12 +37,34 @@ describe("analyseText", () => {
   it("tags a word the same whatever category it was first learned under", () => {
     const table = "Ind Ttl-F 24,355.5 24,271.3 USDAPRJ-G 27,900.0 27,900.0";
     const tags = (text: string) => analyseText(text).flatMap((s) => s.tokens.map((t) => t.pos));
-    forgetLearnedWords();
     const first = tags(table);
     // "USD" alone is learned as a word; in the table wink-nlp reads it as a currency symbol.
-    forgetLearnedWords();
     analyseText("USD 2.0543-48");
     expect(tags(table)).toEqual(first);
+  });
+
+  it("reads every text the same after any others, in any order", () => {
+    // Texts whose unknown words wink-nlp would learn and read differently later: clitics on
+    // new names, dotted abbreviations, a currency code in and out of a table, new shapes.
+    const pool = [
+      "The board backed Zorblax's, officials said.",
+      "Zorblax's chief resigned on Monday.",
+      "The exchange said delivery will be F.O.B from the seller's pipeline.",
+      "Cargoes sold at 126 dlrs a tonne on the f.o.b. basis early in the week, traders said.",
+      "Ind Ttl-F 24,355.5 24,271.3 USDAPRJ-G 27,900.0 27,900.0",
+      "USD 2.0543-48",
+      "Qx-7Vv and QX7VV met at Wexnor-on-Tyne; wexnor's mayor said so.",
+      "#oilspill @BPAmerica http://bp.example/x?y=1 :-) 3rd-qtr",
+    ];
+    const read = (text: string) =>
+      JSON.stringify(analyseText(text).map((s) => s.tokens.map((t) => [t.value, t.pos, t.lemma])));
+    const alone = new Map(pool.map((text) => [text, read(text)]));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 12 }), (texts) => {
+        for (const text of texts) expect(read(text)).toBe(alone.get(text));
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it("gives offsets into the text it was given", () => {

@@ -33,33 +33,24 @@ export function contentTerms(tokens: readonly Token[]): string[] {
 
 /**
  * wink-nlp as patched for Briefing (patches/wink-nlp@2.4.0.patch). wink-nlp adds every unknown
- * word it reads to a cache shared by all later documents, and as it comes it tokenises a cached
- * word differently ("f.o.b." no longer ends a sentence once "F.O.B" was read, "USDAPRJ-G" splits
- * another way), and a word learned under one category (a word) kept its features when met under
- * another (a currency symbol): how a text was read depended on what the process had read before.
- * The patch makes the tokeniser ignore the words the cache learned, learns a word again when it
- * comes under another category (so the cached features are only a saving), and lets the cache
- * forget, which bounds its size.
+ * word it reads to a cache shared by all later documents, and a cached word is then tokenised
+ * and tagged differently ("f.o.b." no longer ends a sentence once "F.O.B" was read; "USD" learned
+ * as a word stays a word where it is a currency symbol): how a text was read depended on what the
+ * process had read before. The patch adds a checkpoint of the cache as the model made it and a
+ * rollback to it, and every text is read after a rollback: each text meets the same cache, so
+ * what it reads as is a function of the text alone, whatever came before, on any thread. (Its
+ * other changes keep one text's own words from changing how the rest of it reads.)
  */
 type Nlp = ReturnType<typeof winkNLP> & {
   cacheCheckpoint(): CacheCheckpoint;
   cacheRollback(checkpoint: CacheCheckpoint): void;
   /** Size of the cache's store of learned words. */
   cacheLearned(): number;
-  /** How many new values the fullest feature list packed by index can still take. */
-  cacheRoomLeft(): number;
 };
 interface CacheCheckpoint {
   readonly sizes: Readonly<Record<string, number>>;
   readonly extrinsic: number;
 }
-/**
- * How much the cache may learn before it forgets: a million units of its store of words (about
- * five per word), and room for at least 4,096 new values in each feature packed by index (word
- * shapes have 14 bits: past them an index spills into the next field). One text adds far fewer.
- */
-const CACHE_LIMIT = 1_000_000;
-const MIN_ROOM = 4096;
 let shared: { engine: Nlp; pristine: CacheCheckpoint } | undefined;
 
 /**
@@ -80,22 +71,14 @@ function nlp(): { engine: Nlp; pristine: CacheCheckpoint } {
 
 /**
  * Splits a text into sentences and tokens with part of speech and lemma (wink-nlp with its
- * English lite model). Offsets point into `text`.
+ * English lite model), reading it against the cache as the model made it. Offsets point into
+ * `text`.
  */
 export function analyseText(text: string): SentenceAnalysis[] {
   const { engine, pristine } = nlp();
-  if (engine.cacheLearned() - pristine.extrinsic > CACHE_LIMIT || engine.cacheRoomLeft() < MIN_ROOM)
-    forgetLearnedWords();
+  // Rolling back costs about a tenth of reading; it is what makes reading history-independent.
+  if (engine.cacheLearned() !== pristine.extrinsic) engine.cacheRollback(pristine);
   return readSentences(engine, text);
-}
-
-/**
- * Makes wink-nlp forget every unknown word it has learned, as {@link analyseText} does when its
- * cache is full. What a text reads as never depends on it (the tests check this).
- */
-export function forgetLearnedWords(): void {
-  const { engine, pristine } = nlp();
-  engine.cacheRollback(pristine);
 }
 
 function readSentences(engine: Nlp, text: string): SentenceAnalysis[] {
