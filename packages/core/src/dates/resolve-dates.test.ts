@@ -14,6 +14,13 @@ const CASES: Case[] = [
   ["The march began in March.", "2021-09-02", ["2021-03-01", "2021-03-31"]],
   ["They may yet win.", "2021-09-02", null],
   ["Abe met Trump at Mar-a-Lago.", "2021-09-02", null],
+  // A month's name in a person's name is no month.
+  ["Theresa May said the deal was dead.", "2019-03-10", null],
+  ["June Carter sang at the fair.", "2019-03-10", null],
+  ["Reporters, April Ryan among them, asked.", "2019-03-10", null],
+  ["In June Obama visited the coast.", "2010-07-10", ["2010-06-01", "2010-06-30"]],
+  ["June was the wettest month.", "2010-07-10", ["2010-06-01", "2010-06-30"]],
+  ["The March accession of Poland was cheered.", "2010-07-10", ["2010-03-01", "2010-03-31"]],
   ["Abe met Trump at Mar - a - Lago.", "2021-09-02", null],
   ["Humans built the first cities 7000 years ago.", "2021-09-02", null],
   // Counts, durations and narrative anchors are no dates.

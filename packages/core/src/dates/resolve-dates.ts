@@ -76,7 +76,7 @@ function readAll(text: string, day: string): CandidateDate[] {
     !taken.some((n) => c.index < n.index + n.text.length && n.index < c.index + c.text.length);
   // A reading that is no date takes no room from another reader's.
   const dates = (found: CandidateDate[]) =>
-    found.filter((c) => isDate(c) && !inHyphenatedName(c, text));
+    found.filter((c) => isDate(c) && !inHyphenatedName(c, text) && !inPersonName(c, text));
   const news = dates(findNewsExpressions(text, day));
   const first = [...news, ...dates(findChronoExpressions(text, day)).filter(outside(news))];
   const all = [
@@ -97,6 +97,27 @@ function inHyphenatedName(c: CandidateDate, text: string): boolean {
   const own = c.text.replace(/\s?-\s?$/, "");
   return HYPHENATED_NAME.test(text.slice(c.index + own.length));
 }
+/** A month's name alone, as chrono reads one: "June", "Aug.". */
+const BARE_MONTH = new RegExp(`^${MONTH_PATTERN}\\.?$`, "i");
+/** Words before a month that make it a time: "in June", "since April", "early May". */
+const TIME_WORDS =
+  /\b(?:in|on|since|until|till|by|during|of|from|to|through|before|after|early|mid|late|last|next|this|that|the|each|every|and|or)[\s-]*$/i;
+
+/**
+ * Whether a month's name alone is part of a person's name: a capitalised word right before it
+ * ("Theresa May", "Brian May") or after it ("June Carter", "April Ryan"), with no word of time
+ * before it ("In June Obama visited the coast" is a month).
+ */
+function inPersonName(c: CandidateDate, text: string): boolean {
+  if (!BARE_MONTH.test(c.text)) return false;
+  const before = text.slice(Math.max(0, c.index - 20), c.index);
+  if (TIME_WORDS.test(before)) return false;
+  return (
+    /\p{Lu}\p{Ll}+\s+$/u.test(before) ||
+    /^\s+\p{Lu}\p{Ll}/u.test(text.slice(c.index + c.text.length))
+  );
+}
+
 /** A month's name written in lower case: a verb or a word ("march", "may"), not a month. */
 const LOWER_MONTH = new RegExp(`(?<!\\p{L})${MONTH_PATTERN}(?!\\p{L})`, "u");
 
