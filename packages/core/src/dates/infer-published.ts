@@ -1,6 +1,7 @@
 import { type DateEstimate, type DateEvidence, UNKNOWN_DATE } from "../model/date-estimate.js";
 import { monthOf, monthRange, shiftDay, yearOf, yearRange } from "./calendar-day.js";
 import { MONTH_OR_NUMERIC_DATE } from "./candidate-date.js";
+import { sentenceAround } from "./detect-tense.js";
 import { precisionOfSpan } from "./precision-of-span.js";
 import { type DateReference, type ResolvedDate, resolveDates } from "./resolve-dates.js";
 
@@ -140,7 +141,8 @@ function periodsBeside(
 ): { text: string; range: [string, string] }[] {
   const found: { text: string; range: [string, string] }[] = [];
   for (const match of text.matchAll(RELATIVE_PERIOD)) {
-    const [from, to] = sentenceAround(text, match.index);
+    const { sentence, offset } = sentenceAround(text, match.index, match.index + match[0].length);
+    const [from, to] = [offset, offset + sentence.length];
     const day = read.find(
       (r) => r.index >= from && r.index < to && r.estimate.start === r.estimate.end,
     )?.estimate.start;
@@ -156,20 +158,6 @@ function periodsBeside(
     found.push({ text: match[0], range });
   }
   return found;
-}
-
-/** The bounds of the sentence (or line) around `index`. */
-function sentenceAround(text: string, index: number): [number, number] {
-  const before = Math.max(
-    text.lastIndexOf(". ", index),
-    text.lastIndexOf("! ", index),
-    text.lastIndexOf("? ", index),
-    text.lastIndexOf("\n", index),
-  );
-  const after = [". ", "! ", "? ", "\n"]
-    .map((end) => text.indexOf(end, index))
-    .filter((i) => i >= 0);
-  return [before + 1, after.length > 0 ? Math.min(...after) : text.length];
 }
 
 /** The latest day a text reports as past, with the expression that says it. */
