@@ -39,6 +39,12 @@ const CASES: Case[] = [
   ["Sampling a couple of years after the spill found fish.", "2010-05-25", null],
   ["The talks will resume in two weeks.", "2010-05-25", ["2010-06-08", "2010-06-08"]],
   ["He joined the board 18 months ago.", "2010-06-10", ["2008-12-01", "2008-12-31"]],
+  // A day within two months is the nearer date, whatever the tense, counted to the day.
+  [
+    "April 30 - An Obama aide says no drilling will be allowed in new areas.",
+    "2010-06-28",
+    ["2010-04-30", "2010-04-30"],
+  ],
   // A month named in its own month is this one, whatever the tense.
   ["BP will try again in mid-June.", "2010-06-02", ["2010-06-11", "2010-06-20"]],
   ["The relief well will be ready in June.", "2010-06-02", ["2010-06-01", "2010-06-30"]],

@@ -1,12 +1,15 @@
-import { daysBetween, makeDay, yearOf as year } from "./calendar-day.js";
+import { daysBetween, lastDayOfMonth, makeDay, yearOf as year } from "./calendar-day.js";
 import type { Tense } from "./detect-tense.js";
 import { isCalendarDate } from "./is-calendar-date.js";
 
 // The year of a date written without one, shared by both readers of dates: the news rules
 // (news-rules.ts) and chrono's re-reading (chrono-expressions.ts).
 
+/** Days from `day` to the `d`th of a month, or to its last day in a month too short for it. */
 function daysAway(y: number, m: number, d: number, day: string): number {
-  return Math.abs(daysBetween(day, makeDay(y, m, Math.min(d, 28))));
+  const last = lastDayOfMonth(y, m);
+  const date = Math.min(d, Number(last.slice(8, 10)));
+  return Math.abs(daysBetween(day, makeDay(y, m, date)));
 }
 
 /**
