@@ -97,6 +97,7 @@ function inHyphenatedName(c: CandidateDate, text: string): boolean {
   const own = c.text.replace(/\s?-\s?$/, "");
   return HYPHENATED_NAME.test(text.slice(c.index + own.length));
 }
+
 /** A month's name alone, as chrono reads one: "June", "Aug.". */
 const BARE_MONTH = new RegExp(`^${MONTH_PATTERN}\\.?$`, "i");
 /** Words before a month that make it a time: "in June", "since April", "early May". */

@@ -20,10 +20,16 @@ const TITLES = new Set(
     " ",
   ),
 );
-// Words that are no name however they are written: months and weekdays, and the function words a
-// headline in capitals would otherwise pass off as acronyms ("OF OBAMA", "BP TO PAY").
+// Words that are no name however they are written: months, weekdays, "Former" opening a sentence.
 const NOT_NAMES = new Set(
-  "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday the a an this that read more former of and for in on at to by as is it or but with from into over after not no be has was are will".split(
+  "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday the a an this that read more former".split(
+    " ",
+  ),
+);
+// Function words a headline in capitals would pass off as acronyms ("OF OBAMA", "BP WILL PAY");
+// written otherwise, some are names ("Will Smith").
+const CAPITAL_FUNCTION_WORDS = new Set(
+  "of and for in on at to by as is it or but with from into over after not no be has was are will".split(
     " ",
   ),
 );
@@ -54,7 +60,10 @@ const CONNECTORS = new Set(["of", "al", "bin", "ibn", "de", "del", "van", "von",
 const DEMONYM = /(an|ian|ese|ish|i)$/;
 const isAcronym = (value: string) => /^[A-Z]{2,6}$/.test(value);
 const isNameToken = (t: Token) =>
-  (t.pos === "PROPN" || isAcronym(t.value)) && /^\p{Lu}/u.test(t.value) && !NOT_NAMES.has(t.normal);
+  (t.pos === "PROPN" || isAcronym(t.value)) &&
+  /^\p{Lu}/u.test(t.value) &&
+  !NOT_NAMES.has(t.normal) &&
+  !(isAcronym(t.value) && CAPITAL_FUNCTION_WORDS.has(t.normal));
 
 /**
  * The names in a sentence: runs of proper nouns (joined by "of", "al", "bin"...), with titles
