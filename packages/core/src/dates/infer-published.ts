@@ -1,7 +1,8 @@
 import { type DateEstimate, type DateEvidence, UNKNOWN_DATE } from "../model/date-estimate.js";
-import { monthOf, monthRange, shiftDay, yearOf, yearRange } from "./calendar-day.js";
+import { shiftDay } from "./calendar-day.js";
 import { MONTH_OR_NUMERIC_DATE } from "./candidate-date.js";
 import { sentenceAround } from "./detect-tense.js";
+import { periodOf } from "./period-of.js";
 import { precisionOfSpan } from "./precision-of-span.js";
 import { type DateReference, type ResolvedDate, resolveDates } from "./resolve-dates.js";
 
@@ -147,15 +148,9 @@ function periodsBeside(
       (r) => r.index >= from && r.index < to && r.estimate.start === r.estimate.end,
     )?.estimate.start;
     if (!day) continue;
+    // Written "last month", the day's month is the one before the writing's.
     const back = (match[1] ?? "").toLowerCase() === "last" ? 1 : 0;
-    const range =
-      (match[2] ?? "").toLowerCase() === "month"
-        ? monthRange(
-            yearOf(day) + Math.floor((monthOf(day) - 1 + back) / 12),
-            ((monthOf(day) - 1 + back) % 12) + 1,
-          )
-        : yearRange(yearOf(day) + back);
-    found.push({ text: match[0], range });
+    found.push({ text: match[0], range: periodOf(match[2] ?? "", day, back) });
   }
   return found;
 }

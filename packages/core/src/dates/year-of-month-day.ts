@@ -1,4 +1,4 @@
-import { daysBetween, lastDayOfMonth, makeDay, yearOf as year } from "./calendar-day.js";
+import { daysBetween, lastDayOfMonth, makeDay, monthOf, yearOf as year } from "./calendar-day.js";
 import type { Tense } from "./detect-tense.js";
 import { isCalendarDate } from "./is-calendar-date.js";
 
@@ -40,7 +40,7 @@ export function yearOfMonthDay(m: number, d: number, day: string, tense: Tense):
  * on June 2).
  */
 export function yearOfMonth(m: number, day: string, tense: Tense): number {
-  if (m === Number(day.slice(5, 7))) return year(day);
+  if (m === monthOf(day)) return year(day);
   return tense === "unmarked" ? yearOfMonthDay(m, 1, day, tense) : onOrAround(m, 1, day, tense);
 }
 

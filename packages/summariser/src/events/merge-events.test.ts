@@ -1,4 +1,4 @@
-import type { Article } from "@briefing/core";
+import type { Article, Event } from "@briefing/core";
 import { describe, expect, it } from "vitest";
 import { buildBriefing } from "../briefing/build-briefing.js";
 import { readArticles } from "../parallel/read-articles.js";
@@ -6,11 +6,15 @@ import { fixtureArticle } from "../test-support/fixture-article.js";
 
 const now = new Date("2023-03-20T08:00:00Z");
 
+/** The events of a corpus's briefing, every storyline's. */
+async function eventsIn(articles: Article[]): Promise<Event[]> {
+  const briefing = buildBriefing(await readArticles({ articles }, { threads: 1 }), { now });
+  return briefing.storylines.flatMap((s) => s.events);
+}
+
 /** The disputes of the events of a corpus, as `about: value vs value`. */
 async function disputesOf(articles: Article[]): Promise<string[]> {
-  const briefing = buildBriefing(await readArticles({ articles }, { threads: 1 }), { now });
-  return briefing.storylines
-    .flatMap((s) => s.events)
+  return (await eventsIn(articles))
     .flatMap((e) => e.disputed ?? [])
     .map((d) => `${d.about}: ${d.claims.map((c) => c.value).join(" vs ")}`);
 }
@@ -59,9 +63,7 @@ describe("mergeEvents' disputes", () => {
 describe("mergeEvents' dates", () => {
   /** Each event of a corpus as its days and the articles that report it. */
   async function eventsOf(articles: Article[]): Promise<string[]> {
-    const briefing = buildBriefing(await readArticles({ articles }, { threads: 1 }), { now });
-    return briefing.storylines
-      .flatMap((s) => s.events)
+    return (await eventsIn(articles))
       .filter((e) => e.mentions.some((m) => m.text.includes("Riverton")))
       .map((e) => `${e.date.start}/${e.date.end} ${e.mentions.map((m) => m.articleId).join(",")}`)
       .sort();
