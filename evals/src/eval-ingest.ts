@@ -1,5 +1,15 @@
 // pnpm eval:ingest [--json]: measures HTML extraction and feed parsing on ../shared/data.
-import { readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadCorpus } from "@briefing/core/ingest";
 import { parseHTML } from "linkedom";
@@ -109,6 +119,61 @@ function normalise(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+interface BenchmarkScore {
+  name: string;
+  f1: number;
+  precision: number;
+  recall: number;
+}
+
+/**
+ * The article-extraction benchmark: every page read by loadCorpus as a user's file would be, its
+ * body (the article's paragraphs) scored by the benchmark's own evaluate.py beside the peers'
+ * stored outputs, in a scratch folder that links the data instead of copying it.
+ */
+async function evalBenchmark(root: string): Promise<BenchmarkScore[] | null> {
+  const python = spawnSync("python3", ["--version"]);
+  if (python.status !== 0) {
+    console.log("skipped the extraction benchmark: python3 (for its evaluate.py) is absent");
+    return null;
+  }
+  const truth = JSON.parse(readFileSync(join(root, "ground-truth.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
+  const output: Record<string, { articleBody: string }> = {};
+  for (const key of Object.keys(truth)) {
+    const { articles } = await loadCorpus(join(root, "html", `${key}.html`), {
+      duplicates: { fold: false },
+    });
+    output[key] = { articleBody: articles[0]?.paragraphs.join("\n") ?? "" };
+  }
+  const scratch = mkdtempSync(join(tmpdir(), "briefing-benchmark-"));
+  try {
+    mkdirSync(join(scratch, "output"));
+    for (const file of ["evaluate.py", "ground-truth.json"])
+      symlinkSync(join(root, file), join(scratch, file));
+    for (const file of readdirSync(join(root, "output")))
+      symlinkSync(join(root, "output", file), join(scratch, "output", file));
+    writeFileSync(join(scratch, "output", "briefing.json"), JSON.stringify(output));
+    const run = spawnSync(
+      "python3",
+      ["evaluate.py", "--n-bootstrap", "100", "--output", "metrics.json"],
+      { cwd: scratch, encoding: "utf8" },
+    );
+    if (run.status !== 0) throw new Error(`evaluate.py failed: ${run.stderr.trim()}`);
+    const metrics = JSON.parse(readFileSync(join(scratch, "metrics.json"), "utf8")) as Record<
+      string,
+      { f1: number; precision: number; recall: number }
+    >;
+    return Object.entries(metrics)
+      .map(([name, m]) => ({ name, f1: m.f1, precision: m.precision, recall: m.recall }))
+      .sort((a, b) => b.f1 - a.f1 || a.name.localeCompare(b.name));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 const percent = (n: number, d: number) => (d === 0 ? "n/a" : `${((100 * n) / d).toFixed(1)} %`);
 
 async function main(): Promise<void> {
@@ -144,6 +209,22 @@ async function main(): Promise<void> {
       );
       console.log(`  median body F1      ${median(pages.map((p) => p.bodyF1)).toFixed(3)}`);
       for (const miss of misses) console.log(`    miss ${JSON.stringify(miss)}`);
+    }
+  }
+  const benchmarkRoot = dataSet(
+    "corpora/html-article-extraction-benchmark",
+    "the article-extraction benchmark",
+  );
+  const benchmark = benchmarkRoot ? await evalBenchmark(benchmarkRoot) : null;
+  if (benchmark) {
+    report.benchmark = benchmark;
+    if (!json) {
+      console.log("Article-extraction benchmark (181 pages, its evaluate.py):");
+      console.log(`  ${"extractor".padEnd(16)} ${"F1".padStart(6)} ${"prec.".padStart(6)} ${"recall".padStart(6)}`);
+      for (const row of benchmark)
+        console.log(
+          `  ${row.name.padEnd(16)} ${row.f1.toFixed(3).padStart(6)} ${row.precision.toFixed(3).padStart(6)} ${row.recall.toFixed(3).padStart(6)}`,
+        );
     }
   }
   const feeds = await evalFeeds(feedFiles());
