@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadCorpus } from "@briefing/core/ingest";
 import { parseHTML } from "linkedom";
+import { furnitureShares } from "./furniture-share.js";
 import { dataSet, median, tokenF1 } from "./shared-data.js";
 
 interface PageResult {
@@ -174,6 +175,15 @@ async function evalBenchmark(root: string): Promise<BenchmarkScore[] | null> {
   }
 }
 
+/** Rows under a header: the first column left-aligned, the others right-aligned, two-space indent. */
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  for (const row of [header, ...rows])
+    console.log(
+      `  ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  ")}`,
+    );
+}
+
 const percent = (n: number, d: number) => (d === 0 ? "n/a" : `${((100 * n) / d).toFixed(1)} %`);
 
 async function main(): Promise<void> {
@@ -220,11 +230,32 @@ async function main(): Promise<void> {
     report.benchmark = benchmark;
     if (!json) {
       console.log("Article-extraction benchmark (181 pages, its evaluate.py):");
-      console.log(`  ${"extractor".padEnd(16)} ${"F1".padStart(6)} ${"prec.".padStart(6)} ${"recall".padStart(6)}`);
-      for (const row of benchmark)
-        console.log(
-          `  ${row.name.padEnd(16)} ${row.f1.toFixed(3).padStart(6)} ${row.precision.toFixed(3).padStart(6)} ${row.recall.toFixed(3).padStart(6)}`,
-        );
+      printTable(
+        ["extractor", "F1", "prec.", "recall"],
+        benchmark.map((r) => [
+          r.name,
+          r.f1.toFixed(3),
+          r.precision.toFixed(3),
+          r.recall.toFixed(3),
+        ]),
+      );
+    }
+  }
+  const bpoil = dataSet("tls/t17/bpoil", "bpoil's furniture");
+  if (bpoil) {
+    const shares = await furnitureShares(bpoil);
+    report.furniture = shares;
+    if (!json) {
+      console.log("bpoil sentences: furniture by count (one outlet, 3+ days) and treebank marks:");
+      printTable(
+        ["reading", "sentences", "repeated", "PTB"],
+        shares.map((r) => [
+          r.reading,
+          String(r.sentences),
+          percent(r.repeated, r.sentences),
+          percent(r.tokenised, r.sentences),
+        ]),
+      );
     }
   }
   const feeds = await evalFeeds(feedFiles());

@@ -1,5 +1,6 @@
 import type { ArticleDraft } from "./article-draft.js";
 import { detokenise, isTokenised } from "./detokenise.js";
+import { isFurnitureLine } from "./furniture-line.js";
 import { countWords } from "./text-shape.js";
 
 /** The longest line that may be a credit or a sign-off; longer ones are the story's prose. */
@@ -13,6 +14,8 @@ const CREDIT_LINES = [
   // "© 2010 Reuters", "(c) Copyright 2011", "All rights reserved."
   /^[([]?\s*(?:©|\(c\)|copyright\b)/i,
   /\ball rights reserved\b/i,
+  // "This document is subject to copyright."
+  /\bsubject to copyright\b/i,
   // "Fahrenthold reported from Washington."
   /^(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:and\s+(?:\p{Lu}[\p{L}'’-]+\s+){1,3})?reported\s+from\s+\p{Lu}[\p{L}'’.-]*(?:(?:,\s*|\s+|\s+and\s+)\p{Lu}[\p{L}'’.-]*)*\.?$/u,
 ];
@@ -31,8 +34,9 @@ const COMMENT_MARK =
 
 /**
  * Makes a parsed draft's text ready to read, whatever its format: a research dump's Penn Treebank
- * tokens are undone, and credits (reporting, editing, copyright lines), sign-offs and reader
- * comments leave the body for the draft's furniture. Past the second comment mark, the rest of the
+ * tokens are undone, and credits (reporting, editing, copyright lines), sign-offs, reader comments
+ * and the page's labels (stamps, bylines, captions, counters: isFurnitureLine) leave the body for
+ * the draft's furniture. Past the second comment mark, the rest of the
  * article is comments, from the paragraph before the first mark.
  */
 export function cleanDraft(draft: ArticleDraft): ArticleDraft {
@@ -44,7 +48,12 @@ export function cleanDraft(draft: ArticleDraft): ArticleDraft {
   const paragraphs: string[] = [];
   const furniture = [...(draft.furniture ?? [])];
   text.forEach((paragraph, i) => {
-    if (i >= commentsFrom || marks.includes(i) || isCredit(paragraph)) {
+    if (
+      i >= commentsFrom ||
+      marks.includes(i) ||
+      isCredit(paragraph) ||
+      isFurnitureLine(paragraph)
+    ) {
       furniture.push(paragraph);
       return;
     }

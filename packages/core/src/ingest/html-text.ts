@@ -1,4 +1,5 @@
 import { loadOnFirstUse } from "./load-on-first-use.js";
+import { prunePageFurniture } from "./prune-page-furniture.js";
 
 /** linkedom, loaded when the first HTML is read. */
 export const linkedom = loadOnFirstUse<typeof import("linkedom")>("linkedom");
@@ -7,7 +8,8 @@ const BLOCKS = "p, li, blockquote, h1, h2, h3, h4, h5, h6, pre, td, dd, figcapti
 
 /**
  * The paragraphs of an HTML fragment: the text of each block element that holds no other block,
- * with white space collapsed; text outside any block becomes a paragraph of its own.
+ * with white space collapsed; text outside any block becomes a paragraph of its own. The page's
+ * furniture (captions, menus, link lists, share bars: prunePageFurniture) is left out.
  */
 export function htmlToParagraphs(html: string): string[] {
   const { document } = linkedom().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
@@ -15,6 +17,7 @@ export function htmlToParagraphs(html: string): string[] {
     node.remove();
   }
   const body = document.body;
+  prunePageFurniture(body as unknown as Parameters<typeof prunePageFurniture>[0]);
   const blocks = [...body.querySelectorAll(BLOCKS)].filter(
     (element) => element.querySelector(BLOCKS) === null,
   );

@@ -39,7 +39,8 @@ export function parseHtml(html: string, origin: Origin): ArticleDraft | null {
   // Readability changes the document it reads, so metadata is read first.
   const article = new Readability(
     document as unknown as ConstructorParameters<typeof Readability>[0],
-    { charThreshold: 200 },
+    // Classes kept: they tell captions, bylines and share bars apart from the story.
+    { charThreshold: 200, keepClasses: true },
   ).parse();
   if (!article?.content) return null;
   const paragraphs = htmlToParagraphs(article.content);
