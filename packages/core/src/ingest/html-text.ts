@@ -1,3 +1,4 @@
+import { limitNesting } from "./limit-nesting.js";
 import { loadOnFirstUse } from "./load-on-first-use.js";
 import { prunePageFurniture } from "./prune-page-furniture.js";
 
@@ -12,7 +13,9 @@ const BLOCKS = "p, li, blockquote, h1, h2, h3, h4, h5, h6, pre, td, dd, figcapti
  * furniture (captions, menus, link lists, share bars: prunePageFurniture) is left out.
  */
 export function htmlToParagraphs(html: string): string[] {
-  const { document } = linkedom().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const { document } = linkedom().parseHTML(
+    `<!doctype html><html><body>${limitNesting(html).html}</body></html>`,
+  );
   for (const node of document.querySelectorAll("script, style, noscript, template, iframe")) {
     node.remove();
   }
@@ -33,7 +36,9 @@ export function htmlToParagraphs(html: string): string[] {
 /** Plain text of an HTML snippet (a feed title with entities, say), white space collapsed. */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return collapse(html);
-  const { document } = linkedom().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const { document } = linkedom().parseHTML(
+    `<!doctype html><html><body>${limitNesting(html).html}</body></html>`,
+  );
   return collapse(document.body.textContent ?? "");
 }
 

@@ -2,7 +2,7 @@ import { Readability } from "@mozilla/readability";
 import type { Origin } from "../model/article.js";
 import type { ArticleDraft, DateCandidate } from "./article-draft.js";
 import { htmlToParagraphs, htmlToText, linkedom } from "./html-text.js";
-
+import { limitNesting } from "./limit-nesting.js";
 import { countWords } from "./text-shape.js";
 
 // Fewer words than this is a page without an article (a listing, an error page).
@@ -30,7 +30,8 @@ const DATE_META = [
  * `<time>` elements. Returns `null` when the page holds no readable article.
  */
 export function parseHtml(html: string, origin: Origin): ArticleDraft | null {
-  const { document } = linkedom().parseHTML(html);
+  // Bounded depth first: a tree builder and Readability slow down with depth far beyond linearly.
+  const { document } = linkedom().parseHTML(limitNesting(html).html);
   const dates = collectDates(document);
   const language = document.documentElement?.getAttribute("lang")?.trim() || undefined;
   const canonical =
