@@ -10,6 +10,7 @@ const MIN_WORDS = 15;
 
 const DATE_META = [
   "article:published_time",
+  "article:published",
   "og:published_time",
   "datePublished",
   "date",
@@ -65,15 +66,14 @@ export function parseHtml(html: string, origin: Origin): ArticleDraft | null {
 
 type Doc = ReturnType<typeof import("linkedom")["parseHTML"]>["document"];
 
+/** A meta tag's content, by its property, name or itemprop (which may list several names). */
 function metaContent(document: Doc, name: string): string | undefined {
+  const wanted = name.toLowerCase();
   for (const meta of document.querySelectorAll("meta")) {
-    const key = (
-      meta.getAttribute("property") ??
-      meta.getAttribute("name") ??
-      meta.getAttribute("itemprop") ??
-      ""
-    ).toLowerCase();
-    if (key === name.toLowerCase()) {
+    const keys = ["property", "name", "itemprop"].flatMap((attribute) =>
+      (meta.getAttribute(attribute) ?? "").toLowerCase().split(/\s+/),
+    );
+    if (keys.includes(wanted)) {
       const content = meta.getAttribute("content")?.trim();
       if (content) return content;
     }
