@@ -94,9 +94,13 @@ describe("sentenceQuality", () => {
       "Will the Delta Water Board approve the Riverton flood barrier?",
       "And the board approved the Riverton flood barrier on Thursday.",
       ", the board approved the Riverton flood barrier on Thursday.",
+      "By Jane Roe BBC News, Riverton The Delta Water Board approved the flood barrier.",
     ])
       expect(sentenceQuality(none), none).toBe(0.25);
     expect(sentenceQuality(`${"The board met again and ".repeat(8)}approved it.`)).toBe(0.75);
+    expect(sentenceQuality("By Friday the Delta Water Board had approved the flood barrier.")).toBe(
+      1,
+    );
   });
 });
 

@@ -42,6 +42,12 @@ const PRONOUN_OPENING =
 const CAPTION =
   /\b(?:is|are) (?:seen|pictured|shown)\b|\b(?:AP|AFP|Getty) (?:Photo|Images)\b|\bREUTERS\/\p{Lu}|\bPhoto(?:graph)?:\s/u;
 /**
+ * A byline the scrape glued to the story's opening ("By Hilary Andersson BBC Panorama, Washington
+ * …"): "By" and a name, not a day ("By Friday BP had …").
+ */
+const BYLINE_OPENING =
+  /^By\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)\b)\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+/u;
+/**
  * Openings of a fragment cut from a longer sentence: a conjunction, punctuation, or the tail of a
  * bracket the sentence splitter cut through ("L) oil spill …" of "(BP.L)").
  */
@@ -177,9 +183,15 @@ export function sentenceQuality(text: string): number {
   if (/^[\p{Ll}"“”'‘’`]/u.test(trimmed) || (trimmed.match(/["“”]/g) ?? []).length % 2 === 1)
     quality /= 2;
   if (PRONOUN_OPENING.test(trimmed)) quality /= 2;
-  // A photo's caption describes a picture, not an event: no entry. Nor is code or markup a
+  // A photo's caption describes a picture, not an event: no entry; nor is a byline glued to the
+  // story's opening, whose sentence is the page's header run into the lead. Nor is code or markup a
   // blog printed ("= 0) { perror(…); return 4; }"), told by its braces, operators and calls.
-  if (CAPTION.test(trimmed) || (trimmed.match(CODE_MARK) ?? []).length >= CODE_MARKS) quality /= 4;
+  if (
+    CAPTION.test(trimmed) ||
+    BYLINE_OPENING.test(trimmed) ||
+    (trimmed.match(CODE_MARK) ?? []).length >= CODE_MARKS
+  )
+    quality /= 4;
   if (words < 6 || words > 50) quality /= 2;
   else if (words > 35) quality *= 0.75;
   return quality;
