@@ -20,10 +20,12 @@ describe("cleanDraft", () => {
         "Staff writers Juliet Eilperin and Steve Mufson also contributed to this report.",
         "(Reporting by Tom Hals; editing by Andre Grenon) An ultra-low latency infrastructure for electronic trading.",
         "© 2010 Thomson Reuters. All rights reserved.",
+        "A version appeared on p22 of the Main section section of the Guardian on 20.47 GMT on Tuesday 9 November 2010 The latest news and comment from our team of reporters, writers and editors in the US Auto update every minute On | Off",
+        "A version of this article appears in print on June 2, 2010, on Page A1 of the New York edition with the headline: Cap Lowered.",
       ]),
     );
     expect(cleaned.paragraphs).toEqual(STORY);
-    expect(cleaned.furniture).toHaveLength(4);
+    expect(cleaned.furniture).toHaveLength(6);
   });
 
   it("cuts a bracketed credit closing a paragraph and keeps the prose before it", () => {

@@ -21,8 +21,15 @@ const CREDIT_LINES = [
 ];
 /** "Reporting by", "Additional reporting by", "Editing by": how a credit in brackets opens. */
 const CREDIT_BY = String.raw`[([]\s*(?:additional\s+)?(?:reporting|writing|editing|edited)\s+by\b`;
-/** A paragraph a bracketed credit opens. */
-const OPENING_CREDIT = new RegExp(`^${CREDIT_BY}`, "i");
+/**
+ * A paragraph a bracketed credit or a print-edition note opens ("A version of this article
+ * appears in print on …", "A version appeared on p22 of the Main section …"): the rest is the
+ * page's too.
+ */
+const OPENING_CREDIT = new RegExp(
+  `^(?:${CREDIT_BY}|a version of this (?:article|story|review|column) appear(?:s|ed)\\b|a version appeared on p(?:age)?\\s?[a-z]?\\d+\\b)`,
+  "i",
+);
 /** A credit in brackets closing a paragraph of prose. */
 const TRAILING_CREDIT = new RegExp(String.raw`\s*${CREDIT_BY}[^)\]]*[)\]]\s*$`, "i");
 /**

@@ -95,6 +95,7 @@ describe("sentenceQuality", () => {
       "And the board approved the Riverton flood barrier on Thursday.",
       ", the board approved the Riverton flood barrier on Thursday.",
       "By Jane Roe BBC News, Riverton The Delta Water Board approved the flood barrier.",
+      "Water covers the road to Riverton on Thursday, in this handout photograph.",
     ])
       expect(sentenceQuality(none), none).toBe(0.25);
     expect(sentenceQuality(`${"The board met again and ".repeat(8)}approved it.`)).toBe(0.75);

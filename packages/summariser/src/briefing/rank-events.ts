@@ -36,11 +36,11 @@ export interface RankedEvent {
 const PRONOUN_OPENING =
   /^(he|she|it|they|we|i|you|this|that|these|those|his|her|its|their|our|there)\b/i;
 /**
- * The marks of a photo caption: what "is seen" or "is pictured", a photographer's credit ("AP
- * Photo/…", "REUTERS/Name", "Photograph: …").
+ * The marks of a photo caption: what "is seen" or "is pictured", "in this handout photograph", a
+ * photographer's credit ("AP Photo/…", "REUTERS/Name", "Photograph: …").
  */
 const CAPTION =
-  /\b(?:is|are) (?:seen|pictured|shown)\b|\b(?:AP|AFP|Getty) (?:Photo|Images)\b|\bREUTERS\/\p{Lu}|\bPhoto(?:graph)?:\s/u;
+  /\b(?:is|are) (?:seen|pictured|shown)\b|\bin this (?:(?:handout|file|undated|aerial|still) )*(?:photo(?:graph)?|picture|image|video grab)\b|\b(?:AP|AFP|Getty) (?:Photo|Images)\b|\bREUTERS\/\p{Lu}|\bPhoto(?:graph)?:\s/u;
 /**
  * A byline the scrape glued to the story's opening ("By Hilary Andersson BBC Panorama, Washington
  * …"): "By" and a name, not a day ("By Friday BP had …").
