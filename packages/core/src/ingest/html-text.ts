@@ -1,16 +1,34 @@
 import { limitNesting } from "./limit-nesting.js";
 import { loadOnFirstUse } from "./load-on-first-use.js";
 import { prunePageFurniture } from "./prune-page-furniture.js";
+import { countWords, endsLikeSentence } from "./text-shape.js";
 
 /** linkedom, loaded when the first HTML is read. */
 export const linkedom = loadOnFirstUse<typeof import("linkedom")>("linkedom");
 
 const BLOCKS = "p, li, blockquote, h1, h2, h3, h4, h5, h6, pre, td, dd, figcaption";
+/** Fewer words than this, in bare text outside any block, is a label unless it ends a sentence. */
+const LOOSE_MIN_WORDS = 5;
+/** Elements that run inside a line of text; any other element ends the line before it. */
+const INLINE =
+  /^(?:A|ABBR|B|BDI|BDO|CITE|CODE|DATA|DEL|DFN|EM|FONT|I|IMG|INS|KBD|LABEL|MARK|OUTPUT|Q|S|SAMP|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR|WBR)$/;
+
+/** The slice of linkedom's DOM the paragraph walk reads. */
+type DomNode = {
+  nodeType: number;
+  tagName?: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+  matches?(selector: string): boolean;
+  querySelector?(selector: string): DomNode | null;
+};
 
 /**
- * The paragraphs of an HTML fragment: the text of each block element that holds no other block,
- * with white space collapsed; text outside any block becomes a paragraph of its own. The page's
- * furniture (captions, menus, link lists, share bars: prunePageFurniture) is left out.
+ * The paragraphs of an HTML fragment, in document order: the text of each block element that
+ * holds no other block, and each run of text that lies outside any block (bare text in a `<div>`
+ * or `<section>`, ended by a block or a `<br>`), with white space collapsed. A fragment without
+ * any element is split at its blank lines. The page's furniture (captions, menus, link lists,
+ * share bars: prunePageFurniture) is left out.
  */
 export function htmlToParagraphs(html: string): string[] {
   const { document } = linkedom().parseHTML(
@@ -21,15 +39,56 @@ export function htmlToParagraphs(html: string): string[] {
   }
   const body = document.body;
   prunePageFurniture(body as unknown as Parameters<typeof prunePageFurniture>[0]);
-  const blocks = [...body.querySelectorAll(BLOCKS)].filter(
-    (element) => element.querySelector(BLOCKS) === null,
-  );
-  if (blocks.length === 0) return splitPlain(body.textContent ?? "");
+  if (body.querySelector("*") === null) return splitPlain(body.textContent ?? "");
   const paragraphs: string[] = [];
-  for (const block of blocks) {
-    const text = collapse(block.textContent ?? "");
-    if (text.length > 0) paragraphs.push(text);
+  let line = "";
+  // A run of bare text is a paragraph when it reads as prose: a few words or a sentence, not a
+  // button's label ("Sign In") or an address printed on its own.
+  const endLine = (block = false) => {
+    const text = collapse(line);
+    line = "";
+    if (text.length === 0) return;
+    if (
+      block ||
+      (countWords(text) >= LOOSE_MIN_WORDS && !/^\S+$/.test(text)) ||
+      endsLikeSentence(text)
+    )
+      paragraphs.push(text);
+  };
+  // Children are pushed in reverse so that they pop in document order; `null` ends a block.
+  const stack: (DomNode | null)[] = [
+    ...Array.from((body as unknown as DomNode).childNodes),
+  ].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null) {
+      endLine();
+      continue;
+    }
+    if (node === undefined) break;
+    if (node.nodeType === 3) {
+      line += node.textContent ?? "";
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const tag = node.tagName ?? "";
+    if (tag === "BR") {
+      endLine();
+      continue;
+    }
+    if (INLINE.test(tag)) {
+      stack.push(...Array.from(node.childNodes).reverse());
+      continue;
+    }
+    endLine();
+    if (node.matches?.(BLOCKS) && node.querySelector?.(BLOCKS) === null) {
+      line = node.textContent ?? "";
+      endLine(true);
+      continue;
+    }
+    stack.push(null, ...Array.from(node.childNodes).reverse());
   }
+  endLine();
   return paragraphs;
 }
 

@@ -45,6 +45,16 @@ describe("parseHtml", () => {
     expect(estimatePublished(late?.dates ?? []).start).toBe("2019-11-18");
   });
 
+  it("leaves the headline printed again above the story out of the body", () => {
+    const story = `<p>${"The harbour reopened on Tuesday morning after the storm. ".repeat(4)}</p>`;
+    const draft = parseHtml(
+      `<html><head><title>Harbour reopens after the storm closed it</title></head><body><article><div>Harbour reopens after the storm closed it</div>${story}</article></body></html>`,
+      origin,
+    );
+    expect(draft?.title).toBe("Harbour reopens after the storm closed it");
+    expect(draft?.paragraphs).toHaveLength(1);
+  });
+
   it("returns null for a page with no article", () => {
     expect(
       parseHtml("<html><body><nav><a href='/'>Home</a></nav></body></html>", origin),

@@ -3,7 +3,7 @@ import type { Origin } from "../model/article.js";
 import type { ArticleDraft, DateCandidate } from "./article-draft.js";
 import { htmlToParagraphs, htmlToText, linkedom } from "./html-text.js";
 import { limitNesting } from "./limit-nesting.js";
-import { countWords } from "./text-shape.js";
+import { countWords, lineKey } from "./text-shape.js";
 
 // Fewer words than this is a page without an article (a listing, an error page).
 const MIN_WORDS = 15;
@@ -45,13 +45,17 @@ export function parseHtml(html: string, origin: Origin): ArticleDraft | null {
     { charThreshold: 200, keepClasses: true },
   ).parse();
   if (!article?.content) return null;
-  const paragraphs = htmlToParagraphs(article.content);
+  // The headline printed again above the story is the title's, not the body's.
+  const title = htmlToText(article.title ?? "");
+  const paragraphs = htmlToParagraphs(article.content).filter(
+    (paragraph) => lineKey(paragraph) !== lineKey(title),
+  );
   if (countWords(paragraphs.join(" ")) < MIN_WORDS) return null;
   if (article.publishedTime) {
     dates.push({ text: article.publishedTime, rule: "readability:publishedTime" });
   }
   const draft: ArticleDraft = {
-    title: htmlToText(article.title ?? ""),
+    title,
     paragraphs,
     dates: dedupeDates(dates),
     origin,
