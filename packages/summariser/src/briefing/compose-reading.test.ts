@@ -96,6 +96,11 @@ describe("sentenceQuality", () => {
       ", the board approved the Riverton flood barrier on Thursday.",
       "By Jane Roe BBC News, Riverton The Delta Water Board approved the flood barrier.",
       "Water covers the road to Riverton on Thursday, in this handout photograph.",
+      "Water covers the road to Riverton in an image from video provided by the board.",
+      "6 January 2011 Last updated at 17:03 GMT Help The Delta Water Board approved the barrier.",
+      "Sunday 30 May 2010 20.58 BST The Delta Water Board approved the Riverton flood barrier.",
+      "Aug 9, 2010 16:00 UTC The Delta Water Board approved the Riverton flood barrier.",
+      "Where the water rose: SOURCES: Delta Water Board, county engineers | Jane Roe/The Gazette",
     ])
       expect(sentenceQuality(none), none).toBe(0.25);
     expect(sentenceQuality(`${"The board met again and ".repeat(8)}approved it.`)).toBe(0.75);

@@ -36,17 +36,25 @@ export interface RankedEvent {
 const PRONOUN_OPENING =
   /^(he|she|it|they|we|i|you|this|that|these|those|his|her|its|their|our|there)\b/i;
 /**
- * The marks of a photo caption: what "is seen" or "is pictured", "in this handout photograph", a
- * photographer's credit ("AP Photo/…", "REUTERS/Name", "Photograph: …").
+ * The marks of a photo caption or a graphic's credit: what "is seen" or "is pictured", "in this
+ * handout photograph", "this image from video provided by …", a photographer's credit ("AP
+ * Photo/…", "REUTERS/Name", "Photograph: …"), a graphic's "SOURCES: …".
  */
 const CAPTION =
-  /\b(?:is|are) (?:seen|pictured|shown)\b|\bin this (?:(?:handout|file|undated|aerial|still) )*(?:photo(?:graph)?|picture|image|video grab)\b|\b(?:AP|AFP|Getty) (?:Photo|Images)\b|\bREUTERS\/\p{Lu}|\bPhoto(?:graph)?:\s/u;
+  /\b(?:[Tt]his|[Aa]n?) (?:image|photo(?:graph)?|picture) (?:from|provided|released|taken|made available)\b|\bSOURCES?:\s|\b(?:is|are) (?:seen|pictured|shown)\b|\bin this (?:(?:handout|file|undated|aerial|still) )*(?:photo(?:graph)?|picture|image|video grab)\b|\b(?:AP|AFP|Getty) (?:Photo|Images)\b|\bREUTERS\/\p{Lu}|\bPhoto(?:graph)?:\s/u;
 /**
  * A byline the scrape glued to the story's opening ("By Hilary Andersson BBC Panorama, Washington
  * …"): "By" and a name, not a day ("By Friday BP had …").
  */
 const BYLINE_OPENING =
   /^By\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)\b)\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+/u;
+/**
+ * A page's time stamp the scrape glued to the story's opening ("6 January 2011 Last updated at
+ * 17:03 GMT …", "Sunday 30 May 2010 20.58 BST …", "Aug 9, 2010 16:00 UTC …"): a date with its
+ * year, then a clock time.
+ */
+const STAMP_OPENING =
+  /^(?:\p{Lu}\p{Ll}+day,?\s+)?(?:\d{1,2}\s+\p{Lu}\p{Ll}+\.?|\p{Lu}\p{Ll}+\.?\s+\d{1,2},?)\s+\d{4}\b.{0,30}?\b\d{1,2}[:.]\d{2}\b/u;
 /**
  * Openings of a fragment cut from a longer sentence: a conjunction, punctuation, or the tail of a
  * bracket the sentence splitter cut through ("L) oil spill …" of "(BP.L)").
@@ -183,12 +191,13 @@ export function sentenceQuality(text: string): number {
   if (/^[\p{Ll}"“”'‘’`]/u.test(trimmed) || (trimmed.match(/["“”]/g) ?? []).length % 2 === 1)
     quality /= 2;
   if (PRONOUN_OPENING.test(trimmed)) quality /= 2;
-  // A photo's caption describes a picture, not an event: no entry; nor is a byline glued to the
-  // story's opening, whose sentence is the page's header run into the lead. Nor is code or markup a
+  // A photo's caption describes a picture, not an event: no entry; nor is a byline or a time stamp
+  // glued to the story's opening, whose sentence is the page's header run into the lead. Nor is code or markup a
   // blog printed ("= 0) { perror(…); return 4; }"), told by its braces, operators and calls.
   if (
     CAPTION.test(trimmed) ||
     BYLINE_OPENING.test(trimmed) ||
+    STAMP_OPENING.test(trimmed) ||
     (trimmed.match(CODE_MARK) ?? []).length >= CODE_MARKS
   )
     quality /= 4;
