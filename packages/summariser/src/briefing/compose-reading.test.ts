@@ -101,6 +101,8 @@ describe("sentenceQuality", () => {
       "Sunday 30 May 2010 20.58 BST The Delta Water Board approved the Riverton flood barrier.",
       "Aug 9, 2010 16:00 UTC The Delta Water Board approved the Riverton flood barrier.",
       "Where the water rose: SOURCES: Delta Water Board, county engineers | Jane Roe/The Gazette",
+      "Watch the flood's path since May 2 and view how the coastline is at risk.",
+      "If you saw the flood on Thursday please leave a telephone number we can call.",
     ])
       expect(sentenceQuality(none), none).toBe(0.25);
     expect(sentenceQuality(`${"The board met again and ".repeat(8)}approved it.`)).toBe(0.75);

@@ -56,6 +56,13 @@ const BYLINE_OPENING =
 const STAMP_OPENING =
   /^(?:\p{Lu}\p{Ll}+day,?\s+)?(?:\d{1,2}\s+\p{Lu}\p{Ll}+\.?|\p{Lu}\p{Ll}+\.?\s+\d{1,2},?)\s+\d{4}\b.{0,30}?\b\d{1,2}[:.]\d{2}\b/u;
 /**
+ * A prompt to the reader rather than a report: an instruction opening the sentence ("Watch the
+ * oil spill's path …", "Sign up for …", "Click here …") or a "please" outside any quotation
+ * ("If you are happy to be contacted … please leave a telephone number").
+ */
+const READER_PROMPT =
+  /^(?:watch|view|read|click|tap|follow|explore|see|find out|join|sign up|subscribe|share|tell us|send us|download|listen|visit|learn more)\b(?![’'-])/i;
+/**
  * Openings of a fragment cut from a longer sentence: a conjunction, punctuation, or the tail of a
  * bracket the sentence splitter cut through ("L) oil spill …" of "(BP.L)").
  */
@@ -198,6 +205,8 @@ export function sentenceQuality(text: string): number {
     CAPTION.test(trimmed) ||
     BYLINE_OPENING.test(trimmed) ||
     STAMP_OPENING.test(trimmed) ||
+    READER_PROMPT.test(trimmed) ||
+    (/\bplease\b/i.test(trimmed) && !/["“”‘’]/.test(trimmed)) ||
     (trimmed.match(CODE_MARK) ?? []).length >= CODE_MARKS
   )
     quality /= 4;
