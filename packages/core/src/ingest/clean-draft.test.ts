@@ -50,6 +50,46 @@ describe("cleanDraft", () => {
     expect(cleaned.furniture).toHaveLength(4);
   });
 
+  it("leaves out a slideshow's captions, told by the agency credit after each, and keeps the story", () => {
+    const cleaned = cleanDraft(
+      draft([
+        "May 4 : Workers put the finishing touches on the containment dome in Port Fourchon.",
+        "AFP/Getty Images May 5 : Gathered, concentrated oil burns during a controlled fire.",
+        "Oil and sheen are seen moving past a rig in the waters of Chandeleur Sound, La.",
+        "AP2010 NEW ORLEANS -- Engineers lowered a new cap over the leaking well on Monday, the company said.",
+        STORY[1] as string,
+      ]),
+    );
+    expect(cleaned.paragraphs).toEqual([
+      "NEW ORLEANS -- Engineers lowered a new cap over the leaking well on Monday, the company said.",
+      STORY[1],
+    ]);
+    expect(cleaned.furniture).toHaveLength(4);
+  });
+
+  it("leaves out the lead picture's caption, a picture's day before the story's dateline", () => {
+    const cleaned = cleanDraft(
+      draft([
+        "June 8: The Discoverer Enterprise burns off gas as it takes on oil from the wellhead.",
+        `GRAND ISLE, La. -- ${STORY[0]}`,
+        "April 22: The rig sinks.",
+        STORY[1] as string,
+      ]),
+    );
+    expect(cleaned.paragraphs).toEqual([
+      `GRAND ISLE, La. -- ${STORY[0]}`,
+      "April 22: The rig sinks.",
+      STORY[1],
+    ]);
+  });
+
+  it("keeps a paragraph before one that opens with a news agency's name as its subject", () => {
+    const cleaned = cleanDraft(
+      draft([STORY[0] as string, "Reuters reported the cap held overnight."]),
+    );
+    expect(cleaned.paragraphs).toEqual([STORY[0], "Reuters reported the cap held overnight."]);
+  });
+
   it("keeps prose that only mentions reporting, and undoes treebank tokens first", () => {
     const prose = [
       "Reporters from Washington said the reporting by the company had been misleading all along.",

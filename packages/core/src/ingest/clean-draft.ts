@@ -39,12 +39,26 @@ const TRAILING_CREDIT = new RegExp(String.raw`\s*${CREDIT_BY}[^)\]]*[)\]]\s*$`, 
 const COMMENT_MARK =
   /(?:\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b.{0,30}(?:\||·)\s*(?:reply|report abuse|permalink|flag|like)\b)|(?:^(?:posted|submitted|written)\s+by\b.{0,80}\b\d{1,2}[:.]\d{2}\s*[ap]\.?m\b)/i;
 
+/** A photo agency's credit opening a paragraph: the credit line of the caption before it. */
+const PHOTO_CREDIT_OPENING =
+  /^\(?\s*(?:(?:AP|AFP|Reuters|REUTERS)\s*\/\s*Getty Images|AP Photo|AP|AFP|EPA|REUTERS|Getty Images)(?:\d{4})?\s*\)?(?:\s+(?=[\p{Lu}(])|$)/u;
+/** A slideshow caption's opening: its picture's day or "FILE", then a colon ("May 4 : Workers …"). */
+const CAPTION_OPENING =
+  /^(?:FILE|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{Ll}*\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)\s*:/u;
+/** A wire story's dateline: "GRAND ISLE, La. --", "NEW ORLEANS —". */
+const DATELINE_OPENING = /^\p{Lu}[\p{Lu} .'-]+(?:,\s*[\p{L}. ]+)?\s*(?:--|—|–)\s/u;
+/** The longest paragraph a photo credit after it makes a caption. */
+const CAPTION_MAX_WORDS = 40;
+
 /**
  * Makes a parsed draft's text ready to read, whatever its format: a research dump's Penn Treebank
  * tokens are undone, and credits (reporting, editing, copyright lines), sign-offs, reader comments
  * and the page's labels (stamps, bylines, captions, counters: isFurnitureLine) leave the body for
- * the draft's furniture. Past the second comment mark, the rest of the
- * article is comments, from the paragraph before the first mark.
+ * the draft's furniture. A short paragraph the next one opens with a photo agency's credit is a
+ * caption, as is one opening with a credit and then a picture's day ("AP May 5 : Gathered oil
+ * burns …") and one opening with a picture's day right before the story's dateline; a credit
+ * opening a paragraph of prose leaves it. Past the second comment mark, the
+ * rest of the article is comments, from the paragraph before the first mark.
  */
 export function cleanDraft(draft: ArticleDraft): ArticleDraft {
   if (draft.complete) return draft;
@@ -52,18 +66,29 @@ export function cleanDraft(draft: ArticleDraft): ArticleDraft {
   const text = tokenised ? draft.paragraphs.map(detokenise) : draft.paragraphs;
   const marks = text.flatMap((p, i) => (COMMENT_MARK.test(p) ? [i] : []));
   const commentsFrom = marks.length >= 2 ? Math.max(1, (marks[0] as number) - 1) : text.length;
+  const credits = text.map((p) => PHOTO_CREDIT_OPENING.exec(p)?.[0] ?? "");
+  const isCaption = (i: number) =>
+    ((credits[i + 1] ?? "") !== "" && countWords(text[i] ?? "") <= CAPTION_MAX_WORDS) ||
+    ((credits[i] ?? "") !== "" &&
+      CAPTION_OPENING.test((text[i] ?? "").slice(credits[i]?.length))) ||
+    // A picture's day and a colon right before the story's dateline: the lead picture's caption.
+    (CAPTION_OPENING.test(text[i] ?? "") && DATELINE_OPENING.test(text[i + 1] ?? ""));
   const paragraphs: string[] = [];
   const furniture = [...(draft.furniture ?? [])];
-  text.forEach((paragraph, i) => {
+  text.forEach((whole, i) => {
     if (
       i >= commentsFrom ||
       marks.includes(i) ||
-      isCredit(paragraph) ||
-      isFurnitureLine(paragraph)
+      isCredit(whole) ||
+      isFurnitureLine(whole) ||
+      isCaption(i)
     ) {
-      furniture.push(paragraph);
+      furniture.push(whole);
       return;
     }
+    const photoCredit = credits[i] ?? "";
+    if (photoCredit.trim() !== "") furniture.push(photoCredit.trim());
+    const paragraph = whole.slice(photoCredit.length);
     const credit = TRAILING_CREDIT.exec(paragraph);
     if (credit && credit.index > 0) {
       furniture.push(credit[0].trim());
