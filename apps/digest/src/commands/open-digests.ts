@@ -183,6 +183,8 @@ function describeEventText(event: DigestEvent): string {
       return `${event.digest}: ${event.recipient} unsubscribed; not sent`;
     case "queued":
       return `${event.digest}: ${event.periodEnd}: ${event.recipients} recipient${event.recipients === 1 ? "" : "s"} queued for the workers in ${event.batches} batch${event.batches === 1 ? "" : "es"}`;
+    case "build-queued":
+      return `${event.digest}: ${event.periodEnd}: queued for the workers to build and send to ${event.recipients} recipient${event.recipients === 1 ? "" : "s"}`;
     case "missing-articles":
       return `${event.digest}: ${event.count} article${event.count === 1 ? " is" : "s are"} no longer in the corpus`;
     case "run-finished":

@@ -5,8 +5,13 @@ import type { CliIo } from "../cli/io.js";
 import { parseCount } from "../cli/parse-count.js";
 import { untilSignal } from "../cli/until-signal.js";
 import { sendRun } from "../delivery/send-run.js";
-import { sendContextOf } from "../digest/run-digest.js";
-import { SEND_BATCH, type SendBatchJob } from "../jobs/digest-jobs.js";
+import { buildQueuedRun, sendContextOf } from "../digest/run-digest.js";
+import {
+  BUILD_DIGEST,
+  type BuildDigestJob,
+  SEND_BATCH,
+  type SendBatchJob,
+} from "../jobs/digest-jobs.js";
 import type { CompiledEmail } from "../render/compile-email.js";
 import { isPostgresUrl } from "../state/open-ledger.js";
 import { openDigests, readConfig, redactorOf } from "./open-digests.js";
@@ -19,8 +24,9 @@ export interface WorkerOptions {
 }
 
 /**
- * `briefing worker`: sends the batches `run-due`, `send` and `schedule` queue when the state is
- * in PostgreSQL, on as many processes and machines as wanted. Each batch's deliveries are
+ * `briefing worker`: builds the periods `run-due`, `send` and `schedule` queue when the state is
+ * in PostgreSQL (each period's briefing and email made once, its recipients then queued in
+ * batches) and sends the batches, on as many processes and machines as wanted. Each batch's deliveries are
  * recorded around every SMTP exchange as `run-due` records them, so a batch taken over from a
  * worker that died re-sends at most the message in flight, with its Message-ID. Logs JSON lines
  * (pino) to stderr; SIGINT or SIGTERM stops it after the batches in flight.
@@ -69,8 +75,20 @@ export async function workerCommand(
       claimTimeoutMs: config.delivery.batchTimeoutSeconds * 1000,
     });
   };
-  for (let i = 0; i < concurrency; i++)
-    await boss.work<SendBatchJob>(SEND_BATCH, { batchSize: 1, pollingIntervalSeconds: 0.5 }, work);
+  const build = async ([job]: PgBoss.Job<BuildDigestJob>[]) => {
+    if (!job) return;
+    const { digest: name, runId } = job.data;
+    const digest = config.digests.find((d) => d.name === name);
+    const run = await context.ledger.run(runId);
+    if (!digest || !run) {
+      logger.warn({ digest: name, runId }, "period of a digest or run that no longer exists");
+      return;
+    }
+    await buildQueuedRun(digest, run, context);
+  };
+  const polling = { batchSize: 1, pollingIntervalSeconds: 0.5 };
+  await boss.work<BuildDigestJob>(BUILD_DIGEST, polling, build);
+  for (let i = 0; i < concurrency; i++) await boss.work<SendBatchJob>(SEND_BATCH, polling, work);
   logger.info({ concurrency }, "worker started");
   const signal = await stopped;
   logger.info({ signal }, "stopping after the batches in flight");

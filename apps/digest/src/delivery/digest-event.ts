@@ -42,6 +42,7 @@ export type DigestEvent =
   | { kind: "suppressed"; digest: string; recipient: string }
   | { kind: "missing-articles"; digest: string; count: number }
   | { kind: "queued"; digest: string; periodEnd: string; recipients: number; batches: number }
+  | { kind: "build-queued"; digest: string; periodEnd: string; recipients: number }
   | {
       kind: "run-finished";
       digest: string;

@@ -48,8 +48,13 @@ export interface DigestContext {
   rateLimit?: () => Promise<void>;
 }
 
-/** Where a period goes to be sent by workers (`briefing worker`). */
+/** Where a period goes to be built and sent by workers (`briefing worker`). */
 export interface DigestJobs {
+  /**
+   * Queues a recorded period for a worker to build (its briefing and email, once), unless its
+   * build is already queued or under way; returns whether it queued one.
+   */
+  build(run: RunRow): Promise<boolean>;
   /** Queues the recipients in batches with the compiled email, once; returns the batches. */
   queue(run: RunRow, email: CompiledEmail, recipients: readonly string[]): Promise<number>;
   /**
@@ -196,12 +201,64 @@ async function deliver(
   ctx: DigestContext,
   keepLock: () => Promise<boolean>,
 ): Promise<void> {
-  // A period already handed to the workers is theirs: it is not queued twice.
   const jobs = ctx.jobs;
-  if (jobs && (await ctx.ledger.email(run.id)) !== undefined)
-    return handToWorkers(run, await ctx.ledger.deliveries(run.id), ctx, (unsettled) =>
-      jobs.requeueIfIdle(run, unsettled),
-    );
+  if (jobs) {
+    // A period already built is the workers': only batches given up are queued again.
+    if ((await ctx.ledger.email(run.id)) !== undefined)
+      return handToWorkers(run, await ctx.ledger.deliveries(run.id), ctx, (unsettled) =>
+        jobs.requeueIfIdle(run, unsettled),
+      );
+    // One worker builds the period (its briefing and email, once) and queues its batches.
+    if (await jobs.build(run)) {
+      const deliveries = await ctx.ledger.deliveries(run.id);
+      ctx.log({
+        kind: "build-queued",
+        digest: run.digest,
+        periodEnd: run.periodEnd,
+        recipients: deliveries.filter(isUnsettled).length,
+      });
+    }
+    if (jobs.wait) await waitUntilSent(run, ctx);
+    return;
+  }
+  const compiled = await composeIssue(digest, run, resumed, ctx);
+  await sendRun(run, compiled, sendContextOf(digest, ctx, keepLock));
+  const settled = await ctx.ledger.deliveries(run.id);
+  ctx.log({
+    kind: "run-finished",
+    digest: digest.name,
+    periodEnd: run.periodEnd,
+    sent: settled.filter((d) => d.status === "sent").length,
+    failed: settled.filter((d) => d.status === "failed").length,
+    pending: settled.filter(isUnsettled).length,
+  });
+}
+
+/**
+ * A `build-digest` job, in a worker: builds a queued period's briefing and email from the
+ * articles its run recorded, keeps the issue, then queues its unsettled recipients in batches
+ * with the email, in one transaction. A period built already (a job run twice) is left as it is.
+ */
+export async function buildQueuedRun(digest: Digest, run: RunRow, ctx: DigestContext) {
+  const jobs = ctx.jobs;
+  if (!jobs) throw new Error(`${digest.name}: building a queued period needs the job queue`);
+  if ((await ctx.ledger.email(run.id)) !== undefined) return;
+  const compiled = await composeIssue(digest, run, false, ctx);
+  await handToWorkers(run, await ctx.ledger.deliveries(run.id), ctx, (unsettled) =>
+    jobs.queue(run, compiled, unsettled),
+  );
+}
+
+/**
+ * A period's briefing and email, made from the articles its run recorded (news and history), and
+ * the issue kept in the archive as sent, with no recipient's name or link in it.
+ */
+async function composeIssue(
+  digest: Digest,
+  run: RunRow,
+  resumed: boolean,
+  ctx: DigestContext,
+): Promise<CompiledEmail> {
   const ids = new Set(await ctx.ledger.runArticles(run.id));
   const historyIds = new Set(await ctx.ledger.runHistory(run.id));
   const loaded = await ctx.loadArticles({
@@ -243,21 +300,8 @@ async function deliver(
     kicker: `${digest.name} · ${date}`,
     reason: `You receive this because you subscribe to the “${digest.name}” digest, covering what was new since the previous one.`,
   });
-  // The archive keeps the issue as sent, with no recipient's name or link in it.
   await ctx.ledger.saveIssue(run.id, compiled.subject, personaliseEmail(compiled).html);
-  // Workers send it: the recipients not yet settled, in batches, with the email compiled once.
-  if (jobs)
-    return handToWorkers(run, deliveries, ctx, (unsettled) => jobs.queue(run, compiled, unsettled));
-  await sendRun(run, compiled, sendContextOf(digest, ctx, keepLock));
-  const settled = await ctx.ledger.deliveries(run.id);
-  ctx.log({
-    kind: "run-finished",
-    digest: digest.name,
-    periodEnd: run.periodEnd,
-    sent: settled.filter((d) => d.status === "sent").length,
-    failed: settled.filter((d) => d.status === "failed").length,
-    pending: settled.filter(isUnsettled).length,
-  });
+  return compiled;
 }
 
 /** How a run of this digest is sent: from, unsubscribe links, retries, the log. */

@@ -64,73 +64,115 @@ async function setup(sink: SinkOptions) {
   return { server, fixture, state: opened.state, startWorker, runDue };
 }
 
-describe.skipIf(postgres.length === 0)("digests sent by workers on a PostgreSQL store", () => {
-  it("two workers deliver a period two schedulers queued to every recipient exactly once, then stop on SIGTERM", async () => {
-    const { server, startWorker, runDue } = await setup({});
-    const a = startWorker();
-    const b = startWorker();
-    // Both are up before anything is queued.
-    await expect
-      .poll(() => a.err() + b.err(), { timeout: 60_000 })
-      .toMatch(/worker started[\s\S]*worker started/);
-    // Two schedulers at once: the period is queued once.
-    const [due, other] = await Promise.all([runDue().done, runDue().done]);
-    expect([due.code, other.code], `${due.err()}\n${other.err()}`).toEqual([0, 0]);
-    expect(
-      `${due.err()}${other.err()}`.match(/12 recipients queued for the workers in 4 batches/g),
-    ).toHaveLength(1);
-    expect(server.perRecipient()).toEqual(Object.fromEntries(RECIPIENTS.map((r) => [r, 1])));
-    // Both took batches: the work spreads.
-    const sentBy = (w: ReturnType<typeof cli>) => (w.err().match(/"kind":"sent"/g) ?? []).length;
-    await expect.poll(() => sentBy(a) + sentBy(b)).toBe(12);
-    for (const w of [a, b]) w.child.kill("SIGTERM");
-    const stopped = await Promise.all([a.done, b.done]);
-    expect(stopped.map((s) => s.code)).toEqual([0, 0]);
-    expect(a.err()).toContain('"msg":"stopped"');
-  });
+/** Marks every job of the store's queue as failed, as after its last retry. */
+async function failAllJobs(state: string) {
+  const db = new pg.Client({ connectionString: state });
+  await db.connect();
+  const { rows } = await db.query("SELECT current_schema() AS schema");
+  await db.query(
+    `UPDATE ${(rows[0] as { schema: string }).schema}_pgboss.job SET state = 'failed'`,
+  );
+  await db.end();
+}
 
-  it("a period whose batches all gave up is queued again by the next run-due, and delivered once", async () => {
-    const { server, fixture, state, startWorker, runDue } = await setup({});
-    // Queued with no worker up; then every batch fails for good, as after its last retry.
-    const queued = cli(["run-due", "--config", fixture.config, "--now", "2026-01-10T08:00:00Z"]);
-    const first = await queued.done;
-    expect(first.code, first.err()).toBe(0);
-    expect(first.err()).toContain("12 recipients queued for the workers in 4 batches");
-    const db = new pg.Client({ connectionString: state });
-    await db.connect();
-    const { rows } = await db.query("SELECT current_schema() AS schema");
-    await db.query(
-      `UPDATE ${(rows[0] as { schema: string }).schema}_pgboss.job SET state = 'failed'`,
-    );
-    await db.end();
-    startWorker();
-    const again = await runDue().done;
-    expect(again.code, again.err()).toBe(0);
-    expect(again.err()).toContain("12 recipients queued for the workers in 4 batches");
-    expect(server.perRecipient()).toEqual(Object.fromEntries(RECIPIENTS.map((r) => [r, 1])));
-  });
+const BUILD_QUEUED = /queued for the workers to build and send to 12 recipients/g;
+const BATCHES_QUEUED = /"kind":"queued"[^\n]*"recipients":12,"batches":4/g;
 
-  it("a worker killed with SIGKILL mid-batch loses nothing: another takes its batch over", async () => {
-    let victim: ChildProcess | undefined;
-    let accepted = 0;
-    const { server, startWorker, runDue } = await setup({
-      onAccepted: () => {
-        accepted += 1;
-        if (accepted === 2) victim?.kill("SIGKILL");
-      },
+describe.skipIf(postgres.length === 0)(
+  "digests built and sent by workers on a PostgreSQL store",
+  () => {
+    it("two workers build once and deliver a period two schedulers queued to every recipient exactly once, then stop on SIGTERM", async () => {
+      const { server, startWorker, runDue } = await setup({});
+      const a = startWorker();
+      const b = startWorker();
+      // Both are up before anything is queued.
+      await expect
+        .poll(() => a.err() + b.err(), { timeout: 60_000 })
+        .toMatch(/worker started[\s\S]*worker started/);
+      // Two schedulers at once: the period is queued once.
+      const [due, other] = await Promise.all([runDue().done, runDue().done]);
+      expect([due.code, other.code], `${due.err()}\n${other.err()}`).toEqual([0, 0]);
+      expect(`${due.err()}${other.err()}`.match(BUILD_QUEUED)).toHaveLength(1);
+      expect(server.perRecipient()).toEqual(Object.fromEntries(RECIPIENTS.map((r) => [r, 1])));
+      // One worker built the period and queued its batches, once.
+      expect(`${a.err()}${b.err()}`.match(/"kind":"run-started"/g)).toHaveLength(1);
+      expect(`${a.err()}${b.err()}`.match(BATCHES_QUEUED)).toHaveLength(1);
+      // Both took batches: the work spreads.
+      const sentBy = (w: ReturnType<typeof cli>) => (w.err().match(/"kind":"sent"/g) ?? []).length;
+      await expect.poll(() => sentBy(a) + sentBy(b)).toBe(12);
+      for (const w of [a, b]) w.child.kill("SIGTERM");
+      const stopped = await Promise.all([a.done, b.done]);
+      expect(stopped.map((s) => s.code)).toEqual([0, 0]);
+      expect(a.err()).toContain('"msg":"stopped"');
     });
-    const first = startWorker();
-    victim = first.child;
-    const due = runDue();
-    expect((await first.done).signal).toBe("SIGKILL");
-    // The survivor starts after the kill: every remaining batch, and the dead one's, are its.
-    startWorker();
-    const result = await due.done;
-    expect(result.code, result.err()).toBe(0);
-    const counts = server.perRecipient();
-    expect(Object.keys(counts).sort()).toEqual([...RECIPIENTS].sort());
-    const total = Object.values(counts).reduce((x, y) => x + y, 0);
-    expect(total).toBeLessThanOrEqual(RECIPIENTS.length + 1);
-    console.info(`worker kill: ${total} messages for ${RECIPIENTS.length} recipients`);
-  });
-});
+
+    it("a period whose build gave up is queued again by the next run-due, and delivered once", async () => {
+      const { server, fixture, state, startWorker, runDue } = await setup({});
+      // Queued with no worker up; then its build fails for good, as after its last retry.
+      const queued = cli(["run-due", "--config", fixture.config, "--now", "2026-01-10T08:00:00Z"]);
+      const first = await queued.done;
+      expect(first.code, first.err()).toBe(0);
+      expect(first.err().match(BUILD_QUEUED)).toHaveLength(1);
+      await failAllJobs(state);
+      startWorker();
+      const again = await runDue().done;
+      expect(again.code, again.err()).toBe(0);
+      expect(again.err().match(BUILD_QUEUED)).toHaveLength(1);
+      expect(server.perRecipient()).toEqual(Object.fromEntries(RECIPIENTS.map((r) => [r, 1])));
+    });
+
+    it("a built period whose batches all gave up is queued again by the next run-due, and delivered once", async () => {
+      // The mail server defers everything until the batches have given up.
+      let deferring = true;
+      const { server, fixture, state, startWorker, runDue } = await setup({
+        answer: () =>
+          deferring
+            ? { kind: "reply", code: 451, text: "4.3.0 Try again later" }
+            : { kind: "accept" },
+      });
+      const builder = startWorker();
+      const queued = await cli([
+        "run-due",
+        "--config",
+        fixture.config,
+        "--now",
+        "2026-01-10T08:00:00Z",
+      ]).done;
+      expect(queued.code, queued.err()).toBe(0);
+      await expect.poll(() => builder.err(), { timeout: 60_000 }).toMatch(BATCHES_QUEUED);
+      builder.child.kill("SIGKILL");
+      await builder.done;
+      await failAllJobs(state);
+      deferring = false;
+      startWorker();
+      const again = await runDue().done;
+      expect(again.code, again.err()).toBe(0);
+      expect(again.err()).toContain("12 recipients queued for the workers in 4 batches");
+      expect(server.perRecipient()).toEqual(Object.fromEntries(RECIPIENTS.map((r) => [r, 1])));
+    });
+
+    it("a worker killed with SIGKILL mid-batch loses nothing: another takes its batch over", async () => {
+      let victim: ChildProcess | undefined;
+      let accepted = 0;
+      const { server, startWorker, runDue } = await setup({
+        onAccepted: () => {
+          accepted += 1;
+          if (accepted === 2) victim?.kill("SIGKILL");
+        },
+      });
+      const first = startWorker();
+      victim = first.child;
+      const due = runDue();
+      expect((await first.done).signal).toBe("SIGKILL");
+      // The survivor starts after the kill: every remaining batch, and the dead one's, are its.
+      startWorker();
+      const result = await due.done;
+      expect(result.code, result.err()).toBe(0);
+      const counts = server.perRecipient();
+      expect(Object.keys(counts).sort()).toEqual([...RECIPIENTS].sort());
+      const total = Object.values(counts).reduce((x, y) => x + y, 0);
+      expect(total).toBeLessThanOrEqual(RECIPIENTS.length + 1);
+      console.info(`worker kill: ${total} messages for ${RECIPIENTS.length} recipients`);
+    });
+  },
+);

@@ -5,6 +5,14 @@ import type { PostgresLedger } from "../state/postgres-ledger.js";
 
 /** The queue of recipient slices a period is sent in. */
 export const SEND_BATCH = "send-batch";
+/** The queue of periods to build: one job per period, its briefing and email made once. */
+export const BUILD_DIGEST = "build-digest";
+
+/** One `build-digest` job: a recorded period whose email is still to be made. */
+export interface BuildDigestJob {
+  digest: string;
+  runId: number;
+}
 
 /** One `send-batch` job: a slice of a run's recipients. */
 export interface SendBatchJob {
@@ -63,10 +71,8 @@ export async function openJobs(
   // Processes starting together race to create the queue: the losers try again.
   for (let attempt = 1; ; attempt++) {
     try {
-      await boss.createQueue(SEND_BATCH, {
-        name: SEND_BATCH,
-        ...retries(options.batchTimeoutSeconds),
-      });
+      for (const name of [SEND_BATCH, BUILD_DIGEST])
+        await boss.createQueue(name, { name, ...retries(options.batchTimeoutSeconds) });
       return { boss, schema };
     } catch (error) {
       if (attempt >= CREATE_ATTEMPTS) {
@@ -111,27 +117,43 @@ export function batchesOf(
 }
 
 /**
- * Hands periods to the workers: the compiled email kept and the batches queued in one
- * transaction, so a period is queued once, whole, or not at all.
+ * Hands periods to the workers: a period to build is queued once while its build lives; a built
+ * period's compiled email is kept and its batches queued in one transaction, so a period is
+ * queued once, whole, or not at all.
  */
 export function digestJobs(
   { boss, schema }: { boss: PgBoss; schema: string },
   ledger: PostgresLedger,
   options: { size: number; batchTimeoutSeconds: number; wait: boolean },
 ): DigestJobs {
+  // pg-boss 10 keeps its jobs in `<schema>.job`, states before 'completed' being live.
+  const isLive = async (queue: string, runId: number) => {
+    const { rows } = await boss
+      .getDb()
+      .executeSql(
+        `SELECT 1 FROM ${schema}.job WHERE name = $1 AND state < 'completed' AND data->>'runId' = $2 LIMIT 1`,
+        [queue, String(runId)],
+      );
+    return rows.length > 0;
+  };
   return {
     wait: options.wait,
+    async build(run) {
+      // A build still waiting, retrying or worked on will queue the period's batches itself.
+      if (await isLive(BUILD_DIGEST, run.id)) return false;
+      await boss.insert([
+        {
+          name: BUILD_DIGEST,
+          data: { digest: run.digest, runId: run.id } satisfies BuildDigestJob,
+          ...retries(options.batchTimeoutSeconds),
+        },
+      ]);
+      return true;
+    },
     async requeueIfIdle(run, recipients) {
       // A batch still waiting, retrying or worked on will settle its recipients; only a period
       // whose batches are all gone (given up after their retries, or lost) is queued again.
-      // pg-boss 10 keeps its jobs in `<schema>.job`, states before 'completed' being live.
-      const { rows } = await boss
-        .getDb()
-        .executeSql(
-          `SELECT 1 FROM ${schema}.job WHERE name = $1 AND state < 'completed' AND data->>'runId' = $2 LIMIT 1`,
-          [SEND_BATCH, String(run.id)],
-        );
-      if (rows.length > 0 || recipients.length === 0) return 0;
+      if ((await isLive(SEND_BATCH, run.id)) || recipients.length === 0) return 0;
       const jobs = batchesOf({ digest: run.digest, runId: run.id }, recipients, options);
       await boss.insert(jobs);
       return jobs.length;
