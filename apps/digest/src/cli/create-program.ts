@@ -81,6 +81,7 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
   digestCommand("fetch", "Fetch the configured sources that are due into the article store")
     .option("--now <iso>", "the time the fetch is recorded at (default: the clock)")
     .option("--all", "fetch every source, even one fetched recently")
+    .option("--wait", "with a PostgreSQL state: wait until the workers have fetched them")
     .action(async (options: FetchCommandOptions) => {
       const { fetchCommand } = await import("../commands/fetch.js");
       result.exitCode = await fetchCommand(options, io);
@@ -116,7 +117,7 @@ export function createProgram(io: CliIo, result: { exitCode: number }): Command 
   );
   digestCommand(
     "worker",
-    "With a PostgreSQL state: send the batches of queued digests (run on any number of machines)",
+    "With a PostgreSQL state: fetch queued sources, build and send queued digests (on any number of machines)",
   )
     .option("--concurrency <n>", "batches this process works at once", "2")
     .action(async (options: WorkerOptions) => {

@@ -1,9 +1,9 @@
 import type { CliIo } from "../cli/io.js";
 import { parseNow } from "../cli/parse-now.js";
 import type { Config } from "../config/digest-config.js";
-import { type FetchEvent, fetchSources } from "../sources/fetch-sources.js";
+import { dueSources, type FetchEvent, fetchSources } from "../sources/fetch-sources.js";
 import type { DigestStore } from "../state/digest-store.js";
-import { openLedger } from "../state/open-ledger.js";
+import { isPostgresUrl, openLedger } from "../state/open-ledger.js";
 import { oneLine, readConfig, redactorOf } from "./open-digests.js";
 
 /** Options of `briefing fetch`. */
@@ -12,23 +12,72 @@ export interface FetchCommandOptions {
   now?: string;
   /** Fetch every source, due or not. */
   all?: boolean;
+  /** With a PostgreSQL state: wait until the workers have fetched the queued sources. */
+  wait?: boolean;
 }
+
+/** How often `--wait` looks at the queued sources. */
+const WAIT_POLL_MS = 250;
 
 /**
  * `briefing fetch`: fetches the configuration's sources that are due into the article store and
  * says what each gave. Exit code 1 when a source failed (the others are stored all the same).
+ * With a PostgreSQL state, the due sources are queued for the workers instead (`fetch-source`
+ * jobs, each source once while its fetch lives), and `--wait` waits until they are fetched.
  */
 export async function fetchCommand(options: FetchCommandOptions, io: CliIo): Promise<number> {
   const config = await readConfig(options.config, io);
   const now = parseNow(options.now, io.now);
   const ledger = await openLedger(config.state);
   try {
+    if (isPostgresUrl(config.state)) return await queueDue(config, ledger, now, io, options);
     const events = await fetchDue(config, ledger, now, io, { force: options.all === true });
     if (config.sources.length === 0)
       io.stderr("no sources in the configuration: nothing to fetch\n");
     return events.some((e) => e.kind === "fetch-failed") ? 1 : 0;
   } finally {
     await ledger.close();
+  }
+}
+
+/** Queues the due sources for the workers, says how many, and waits for them when asked. */
+async function queueDue(
+  config: Config,
+  ledger: DigestStore,
+  now: Date,
+  io: CliIo,
+  options: FetchCommandOptions,
+): Promise<number> {
+  if (config.sources.length === 0) {
+    io.stderr("no sources in the configuration: nothing to fetch\n");
+    return 0;
+  }
+  const redact = redactorOf(config);
+  const { openJobs, sourceJobs } = await import("../jobs/digest-jobs.js");
+  const opened = await openJobs(config.state, {
+    batchTimeoutSeconds: config.delivery.batchTimeoutSeconds,
+    onError: (error) => io.stderr(`job queue: ${oneLine(redact(error.message))}\n`),
+  });
+  try {
+    const jobs = sourceJobs(opened, { batchTimeoutSeconds: config.delivery.batchTimeoutSeconds });
+    const { due, skipped } = await dueSources(config.sources, {
+      store: ledger.store,
+      fetch: config.fetch,
+      now,
+      force: options.all === true,
+    });
+    const urls = due.map((s) => s.url);
+    const queued = await jobs.queue(urls);
+    const busy = urls.length - queued.length;
+    io.stderr(
+      `${queued.length} source${queued.length === 1 ? "" : "s"} queued for the workers to fetch${busy > 0 ? `; ${busy} already queued` : ""}${skipped.length > 0 ? `; ${skipped.length} fetched recently` : ""}\n`,
+    );
+    if (options.wait)
+      while ((await jobs.pending(urls)) > 0)
+        await new Promise((next) => setTimeout(next, WAIT_POLL_MS));
+    return 0;
+  } finally {
+    await opened.boss.stop({ graceful: true, wait: true });
   }
 }
 

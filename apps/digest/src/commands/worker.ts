@@ -9,10 +9,13 @@ import { buildQueuedRun, sendContextOf } from "../digest/run-digest.js";
 import {
   BUILD_DIGEST,
   type BuildDigestJob,
+  FETCH_SOURCE,
+  type FetchSourceJob,
   SEND_BATCH,
   type SendBatchJob,
 } from "../jobs/digest-jobs.js";
 import type { CompiledEmail } from "../render/compile-email.js";
+import { fetchSources } from "../sources/fetch-sources.js";
 import { isPostgresUrl } from "../state/open-ledger.js";
 import { openDigests, readConfig, redactorOf } from "./open-digests.js";
 
@@ -24,9 +27,10 @@ export interface WorkerOptions {
 }
 
 /**
- * `briefing worker`: builds the periods `run-due`, `send` and `schedule` queue when the state is
- * in PostgreSQL (each period's briefing and email made once, its recipients then queued in
- * batches) and sends the batches, on as many processes and machines as wanted. Each batch's deliveries are
+ * `briefing worker`: with the state in PostgreSQL, fetches the sources `fetch` queues, builds the
+ * periods `run-due`, `send` and `schedule` queue (each period's briefing and email made once,
+ * its recipients then queued in batches) and sends the batches, on as many processes and
+ * machines as wanted. Each batch's deliveries are
  * recorded around every SMTP exchange as `run-due` records them, so a batch taken over from a
  * worker that died re-sends at most the message in flight, with its Message-ID. Logs JSON lines
  * (pino) to stderr; SIGINT or SIGTERM stops it after the batches in flight.
@@ -86,8 +90,26 @@ export async function workerCommand(
     }
     await buildQueuedRun(digest, run, context);
   };
+  // A source queued by `fetch`: fetched now, its outcome recorded in the store as `fetch`
+  // records it (a failure is tried again by the next `fetch`, not by the queue).
+  const fetchSource = async ([job]: PgBoss.Job<FetchSourceJob>[]) => {
+    if (!job) return;
+    const source = config.sources.find((s) => s.url === job.data.url);
+    if (!source) {
+      logger.warn({ source: job.data.url }, "source no longer in the configuration");
+      return;
+    }
+    await fetchSources([source], {
+      store: context.ledger.store,
+      fetch: config.fetch,
+      now: io.now(),
+      force: true,
+      log: (event) => logger.info(event, event.kind),
+    });
+  };
   const polling = { batchSize: 1, pollingIntervalSeconds: 0.5 };
   await boss.work<BuildDigestJob>(BUILD_DIGEST, polling, build);
+  await boss.work<FetchSourceJob>(FETCH_SOURCE, polling, fetchSource);
   for (let i = 0; i < concurrency; i++) await boss.work<SendBatchJob>(SEND_BATCH, polling, work);
   logger.info({ concurrency }, "worker started");
   const signal = await stopped;

@@ -1,9 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { appendFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
+import {
+  articlePage,
+  rssFeed,
+  servesDocument,
+  startNewsServer,
+} from "../sources/test-support/news-server.js";
 import { storeDrivers } from "../state/test-support/store-drivers.js";
 import { digestFixture, RIVERTON_STORIES } from "./test-support/digest-fixture.js";
 import { type SinkOptions, startSmtpSink } from "./test-support/smtp-sink.js";
@@ -149,6 +155,62 @@ describe.skipIf(postgres.length === 0)(
       expect(again.code, again.err()).toBe(0);
       expect(again.err()).toContain("12 recipients queued for the workers in 4 batches");
       expect(server.perRecipient()).toEqual(Object.fromEntries(RECIPIENTS.map((r) => [r, 1])));
+    });
+
+    it("sources queued by fetch are fetched by the workers, each once, into the shared store", async () => {
+      const news = await startNewsServer();
+      cleanups.push(news.close);
+      const feed = (name: string, stories: [string, string][]) => {
+        const items = stories.map(([title, sentence], i) => {
+          const path = `/${name}/${i}`;
+          news.route(
+            path,
+            servesDocument(
+              articlePage(title, "2026-01-09T09:00:00Z", [sentence]),
+              "text/html; charset=utf-8",
+            ),
+          );
+          return {
+            guid: `${name}-${i}`,
+            title,
+            link: `${news.url}${path}`,
+            date: "2026-01-09T09:00:00Z",
+            description: sentence,
+          };
+        });
+        news.route(`/${name}.xml`, servesDocument(rssFeed(name, items), "application/rss+xml"));
+        return `${news.url}/${name}.xml`;
+      };
+      const sources = [
+        feed("riverton", [
+          ["Bridge works begin", "Crews began repairing the Harbour Bridge in Riverton on Friday."],
+          ["Lorries banned", "Riverton council banned lorries from the old quay road on Friday."],
+        ]),
+        feed("port", [["Port dredging", "Dredgers deepened the Riverton port channel on Friday."]]),
+      ];
+      const { fixture, state, startWorker } = await setup({});
+      appendFileSync(
+        fixture.config,
+        `\nsources:\n${sources.map((url) => `  - ${url}\n`).join("")}`,
+      );
+      const worker = startWorker();
+      await expect.poll(() => worker.err(), { timeout: 60_000 }).toMatch(/worker started/);
+      const fetched = await cli(["fetch", "--wait", "--config", fixture.config]).done;
+      expect(fetched.code, fetched.err()).toBe(0);
+      expect(fetched.err()).toContain("2 sources queued for the workers to fetch");
+      expect(worker.err().match(/"kind":"fetched"/g)).toHaveLength(2);
+      const db = new pg.Client({ connectionString: state });
+      await db.connect();
+      const { rows } = await db.query("SELECT count(*)::int AS n FROM articles");
+      await db.end();
+      expect(rows[0]).toEqual({ n: 3 });
+      // Fetched just now: nothing is due, nothing queued, each feed asked for once.
+      const again = await cli(["fetch", "--config", fixture.config]).done;
+      expect(again.err()).toContain(
+        "0 sources queued for the workers to fetch; 2 fetched recently",
+      );
+      expect(news.seen("/riverton.xml")).toHaveLength(1);
+      expect(news.seen("/port.xml")).toHaveLength(1);
     });
 
     it("a worker killed with SIGKILL mid-batch loses nothing: another takes its batch over", async () => {

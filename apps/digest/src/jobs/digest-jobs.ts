@@ -8,6 +8,14 @@ export const SEND_BATCH = "send-batch";
 /** The queue of periods to build: one job per period, its briefing and email made once. */
 export const BUILD_DIGEST = "build-digest";
 
+/** The queue of sources to fetch: one job per due source, fetched by whichever worker is free. */
+export const FETCH_SOURCE = "fetch-source";
+
+/** One `fetch-source` job: a configured source's address. */
+export interface FetchSourceJob {
+  url: string;
+}
+
 /** One `build-digest` job: a recorded period whose email is still to be made. */
 export interface BuildDigestJob {
   digest: string;
@@ -71,7 +79,7 @@ export async function openJobs(
   // Processes starting together race to create the queue: the losers try again.
   for (let attempt = 1; ; attempt++) {
     try {
-      for (const name of [SEND_BATCH, BUILD_DIGEST])
+      for (const name of [SEND_BATCH, BUILD_DIGEST, FETCH_SOURCE])
         await boss.createQueue(name, { name, ...retries(options.batchTimeoutSeconds) });
       return { boss, schema };
     } catch (error) {
@@ -114,6 +122,45 @@ export function batchesOf(
       ...retries(options.batchTimeoutSeconds),
     });
   return jobs;
+}
+
+/**
+ * Hands sources to the workers: each one queued unless its fetch is already queued or under
+ * way; `pending` counts those of them not yet done.
+ */
+export function sourceJobs(
+  { boss, schema }: { boss: PgBoss; schema: string },
+  options: { batchTimeoutSeconds: number },
+) {
+  const live = async (urls: readonly string[]) => {
+    const { rows } = await boss
+      .getDb()
+      .executeSql(
+        `SELECT DISTINCT data->>'url' AS url FROM ${schema}.job WHERE name = $1 AND state < 'completed' AND data->>'url' = ANY($2)`,
+        [FETCH_SOURCE, urls],
+      );
+    return new Set((rows as { url: string }[]).map((r) => r.url));
+  };
+  return {
+    /** Queues the sources not already queued; returns those it queued. */
+    async queue(urls: readonly string[]): Promise<string[]> {
+      const busy = await live(urls);
+      const fresh = urls.filter((url) => !busy.has(url));
+      if (fresh.length > 0)
+        await boss.insert(
+          fresh.map((url) => ({
+            name: FETCH_SOURCE,
+            data: { url } satisfies FetchSourceJob,
+            ...retries(options.batchTimeoutSeconds),
+          })),
+        );
+      return fresh;
+    },
+    /** How many of these sources are still queued or being fetched. */
+    async pending(urls: readonly string[]): Promise<number> {
+      return (await live(urls)).size;
+    },
+  };
 }
 
 /**

@@ -30,6 +30,29 @@ export interface FetchSourcesOptions {
   force?: boolean;
 }
 
+/**
+ * The sources due for a fetch (none fetched within `fetch.intervalMinutes`, or every one when
+ * forced), and for each of the others when it is due next.
+ */
+export async function dueSources(
+  sources: readonly Source[],
+  options: Pick<FetchSourcesOptions, "store" | "fetch" | "now" | "force">,
+): Promise<{ due: Source[]; skipped: Extract<FetchEvent, { kind: "fetch-skipped" }>[] }> {
+  const intervalMs = options.fetch.intervalMinutes * 60_000;
+  const due: Source[] = [];
+  const skipped: Extract<FetchEvent, { kind: "fetch-skipped" }>[] = [];
+  for (const source of sources) {
+    const last = options.force
+      ? undefined
+      : (await options.store.source(source.url))?.lastAttemptAt;
+    const next = last ? new Date(Date.parse(last) + intervalMs) : undefined;
+    if (next && next.getTime() > options.now.getTime())
+      skipped.push({ kind: "fetch-skipped", source: source.url, next: next.toISOString() });
+    else due.push(source);
+  }
+  return { due, skipped };
+}
+
 /** A feed item shorter than this is taken for a summary: its page is fetched and read. */
 const SUMMARY_WORDS = 120;
 const FEED_FORMATS = new Set(["feed", "rss", "rdf", "atom", "json-feed"]);
@@ -63,21 +86,15 @@ export async function fetchSources(
     maxBytes: options.fetch.maxBytes,
     maxRedirects: options.fetch.maxRedirects,
   };
-  const intervalMs = options.fetch.intervalMinutes * 60_000;
+  const { due, skipped } = await dueSources(sources, options);
+  for (const event of skipped) log(event);
   await Promise.all(
-    sources.map(async (source) => {
+    due.map(async (source) => {
       const known = await options.store.source(source.url);
       const fail = async (reason: string) => {
         await options.store.recordFailure(source.url, at, reason);
         log({ kind: "fetch-failed", source: source.url, reason });
       };
-      if (!options.force && known?.lastAttemptAt) {
-        const next = new Date(Date.parse(known.lastAttemptAt) + intervalMs);
-        if (next.getTime() > options.now.getTime()) {
-          log({ kind: "fetch-skipped", source: source.url, next: next.toISOString() });
-          return;
-        }
-      }
       const answer = await limiter.run(source.url, () =>
         fetchDocument(source.url, {
           ...request,
