@@ -59,7 +59,10 @@ async function queueDue(
     onError: (error) => io.stderr(`job queue: ${oneLine(redact(error.message))}\n`),
   });
   try {
-    const jobs = sourceJobs(opened, { batchTimeoutSeconds: config.delivery.batchTimeoutSeconds });
+    // A fetch asks for the feed, then for item pages: ten requests' time before a takeover.
+    const jobs = sourceJobs(opened, {
+      timeoutSeconds: Math.max(60, 10 * Math.ceil(config.fetch.timeoutMs / 1000)),
+    });
     const { due, skipped } = await dueSources(config.sources, {
       store: ledger.store,
       fetch: config.fetch,

@@ -16,6 +16,9 @@ export interface FetchSourceJob {
   url: string;
 }
 
+/** How long a worker may build a period before another takes the build over, at least. */
+const BUILD_TIMEOUT_SECONDS = 120;
+
 /** One `build-digest` job: a recorded period whose email is still to be made. */
 export interface BuildDigestJob {
   digest: string;
@@ -126,11 +129,12 @@ export function batchesOf(
 
 /**
  * Hands sources to the workers: each one queued unless its fetch is already queued or under
- * way; `pending` counts those of them not yet done.
+ * way; `pending` counts those of them not yet done. A fetch is taken over from a worker after
+ * `timeoutSeconds`: long enough for a slow feed and the item pages it sends for.
  */
 export function sourceJobs(
   { boss, schema }: { boss: PgBoss; schema: string },
-  options: { batchTimeoutSeconds: number },
+  options: { timeoutSeconds: number },
 ) {
   const live = async (urls: readonly string[]) => {
     const { rows } = await boss
@@ -151,7 +155,7 @@ export function sourceJobs(
           fresh.map((url) => ({
             name: FETCH_SOURCE,
             data: { url } satisfies FetchSourceJob,
-            ...retries(options.batchTimeoutSeconds),
+            ...retries(options.timeoutSeconds),
           })),
         );
       return fresh;
@@ -192,7 +196,9 @@ export function digestJobs(
         {
           name: BUILD_DIGEST,
           data: { digest: run.digest, runId: run.id } satisfies BuildDigestJob,
-          ...retries(options.batchTimeoutSeconds),
+          // Reading a period's articles takes a while on a busy machine: a build is taken over
+          // only after two minutes (or a batch's timeout, when longer).
+          ...retries(Math.max(BUILD_TIMEOUT_SECONDS, options.batchTimeoutSeconds)),
         },
       ]);
       return true;
