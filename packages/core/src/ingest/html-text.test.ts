@@ -32,5 +32,13 @@ describe("htmlToParagraphs", () => {
       "Second part.",
     ]);
     expect(htmlToText("<b>Cap</b> &amp; well")).toBe("Cap & well");
+    expect(
+      htmlToParagraphs(
+        "Engineers lowered a new cap over the well on <b>Monday</b>.\n\nThe flow stopped an hour later, the company said.",
+      ),
+    ).toEqual([
+      "Engineers lowered a new cap over the well on Monday.",
+      "The flow stopped an hour later, the company said.",
+    ]);
   });
 });

@@ -26,7 +26,7 @@ type DomNode = {
 /**
  * The paragraphs of an HTML fragment, in document order: the text of each block element that
  * holds no other block, and each run of text that lies outside any block (bare text in a `<div>`
- * or `<section>`, ended by a block or a `<br>`), with white space collapsed. A fragment without
+ * or `<section>`, ended by a block, a `<br>` or a blank line), with white space collapsed. A fragment without
  * any element is split at its blank lines. The page's furniture (captions, menus, link lists,
  * share bars: prunePageFurniture) is left out.
  */
@@ -67,7 +67,13 @@ export function htmlToParagraphs(html: string): string[] {
     }
     if (node === undefined) break;
     if (node.nodeType === 3) {
-      line += node.textContent ?? "";
+      // A blank line in bare text (a feed's plain text with a link in it) ends a paragraph too.
+      const [first = "", ...rest] = (node.textContent ?? "").split(/\n\s*\n/);
+      line += first;
+      for (const part of rest) {
+        endLine();
+        line = part;
+      }
       continue;
     }
     if (node.nodeType !== 1) continue;
