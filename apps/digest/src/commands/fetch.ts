@@ -69,7 +69,7 @@ async function queueDue(
       now,
       force: options.all === true,
     });
-    const urls = due.map((s) => s.url);
+    const urls = due.map((d) => d.source.url);
     const queued = await jobs.queue(urls);
     const busy = urls.length - queued.length;
     io.stderr(

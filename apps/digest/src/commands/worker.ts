@@ -55,15 +55,20 @@ export async function workerCommand(
   const boss = context.boss as PgBoss;
   // Each period's email is compiled once, by whoever queued it; a worker reads it once.
   const emails = new Map<number, CompiledEmail>();
+  // The digest and run a job names, or nothing (said in the log) when either is gone.
+  const periodOf = async (what: string, { digest: name, runId }: BuildDigestJob) => {
+    const digest = config.digests.find((d) => d.name === name);
+    const run = await context.ledger.run(runId);
+    if (digest && run) return { digest, run };
+    logger.warn({ digest: name, runId }, `${what} of a digest or run that no longer exists`);
+    return undefined;
+  };
   const work = async ([job]: PgBoss.Job<SendBatchJob>[]) => {
     if (!job) return;
     const { digest: name, runId, recipients } = job.data;
-    const digest = config.digests.find((d) => d.name === name);
-    const run = await context.ledger.run(runId);
-    if (!digest || !run) {
-      logger.warn({ digest: name, runId }, "batch of a digest or run that no longer exists");
-      return;
-    }
+    const period = await periodOf("batch", job.data);
+    if (!period) return;
+    const { digest, run } = period;
     let email = emails.get(runId);
     if (!email) {
       const json = await context.ledger.email(runId);
@@ -80,15 +85,8 @@ export async function workerCommand(
     });
   };
   const build = async ([job]: PgBoss.Job<BuildDigestJob>[]) => {
-    if (!job) return;
-    const { digest: name, runId } = job.data;
-    const digest = config.digests.find((d) => d.name === name);
-    const run = await context.ledger.run(runId);
-    if (!digest || !run) {
-      logger.warn({ digest: name, runId }, "period of a digest or run that no longer exists");
-      return;
-    }
-    await buildQueuedRun(digest, run, context);
+    const period = job && (await periodOf("period", job.data));
+    if (period) await buildQueuedRun(period.digest, period.run, context);
   };
   // A source queued by `fetch`: fetched now, its outcome recorded in the store as `fetch`
   // records it (a failure is tried again by the next `fetch`, not by the queue).

@@ -128,23 +128,36 @@ export function batchesOf(
 }
 
 /**
+ * The values of a data field (`url`, `runId`) that live jobs of a queue hold among `values`:
+ * pg-boss 10 keeps its jobs in `<schema>.job`, states before 'completed' being live (waiting,
+ * retrying or worked on).
+ */
+async function liveValues(
+  { boss, schema }: { boss: PgBoss; schema: string },
+  queue: string,
+  field: string,
+  values: readonly string[],
+): Promise<Set<string>> {
+  const { rows } = await boss
+    .getDb()
+    .executeSql(
+      `SELECT DISTINCT data->>'${field}' AS value FROM ${schema}.job WHERE name = $1 AND state < 'completed' AND data->>'${field}' = ANY($2)`,
+      [queue, values],
+    );
+  return new Set((rows as { value: string }[]).map((r) => r.value));
+}
+
+/**
  * Hands sources to the workers: each one queued unless its fetch is already queued or under
  * way; `pending` counts those of them not yet done. A fetch is taken over from a worker after
  * `timeoutSeconds`: long enough for a slow feed and the item pages it sends for.
  */
 export function sourceJobs(
-  { boss, schema }: { boss: PgBoss; schema: string },
+  opened: { boss: PgBoss; schema: string },
   options: { timeoutSeconds: number },
 ) {
-  const live = async (urls: readonly string[]) => {
-    const { rows } = await boss
-      .getDb()
-      .executeSql(
-        `SELECT DISTINCT data->>'url' AS url FROM ${schema}.job WHERE name = $1 AND state < 'completed' AND data->>'url' = ANY($2)`,
-        [FETCH_SOURCE, urls],
-      );
-    return new Set((rows as { url: string }[]).map((r) => r.url));
-  };
+  const { boss } = opened;
+  const live = (urls: readonly string[]) => liveValues(opened, FETCH_SOURCE, "url", urls);
   return {
     /** Queues the sources not already queued; returns those it queued. */
     async queue(urls: readonly string[]): Promise<string[]> {
@@ -173,20 +186,13 @@ export function sourceJobs(
  * queued once, whole, or not at all.
  */
 export function digestJobs(
-  { boss, schema }: { boss: PgBoss; schema: string },
+  opened: { boss: PgBoss; schema: string },
   ledger: PostgresLedger,
   options: { size: number; batchTimeoutSeconds: number; wait: boolean },
 ): DigestJobs {
-  // pg-boss 10 keeps its jobs in `<schema>.job`, states before 'completed' being live.
-  const isLive = async (queue: string, runId: number) => {
-    const { rows } = await boss
-      .getDb()
-      .executeSql(
-        `SELECT 1 FROM ${schema}.job WHERE name = $1 AND state < 'completed' AND data->>'runId' = $2 LIMIT 1`,
-        [queue, String(runId)],
-      );
-    return rows.length > 0;
-  };
+  const { boss } = opened;
+  const isLive = async (queue: string, runId: number) =>
+    (await liveValues(opened, queue, "runId", [String(runId)])).size > 0;
   return {
     wait: options.wait,
     async build(run) {

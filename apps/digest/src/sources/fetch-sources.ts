@@ -30,26 +30,28 @@ export interface FetchSourcesOptions {
   force?: boolean;
 }
 
+/** A source due for a fetch, with what the store knows of it (its validators, its kind). */
+type DueSource = { source: Source; known: Awaited<ReturnType<ArticleStore["source"]>> };
+
 /**
  * The sources due for a fetch (none fetched within `fetch.intervalMinutes`, or every one when
- * forced), and for each of the others when it is due next.
+ * forced), each with what the store knows of it, and for each of the others when it is due next.
  */
 export async function dueSources(
   sources: readonly Source[],
   options: Pick<FetchSourcesOptions, "store" | "fetch" | "now" | "force">,
-): Promise<{ due: Source[]; skipped: Extract<FetchEvent, { kind: "fetch-skipped" }>[] }> {
+): Promise<{ due: DueSource[]; skipped: Extract<FetchEvent, { kind: "fetch-skipped" }>[] }> {
   const intervalMs = options.fetch.intervalMinutes * 60_000;
-  const due: Source[] = [];
+  const known = await Promise.all(sources.map((s) => options.store.source(s.url)));
+  const due: DueSource[] = [];
   const skipped: Extract<FetchEvent, { kind: "fetch-skipped" }>[] = [];
-  for (const source of sources) {
-    const last = options.force
-      ? undefined
-      : (await options.store.source(source.url))?.lastAttemptAt;
+  sources.forEach((source, i) => {
+    const last = options.force ? undefined : known[i]?.lastAttemptAt;
     const next = last ? new Date(Date.parse(last) + intervalMs) : undefined;
     if (next && next.getTime() > options.now.getTime())
       skipped.push({ kind: "fetch-skipped", source: source.url, next: next.toISOString() });
-    else due.push(source);
-  }
+    else due.push({ source, known: known[i] });
+  });
   return { due, skipped };
 }
 
@@ -89,8 +91,7 @@ export async function fetchSources(
   const { due, skipped } = await dueSources(sources, options);
   for (const event of skipped) log(event);
   await Promise.all(
-    due.map(async (source) => {
-      const known = await options.store.source(source.url);
+    due.map(async ({ source, known }) => {
       const fail = async (reason: string) => {
         await options.store.recordFailure(source.url, at, reason);
         log({ kind: "fetch-failed", source: source.url, reason });
