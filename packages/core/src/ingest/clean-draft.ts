@@ -1,3 +1,4 @@
+import { CAPITAL_MONTH_PATTERN } from "../dates/candidate-date.js";
 import type { ArticleDraft } from "./article-draft.js";
 import { detokenise, isTokenised } from "./detokenise.js";
 import { isFurnitureLine } from "./furniture-line.js";
@@ -43,8 +44,10 @@ const COMMENT_MARK =
 const PHOTO_CREDIT_OPENING =
   /^\(?\s*(?:(?:AP|AFP|Reuters|REUTERS)\s*\/\s*Getty Images|AP Photo|AP|AFP|EPA|REUTERS|Getty Images)(?:\d{4})?\s*\)?(?:\s+(?=[\p{Lu}(])|$)/u;
 /** A slideshow caption's opening: its picture's day or "FILE", then a colon ("May 4 : Workers …"). */
-const CAPTION_OPENING =
-  /^(?:FILE|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{Ll}*\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)\s*:/u;
+const CAPTION_OPENING = new RegExp(
+  `^(?:FILE|${CAPITAL_MONTH_PATTERN}\\s+\\d{1,2}(?:\\s*,\\s*\\d{4})?)\\s*:`,
+  "u",
+);
 /** A wire story's dateline: "GRAND ISLE, La. --", "NEW ORLEANS —". */
 const DATELINE_OPENING = /^\p{Lu}[\p{Lu} .'-]+(?:,\s*[\p{L}. ]+)?\s*(?:--|—|–)\s/u;
 /** The longest paragraph a photo credit after it makes a caption. */
