@@ -65,6 +65,8 @@ export {
   type Dispute,
   DisputeSchema,
   type Event,
+  type EventAction,
+  EventActionSchema,
   type EventKind,
   EventKindSchema,
   EventSchema,

@@ -23,11 +23,20 @@ export const DisputeSchema = z.object({
 });
 export type Dispute = z.infer<typeof DisputeSchema>;
 
+/**
+ * What happened, as a headline names it: a noun ("explosion", "arrest", "talks") and the family
+ * of such actions it belongs to ("disaster", "arrest", "talks"), which phases of a story are told by.
+ */
+export const EventActionSchema = z.object({ family: z.string().min(1), label: z.string().min(1) });
+export type EventAction = z.infer<typeof EventActionSchema>;
+
 /** Something that happened or was said, merged from every report of it. */
 export const EventSchema = z.object({
   id: z.string().min(1),
   date: DateEstimateSchema,
   kind: EventKindSchema,
+  /** What happened, read from the reports' main clauses; absent for statements and the like. */
+  action: EventActionSchema.optional(),
   title: z.string(),
   summary: z.string(),
   /** Ids of the entities taking part. */

@@ -3,6 +3,7 @@ import {
   type DateEstimate,
   type Dispute,
   type Event,
+  type EventAction,
   type EventKind,
   precisionOfSpan,
 } from "@briefing/core";
@@ -177,9 +178,26 @@ function toEvent(
     mentions,
     corroboration: new Set(mentions.map((m) => publisherOf.get(m.articleId) ?? m.articleId)).size,
   };
+  const action = commonAction(members, best);
+  if (action) event.action = action;
   const disputed = disputes(members, event.date, publishedOf);
   if (disputed.length > 0) event.disputed = disputed;
   return event;
+}
+
+/** The action most of the reports tell; on a tie, the summary's, then the first told. */
+function commonAction(members: readonly MentionRecord[], best: MentionRecord) {
+  const counts = new Map<string, { action: EventAction; n: number }>();
+  for (const r of [best, ...members]) {
+    if (!r.action) continue;
+    const key = `${r.action.family}:${r.action.label}`;
+    const entry = counts.get(key) ?? { action: r.action, n: 0 };
+    entry.n += r === best ? 0 : 1;
+    counts.set(key, entry);
+  }
+  let chosen: { action: EventAction; n: number } | undefined;
+  for (const entry of counts.values()) if (!chosen || entry.n > chosen.n) chosen = entry;
+  return chosen && { ...chosen.action };
 }
 
 /** Each vector's dot product with the sum of the others, summed in `total` (left all zeros). */

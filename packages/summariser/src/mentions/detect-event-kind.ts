@@ -1,5 +1,6 @@
 import type { EventKind } from "@briefing/core";
 import type { Token } from "./analyse-text.js";
+import { clauseWords } from "./clause-words.js";
 
 /** Trigger lemmas for each kind of event. */
 const TRIGGERS: [EventKind, Set<string>][] = [
@@ -73,8 +74,6 @@ const NOT_EVENTS: Record<string, string> = {
   call: "NOUN",
 };
 
-const RELATIVE = new Set(["which", "who", "whom", "whose", "that"]);
-
 /**
  * The kind of event a sentence reports: the trigger (a verb, noun or adjective lemma) that comes
  * first in its main clause, since news puts what happened up front ("The first direct talks
@@ -83,13 +82,9 @@ const RELATIVE = new Set(["which", "who", "whom", "whose", "that"]);
  * ("said") count only when nothing else does; `other` when there is no trigger.
  */
 export function detectEventKind(tokens: readonly Token[]): { kind: EventKind; trigger?: string } {
-  let inRelative = false;
   let fallback: { kind: EventKind; trigger: string } | undefined;
   let statement: { kind: EventKind; trigger: string } | undefined;
-  for (const t of tokens) {
-    if (RELATIVE.has(t.normal) && t.pos !== "DET" && t.pos !== "SCONJ") inRelative = true;
-    else if (t.value === "," || t.value === ";" || t.value === ")") inRelative = false;
-    if (t.pos !== "VERB" && t.pos !== "NOUN" && t.pos !== "ADJ") continue;
+  for (const { token: t, inRelative } of clauseWords(tokens)) {
     const kind = kindOf(t);
     if (!kind) continue;
     if (kind === "statement") {

@@ -1,6 +1,7 @@
 import {
   type Article,
   type DateEstimate,
+  type EventAction,
   type EventKind,
   type Mention,
   type ResolvedDate,
@@ -10,6 +11,7 @@ import {
 } from "@briefing/core";
 import { analyseText, contentTerms, type Token } from "./analyse-text.js";
 import { articleText } from "./article-text.js";
+import { detectAction } from "./detect-action.js";
 import { detectEventKind } from "./detect-event-kind.js";
 import { findNames, type NameOccurrence } from "./find-names.js";
 
@@ -26,6 +28,8 @@ export interface MentionRecord {
   mention: Mention;
   kind: EventKind;
   trigger?: string;
+  /** What happened, as a headline names it, when the sentence tells it. */
+  action?: EventAction;
   date: DateEstimate;
   /** The expression the date was read from, if any. */
   dateText?: string;
@@ -138,6 +142,7 @@ export function extractMentions(
         continue;
       }
       const { kind, trigger } = detectEventKind(tokens);
+      const action = detectAction(tokens);
       const dates = reference
         ? resolveDates(sentence.text, reference)
         : resolveStatedDates(sentence.text);
@@ -181,6 +186,7 @@ export function extractMentions(
         reports: true,
       };
       if (trigger) record.trigger = trigger;
+      if (action) record.action = action;
       if (chosen) record.dateText = chosen.text;
       records.push(record);
     }

@@ -128,12 +128,12 @@ function storyline(
   const titled = named ? undefined : mainTitle(events, titles);
   const topic = named || titled || KIND_LABELS[events[0]?.kind ?? "other"];
   const distinctive = distinctivePlaces(events, topicId, byId, eventsOf);
-  const phases = phasesOf(events, gap, (kind, run) => phaseLabel(kind, run, byId, distinctive));
+  const phases = phasesOf(events, gap, (family, run) => phaseLabel(family, run, byId, distinctive));
   return {
     id: `storyline-${stableHash(events.map((e) => e.id).join("|"))}`,
     topic,
     headline: titled ? topic : arcOf(topic, phases),
-    phases,
+    phases: phases.map(({ label, events }) => ({ label, events })),
     events,
   };
 }
@@ -141,29 +141,31 @@ function storyline(
 /** Phases a headline names at most: the first, the weightiest between, the last. */
 const HEADLINE_PHASES = 3;
 
+/** A phase with the family of actions it tells, which its label may not show ("Tehran meeting"). */
+interface FamilyPhase extends Phase {
+  family: string;
+}
+
 /**
- * "Topic: first to … to last" of the phases' labels, neighbours of one label told once: the
- * first, the last and, between them, the phase of most events of another kind than theirs; a
- * kind told twice running is told once ("Macondo offensive to offensive").
+ * "Topic: first to … to last" of the phases' labels, neighbours of one family told once: the
+ * first, the last and, between them, the phase of most events of another family than theirs; a
+ * family told twice running, or a label told before, is told once ("spill to hearing", not
+ * "spill to hearing to spill").
  */
-function arcOf(topic: string, phases: readonly Phase[]): string {
-  const runs: { label: string; events: number }[] = [];
+function arcOf(topic: string, phases: readonly FamilyPhase[]): string {
+  const runs: { label: string; family: string; events: number }[] = [];
   for (const p of phases) {
     const last = runs[runs.length - 1];
     if (last && last.label === p.label) last.events += p.events.length;
-    else runs.push({ label: p.label, events: p.events.length });
+    else runs.push({ label: p.label, family: p.family, events: p.events.length });
   }
-  // The kind a label ends with.
-  const kind = (label: string) => label.split(" ").at(-1);
   let shown = runs;
   if (runs.length > HEADLINE_PHASES) {
     const first = runs[0] as (typeof runs)[0];
     const last = runs[runs.length - 1] as (typeof runs)[0];
     const middle = runs
       .slice(1, -1)
-      .filter(
-        (run) => kind(run.label) !== kind(first.label) && kind(run.label) !== kind(last.label),
-      )
+      .filter((run) => run.family !== first.family && run.family !== last.family)
       .reduce<(typeof runs)[0] | undefined>(
         (best, run) => (!best || run.events > best.events ? run : best),
         undefined,
@@ -171,14 +173,18 @@ function arcOf(topic: string, phases: readonly Phase[]): string {
     shown = middle ? [first, middle, last] : [first, last];
   }
   const told = shown.filter(
-    (run, i) => i === 0 || kind(run.label) !== kind(shown[i - 1]?.label ?? ""),
+    (run, i) =>
+      i === 0 ||
+      (run.family !== shown[i - 1]?.family &&
+        !shown.slice(0, i).some((r) => r.label === run.label)),
   );
   return told.length > 0 ? `${topic}: ${told.map((r) => r.label).join(" to ")}` : topic;
 }
 
 /**
  * A place that sets a phase apart: not the topic, not one named all through the story (in a
- * third of its events or half its articles; articles counted only for the places asked about).
+ * third of its events or half its articles), not one named by a single article (articles
+ * counted only for the places asked about).
  */
 function distinctivePlaces(
   events: readonly Event[],
@@ -203,7 +209,9 @@ function distinctivePlaces(
     let verdict = verdicts.get(id);
     if (verdict === undefined) {
       sourceTotal ??= articlesNaming(events);
-      verdict = articlesNaming(naming) * 2 <= sourceTotal;
+      // A name one article alone gives (a misread word, a one-off) never heads a phase.
+      const articles = articlesNaming(naming);
+      verdict = articles >= 2 && articles * 2 <= sourceTotal;
       verdicts.set(id, verdict);
     }
     return verdict;
@@ -228,8 +236,8 @@ export function arcHeadline(
   for (const event of storyline.events) for (const id of event.entities) addTo(eventsOf, id, event);
   const topicId = entities.find((e) => e.name === storyline.topic)?.id;
   const distinctive = distinctivePlaces(storyline.events, topicId, byId, eventsOf);
-  const phases = phasesOf([...shown].sort(byDate), options.phaseGapDays ?? 14, (kind, run) =>
-    phaseLabel(kind, run, byId, distinctive),
+  const phases = phasesOf([...shown].sort(byDate), options.phaseGapDays ?? 14, (family, run) =>
+    phaseLabel(family, run, byId, distinctive),
   );
   const told = phases.filter((p) => p.label !== REPORTS_LABEL);
   return arcOf(storyline.topic, told.length > 0 ? told : phases);
@@ -262,8 +270,8 @@ const DAY = 86_400_000;
 function phasesOf(
   events: Event[],
   gap: number,
-  labelOf: (kind: string, run: Event[]) => string,
-): Phase[] {
+  labelOf: (family: string, run: Event[]) => string,
+): FamilyPhase[] {
   // The middle of each event's dates, worked out once (sorting asks for it many times).
   const middles = new Map<Event, number>();
   const mid = (e: Event) => {
@@ -293,20 +301,34 @@ function phasesOf(
   // Independent sources weigh most; repeats within one article a little.
   const weight = (e: Event) => e.corroboration + (e.mentions.length - e.corroboration) * 0.25;
   const median = (list: Event[]) => mid(list[Math.floor((list.length - 1) / 2)] as Event);
-  const phases: Phase[] = [];
+  const phases: FamilyPhase[] = [];
   for (const period of periods) {
-    const kinds = new Map<string, number>();
-    for (const e of period)
-      if (FAMILY[e.kind])
-        kinds.set(FAMILY[e.kind] as string, (kinds.get(FAMILY[e.kind] as string) ?? 0) + weight(e));
-    const ranked = [...kinds].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
+    const families = new Map<string, number>();
+    for (const e of period) {
+      const family = familyOf(e);
+      if (family) families.set(family, (families.get(family) ?? 0) + weight(e));
+    }
+    // Deaths are told as what an attack or a disaster did: with one in the period, its
+    // phase holds them ("Panjshir: talks to offensive", not "to deaths").
+    const cause = [...families]
+      .filter(([family]) => CAUSES.has(family))
+      .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0]?.[0];
+    const familyIn = (e: Event) => {
+      const family = familyOf(e);
+      return family === CONSEQUENCE && cause ? cause : family;
+    };
+    if (cause && families.has(CONSEQUENCE)) {
+      families.set(cause, (families.get(cause) ?? 0) + (families.get(CONSEQUENCE) ?? 0));
+      families.delete(CONSEQUENCE);
+    }
+    const ranked = [...families].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
     const chosen = ranked
       .filter(([, w], i) => i === 0 || (i === 1 && w >= SECOND_KIND_SHARE * (ranked[0]?.[1] ?? 0)))
-      .map(([kind]) => ({ kind, events: period.filter((e) => FAMILY[e.kind] === kind) }))
+      .map(([family]) => ({ family, events: period.filter((e) => familyIn(e) === family) }))
       .sort((a, b) => median(a.events) - median(b.events));
-    if (chosen.length === 0) chosen.push({ kind: "other", events: [] });
+    if (chosen.length === 0) chosen.push({ family: OTHER, events: [] });
     for (const e of period) {
-      if (chosen.some((c) => c.kind === FAMILY[e.kind])) continue;
+      if (chosen.some((c) => c.family === familyIn(e))) continue;
       const nearest = [...chosen].sort(
         (a, b) =>
           Math.abs((a.events.length ? median(a.events) : mid(e)) - mid(e)) -
@@ -316,10 +338,10 @@ function phasesOf(
     }
     for (const c of chosen) {
       const ordered = c.events.sort((a, b) => mid(a) - mid(b) || byDate(a, b));
-      const label = labelOf(c.kind, ordered);
+      const label = labelOf(c.family, ordered);
       const previous = phases[phases.length - 1];
       if (previous && previous.label === label) previous.events.push(...ordered.map((e) => e.id));
-      else phases.push({ label, events: ordered.map((e) => e.id) });
+      else phases.push({ label, family: c.family, events: ordered.map((e) => e.id) });
     }
   }
   return phases;
@@ -328,34 +350,57 @@ function phasesOf(
 /** The label of a phase of reports of no particular kind. */
 const REPORTS_LABEL = "reports";
 
-/** Kinds of event that make one kind of phase: fighting, diplomacy, withdrawal, appointments. */
-const FAMILY: Partial<Record<Event["kind"], string>> = {
-  offensive: "offensive",
-  capture: "offensive",
-  casualty: "offensive",
-  talks: "talks",
-  proposal: "talks",
-  agreement: "agreement",
-  withdrawal: "withdrawal",
-  appointment: "appointment",
-};
+/** The family of a phase of mere reports. */
+const OTHER = "other";
+/** Deaths, and the families of what causes them. */
+const CONSEQUENCE = "deaths";
+const CAUSES = new Set(["offensive", "disaster"]);
+
+/** The family of actions an event tells; none for statements and the like. */
+function familyOf(event: Event): string | undefined {
+  return event.action?.family;
+}
 
 /**
- * A phase's label: its kind, with the `distinctive` place its principal event (the most
- * corroborated, then the earliest) names: "Tehran talks".
+ * A phase's label: the action its events of the family tell most (weighted by corroboration),
+ * with the `distinctive` place its principal event (the most corroborated, then the earliest)
+ * names: "Tehran talks", "Gulf spill".
  */
 function phaseLabel(
-  kind: string,
+  family: string,
   run: Event[],
   byId: Map<string, Entity>,
   distinctive: (id: string) => boolean,
 ): string {
-  const label = kind === "other" ? REPORTS_LABEL : kind;
-  const principal = [...run]
-    .filter((e) => FAMILY[e.kind] === kind)
-    .sort((a, b) => b.corroboration - a.corroboration || byDate(a, b))[0];
-  const place = principal?.entities.find(distinctive);
+  if (family === OTHER) return REPORTS_LABEL;
+  // The label is told by the family's own actions (an offensive's deaths do not name it).
+  const own = run.filter((e) => familyOf(e) === family);
+  const told = own.length > 0 ? own : run;
+  const weights = new Map<string, number>();
+  for (const e of told) {
+    const label = e.action?.label;
+    if (label) weights.set(label, (weights.get(label) ?? 0) + e.corroboration);
+  }
+  const [label] = [...weights].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0] ?? [
+    family,
+  ];
+  const principal = [...told].sort((a, b) => b.corroboration - a.corroboration || byDate(a, b))[0];
+  // A place the phase's reports name in two articles at least: never a one-off.
+  const place = principal?.entities.find(
+    (id) => distinctive(id) && articlesNaming(run, byId.get(id)) >= 2,
+  );
   return place ? `${byId.get(place)?.name} ${label}` : label;
+}
+
+/** Articles whose reports among `events` name the entity (by its name or an alias). */
+function articlesNaming(events: readonly Event[], entity: Entity | undefined): number {
+  if (!entity) return 0;
+  const names = [entity.name, ...entity.aliases];
+  const articles = new Set<string>();
+  for (const e of events)
+    for (const m of e.mentions)
+      if (names.some((n) => m.text.includes(n))) articles.add(m.articleId);
+  return articles.size;
 }
 
 /** Oldest first by start, then end; undated events last; ties by id. */

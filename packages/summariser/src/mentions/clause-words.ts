@@ -1,0 +1,28 @@
+import type { Token } from "./analyse-text.js";
+
+const RELATIVE = new Set(["which", "who", "whom", "whose", "that"]);
+const CONTENT = new Set(["VERB", "NOUN", "ADJ"]);
+
+/** A verb, noun or adjective of a sentence, whether it stands in a relative clause, and the token before it. */
+export interface ClauseWord {
+  token: Token;
+  inRelative: boolean;
+  previous: Token | undefined;
+}
+
+/**
+ * A sentence's verbs, nouns and adjectives in order, each told whether it stands inside a
+ * relative clause ("which has seized power"): one opens at a relative pronoun and closes at a
+ * comma, semicolon or closing bracket. What a sentence reports is read from its main clause.
+ */
+export function* clauseWords(tokens: readonly Token[]): Generator<ClauseWord> {
+  let inRelative = false;
+  let previous: Token | undefined;
+  for (const token of tokens) {
+    if (RELATIVE.has(token.normal) && token.pos !== "DET" && token.pos !== "SCONJ")
+      inRelative = true;
+    else if (token.value === "," || token.value === ";" || token.value === ")") inRelative = false;
+    if (CONTENT.has(token.pos)) yield { token, inRelative, previous };
+    previous = token;
+  }
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { analyseText } from "./analyse-text.js";
+import { detectAction } from "./detect-action.js";
+
+const read = (text: string) => detectAction(analyseText(text)[0]?.tokens ?? []);
+
+describe("detectAction", () => {
+  it.each([
+    ["An explosion tore through the drilling rig on Tuesday night.", "disaster", "explosion"],
+    ["Police arrested the suspect at a motel on Friday.", "arrest", "arrest"],
+    ["Thousands of protesters marched through the capital.", "protest", "protests"],
+    ["The senator resigned after the report was published.", "appointment", "resignation"],
+    ["A jury convicted him of murder in March.", "trial", "conviction"],
+    ["Voters went to the polls in a referendum on Sunday.", "election", "referendum"],
+    ["Delegations from both sides held talks in Tehran.", "talks", "talks"],
+    ["The company agreed to pay $20 billion into a fund.", "agreement", "agreement"],
+    ["Taliban fighters attacked checkpoints in Panjshir on Sunday.", "offensive", "attack"],
+  ])("reads %j as %s (%s)", (text, family, label) => {
+    expect(read(text)).toEqual({ family, label });
+  });
+
+  it("names no action for a statement or a sentence that tells none", () => {
+    expect(read("The spokesman said the front was ready.")).toBeUndefined();
+    expect(read("The weather was mild across the valley.")).toBeUndefined();
+  });
+
+  it("tells deaths by their cause when the sentence names it", () => {
+    expect(read("Ten soldiers were killed in airstrikes in the valley.")).toEqual({
+      family: "offensive",
+      label: "airstrikes",
+    });
+    expect(read("Eleven workers died in the explosion on the rig.")).toEqual({
+      family: "disaster",
+      label: "explosion",
+    });
+    expect(read("Two people were killed on the road near the town.")).toEqual({
+      family: "deaths",
+      label: "deaths",
+    });
+  });
+
+  it("takes the main clause's action before a relative clause's", () => {
+    expect(read("The suspect, who had escaped from custody, was arrested on Monday.")).toEqual({
+      family: "arrest",
+      label: "arrest",
+    });
+  });
+
+  it("reads a word as an action only in its part of speech", () => {
+    // "deal with" is no deal; "opened fire" is shooting, not a fire.
+    expect(read("Officials must deal with the backlog of claims this week.")).toBeUndefined();
+    expect(read("Gunmen opened fire on the convoy near the border.")).toEqual({
+      family: "offensive",
+      label: "shooting",
+    });
+  });
+});

@@ -1,0 +1,98 @@
+import type { EventAction } from "@briefing/core";
+import type { Token } from "./analyse-text.js";
+import { clauseWords } from "./clause-words.js";
+
+/**
+ * What news reports happen, by family, each word (a lemma, `word/POS` when only one part of
+ * speech is meant) with the noun a headline names it by. Families follow the event types of
+ * the ACE 2005 guidelines as news uses them (conflict, contact, personnel, justice, life, ...),
+ * with disasters, protests and elections, which stories of every beat are made of.
+ */
+const ACTIONS: Record<string, string> = {
+  offensive:
+    "offensive attack:attack assault fight:fighting fighting clash:clashes battle bomb:bombing bombing airstrike:airstrikes shell:shelling shelling counterattack raid invade:invasion invasion siege ambush shoot:shooting shooting stab:stabbing stabbing seize:seizure overrun:fall occupy:occupation occupation surrender conquer:conquest",
+  deaths:
+    "kill:deaths killing:killings die:deaths death:deaths dead/ADJ:deaths murder massacre execute:executions execution:executions casualty:casualties wound:injuries injure:injuries injury:injuries",
+  talks:
+    "talk:talks talks negotiate:negotiations negotiation:negotiations meet:meeting meeting summit dialogue mediate:mediation mediation discuss:talks discussion:talks visit propose:proposal proposal offer/NOUN:offer demand/NOUN:demands initiative invite:invitation invitation",
+  agreement:
+    "agree:agreement agreement deal/NOUN:deal ceasefire truce accord treaty sign/VERB:signing pact settlement",
+  decision:
+    "approve:approval approval ban moratorium veto sanction:sanctions fine/NOUN:fine ruling rule/VERB:ruling",
+  withdrawal: "withdraw:withdrawal withdrawal retreat pullout evacuate:evacuation evacuation",
+  appointment:
+    "appoint:appointment appointment nominate:nomination nomination name/VERB:appointment resign:resignation resignation quit:resignation oust:ouster ouster dismiss:dismissal dismissal sack:dismissal",
+  election: "election elect:election vote referendum ballot:vote",
+  disaster:
+    "explosion explode:explosion blast fire/NOUN:fire blaze:fire spill leak/NOUN:leak crash earthquake quake:earthquake flood:floods flooding:floods eruption erupt:eruption derailment derail:derailment outbreak hurricane tsunami wildfire storm/NOUN:storm",
+  protest:
+    "protest:protests protester:protests demonstration:protests demonstrator:protests demonstrate:protests rally riot:riots rioting:riots uprising unrest revolt",
+  arrest:
+    "arrest detain:detention detention apprehend:arrest extradite:extradition extradition manhunt escape",
+  charges:
+    "charge/VERB:charges indict:indictment indictment accuse:accusations sue:lawsuit lawsuit investigate:investigation investigation probe inquiry allege:allegations allegation:allegations",
+  trial:
+    "trial testify:testimony testimony plead:plea plea convict:conviction conviction acquit:acquittal acquittal sentence/VERB:sentence verdict jail:jail imprison:jail hearing",
+  business:
+    "acquire:acquisition acquisition merge:merger merger takeover buyout bankruptcy layoff:layoffs recall/NOUN:recall",
+};
+
+interface ActionWord extends EventAction {
+  /** The part of speech the word must have, if only one. */
+  pos?: string;
+}
+
+/** Each word's action, from the table. */
+const WORDS = new Map<string, ActionWord>();
+for (const [family, list] of Object.entries(ACTIONS))
+  for (const entry of list.split(" ")) {
+    const [word, label] = entry.split(":") as [string, string | undefined];
+    const [lemma, pos] = word.split("/") as [string, string | undefined];
+    if (!WORDS.has(lemma))
+      WORDS.set(lemma, { family, label: label ?? lemma, ...(pos ? { pos } : {}) });
+  }
+
+/**
+ * What a sentence reports happened, as the noun a headline would name it by ("explosion",
+ * "arrest", "talks") and its family: the first such word of its main clause, as news puts what
+ * happened up front; a word in a relative clause only when the main clause has none. Deaths
+ * give way to their cause when the sentence names one ("killed in fighting" is fighting).
+ * Statements ("said") name no action.
+ */
+export function detectAction(tokens: readonly Token[]): EventAction | undefined {
+  let found: EventAction | undefined;
+  let fallback: EventAction | undefined;
+  for (const { token, inRelative, previous } of clauseWords(tokens)) {
+    const word = wordOf(token);
+    if (!word || (word.pos && word.pos !== token.pos)) continue;
+    // "Opened fire" is shooting, not a fire.
+    const action =
+      token.lemma === "fire" && previous?.lemma === "open"
+        ? { family: "offensive", label: "shooting" }
+        : { family: word.family, label: word.label };
+    // Deaths are news of what caused them, when the sentence names it: "killed in airstrikes".
+    if (found?.family === DEATHS) {
+      if (CAUSES.has(action.family)) return action;
+      continue;
+    }
+    if (found) continue;
+    if (inRelative) fallback ??= action;
+    else if (action.family === DEATHS) found = action;
+    else return action;
+  }
+  return found ?? fallback;
+}
+
+/** The table's entry for a token: its lemma, its form, or a plural the model did not know. */
+function wordOf(token: Token): ActionWord | undefined {
+  const { lemma, normal } = token;
+  return (
+    WORDS.get(lemma) ??
+    WORDS.get(normal) ??
+    (normal.endsWith("s") && token.pos === "NOUN" ? WORDS.get(normal.slice(0, -1)) : undefined)
+  );
+}
+
+/** The family of deaths, and the families of what causes them. */
+const DEATHS = "deaths";
+const CAUSES = new Set(["offensive", "disaster"]);

@@ -1,0 +1,94 @@
+import type { Entity, Event, EventAction } from "@briefing/core";
+import { describe, expect, it } from "vitest";
+import { buildStorylines } from "./build-storylines.js";
+
+const entities: Entity[] = [
+  { id: "e-port", name: "Portville", kind: "place", aliases: [] },
+  { id: "e-acme", name: "Acme", kind: "organisation", aliases: [] },
+  { id: "e-dock", name: "Dockside", kind: "place", aliases: [] },
+];
+
+let serial = 0;
+/**
+ * An event on `day` telling `action`, reported by each article named (in `texts`, else in a
+ * sentence giving all of `names`).
+ */
+function event(
+  day: string,
+  action: EventAction | undefined,
+  articles: string[],
+  names: string[],
+  texts?: string[],
+): Event {
+  const text = `${names.map((id) => entities.find((e) => e.id === id)?.name).join(" and ")} news.`;
+  serial += 1;
+  return {
+    id: `event-${serial}`,
+    date: {
+      start: day,
+      end: day,
+      precision: "day",
+      confidence: 0.9,
+      evidence: [],
+    },
+    kind: "other",
+    ...(action ? { action } : {}),
+    title: "",
+    summary: text,
+    entities: names,
+    mentions: articles.map((articleId, i) => ({
+      articleId,
+      sentence: i,
+      span: [0, 1],
+      text: texts?.[i] ?? text,
+    })),
+    corroboration: articles.length,
+  };
+}
+
+const explosion = { family: "disaster", label: "explosion" };
+const deaths = { family: "deaths", label: "deaths" };
+const hearing = { family: "trial", label: "hearing" };
+const spill = { family: "disaster", label: "spill" };
+
+describe("buildStorylines", () => {
+  it("tells deaths with the disaster of their period, and a label once", () => {
+    const events = [
+      event("2010-04-20", explosion, ["a", "b"], ["e-port", "e-acme"]),
+      event("2010-04-21", deaths, ["a", "b", "c"], ["e-port", "e-acme"]),
+      event("2010-04-22", deaths, ["c", "d"], ["e-port", "e-acme"]),
+      event("2010-06-01", hearing, ["a", "c"], ["e-port", "e-acme"]),
+      event("2010-08-01", explosion, ["b", "d"], ["e-port", "e-acme"]),
+    ];
+    const [story] = buildStorylines(events, entities);
+    expect(story?.topic).toBe("Portville");
+    // Deaths weigh with the explosion but do not name the phase; the explosion is told once.
+    expect(story?.phases.map((p) => p.label)).toEqual(["explosion", "hearing", "explosion"]);
+    expect(story?.headline).toBe("Portville: explosion to hearing");
+  });
+
+  it("names a phase's place only when two articles name it there", () => {
+    const story = (dockside: Event) =>
+      buildStorylines(
+        [
+          event("2010-04-20", spill, ["a", "b"], ["e-port", "e-acme"]),
+          event("2010-04-21", spill, ["a", "b"], ["e-port", "e-acme"]),
+          event("2010-04-22", spill, ["a"], ["e-port", "e-acme"]),
+          event("2010-04-23", spill, ["c"], ["e-port", "e-acme"]),
+          dockside,
+          event("2010-06-02", hearing, ["a"], ["e-port", "e-acme"]),
+          event("2010-06-03", hearing, ["d"], ["e-port", "e-acme"]),
+        ],
+        entities,
+      )[0]?.headline;
+    const names = ["e-port", "e-dock", "e-acme"];
+    expect(story(event("2010-06-01", hearing, ["a", "c"], names))).toBe(
+      "Portville: spill to Dockside hearing",
+    );
+    // One article's word alone never heads a phase.
+    const once = ["Acme news from Portville.", "Dockside and Acme news."];
+    expect(story(event("2010-06-01", hearing, ["a", "c"], names, once))).toBe(
+      "Portville: spill to hearing",
+    );
+  });
+});
