@@ -102,6 +102,14 @@ describe("parsePlainText", () => {
     expect(parsePlainText(text, origin)?.title).toBe("Crowds gather for the festival");
   });
 
+  it("takes the headline above a dateline that ends in a dash, not the dateline", () => {
+    const text =
+      "Ferry service resumes across the strait\n\nMarch 3 (UPI) —\nThe first ferry in a month crossed the strait on Tuesday, carrying 300 passengers and a dozen trucks.";
+    const draft = parsePlainText(text, origin);
+    expect(draft?.title).toBe("Ferry service resumes across the strait");
+    expect(draft?.paragraphs[0]).toMatch(/^The first ferry/);
+  });
+
   it("infers a title from the first sentence when the page has none", () => {
     const short = "The harbour reopened on Friday after a week of repairs, officials said.";
     expect(parsePlainText(short, origin)?.title).toBe(

@@ -70,15 +70,23 @@ export function parsePlainText(
   return draft;
 }
 
-/** The title is the last title-shaped line of the header, just above the article's lead. */
+/**
+ * The title is the last title-shaped line of the header, just above the article's lead; a
+ * line that ends in a dash leads into the story ("April 29 (UPI) —", "WASHINGTON -"): a
+ * dateline, not a title.
+ */
 function findTitle(lines: readonly ClassifiedLine[], lead: number): number {
   for (let i = lead - 1; i >= 0; i--) {
     const line = lines[i] as ClassifiedLine;
+    if (line.kind === "heading" && DATELINE_DASH.test(line.text)) continue;
     if (line.kind === "heading" && line.words >= 2 && line.words <= 30) return i;
     if (line.kind === "prose" && line.words <= 25 && /[?!]["'”’]*$/.test(line.text)) return i;
   }
   return -1;
 }
+
+/** A line ending in a dash, as a dateline does before the story it opens. */
+const DATELINE_DASH = /\s[-–—]+$/u;
 
 function lastLongProse(lines: readonly ClassifiedLine[]): number {
   for (let i = lines.length - 1; i >= 0; i--) {
