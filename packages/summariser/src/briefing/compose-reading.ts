@@ -11,12 +11,7 @@ import {
 import { openingOfDay } from "../mentions/chronology-opening-length.js";
 import type { MentionRecord } from "../mentions/extract-mentions.js";
 import { isReportDated, type RankedEvent, rankEvents } from "./rank-events.js";
-import {
-  MAX_RANGE_DAYS,
-  selectTimeline,
-  type TimelineBudget,
-  wordCount,
-} from "./select-timeline.js";
+import { isEntryDated, selectTimeline, type TimelineBudget, wordCount } from "./select-timeline.js";
 
 /** What a reader gets of a corpus's storylines within a reading budget. */
 export interface Reading {
@@ -193,10 +188,9 @@ function publicationWindow(articles: readonly Article[]) {
 }
 
 function isTimelineDated(r: RankedEvent, window: { from: string; to: string } | undefined) {
-  const { start, end } = r.event.date;
-  if (start === null || end === null) return false;
-  if (window && (end < window.from || start > window.to)) return false;
-  return daysBetween(start, end) <= MAX_RANGE_DAYS;
+  if (!isEntryDated(r.event)) return false;
+  const { start, end } = r.event.date as { start: string; end: string };
+  return !window || (end >= window.from && start <= window.to);
 }
 
 function articleIdsOf(r: RankedEvent): string[] {

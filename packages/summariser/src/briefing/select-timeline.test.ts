@@ -134,4 +134,23 @@ describe("selectTimeline", () => {
       "quiet",
     ]);
   });
+
+  it("takes an event dated to a few weeks only when two publishers report it", () => {
+    const vague = ranked([
+      [
+        "w",
+        "2023-03-01",
+        "Talks between the two towns were held on a Wednesday.",
+        10,
+        "2023-03-29",
+      ],
+      ["d", "2023-03-09", "Heavy rain flooded forty homes in the lower town overnight.", 5],
+    ]);
+    const words = { budget: { kind: "words", words: 100 } } as const;
+    expect(selectTimeline(vague, words).map((r) => r.event.id)).toEqual(["d"]);
+    const corroborated = vague.map((r) =>
+      r.event.id === "w" ? { ...r, event: { ...r.event, corroboration: 2 } } : r,
+    );
+    expect(selectTimeline(corroborated, words).map((r) => r.event.id)).toEqual(["w", "d"]);
+  });
 });

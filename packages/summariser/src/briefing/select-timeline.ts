@@ -27,8 +27,24 @@ export interface SelectTimelineOptions {
 const REPEAT_SIMILARITY = 0.6;
 /** Sentences worth less than this as entries ({@link sentenceQuality}) are not shown. */
 const MIN_QUALITY = 0.5;
-/** The widest date range an entry may have: a month (ranked below days and weeks). */
-export const MAX_RANGE_DAYS = 30;
+/** The widest date range an entry may have: a week, a day or a week being a date a reader can use. */
+const MAX_RANGE_DAYS = 7;
+/**
+ * The widest for an event two publishers report, ranked below days and weeks: a month ("talks
+ * on Wednesday" in an article whose own day is known to a month) is worth a place only when
+ * the event is news to more than one outlet.
+ */
+const MAX_CORROBORATED_RANGE_DAYS = 30;
+
+/** Whether an event is dated well enough to be a timeline entry (see {@link MAX_RANGE_DAYS}). */
+export function isEntryDated(event: RankedEvent["event"]): boolean {
+  const { start, end } = event.date;
+  if (start === null || end === null) return false;
+  const days = daysBetween(start, end);
+  return (
+    days <= MAX_RANGE_DAYS || (days <= MAX_CORROBORATED_RANGE_DAYS && event.corroboration >= 2)
+  );
+}
 /**
  * Entries per day in a reading budget, at most: a timeline spreads over days first, and a day
  * takes another entry only once every day has one, from a report it has not cited yet (a digest
@@ -43,8 +59,8 @@ const WEEK_DAYS = 7;
 const MIN_ENTRY_WORDS = 10;
 
 /**
- * The timeline's entries: the events dated to a day or a week, a month at most (within the
- * window, of the allowed storylines, standing alone as sentences), a busy day's re-scored by how
+ * The timeline's entries: the events dated to a day or a week, a month at most when two
+ * publishers report them (within the window, of the allowed storylines, standing alone as sentences), a busy day's re-scored by how
  * central each is among its reports, chosen by maximal marginal relevance (an event's score
  * discounted by its wording's overlap with those already chosen and by a neighbouring day already
  * told; near-repeats skipped) until the budget is spent. Returned in reading order: by day, then
@@ -76,8 +92,8 @@ function width(r: RankedEvent): number {
 }
 
 function dated(r: RankedEvent, options: SelectTimelineOptions): boolean {
-  const { start, end } = r.event.date;
-  if (start === null || end === null || daysBetween(start, end) > MAX_RANGE_DAYS) return false;
+  if (!isEntryDated(r.event)) return false;
+  const { start, end } = r.event.date as { start: string; end: string };
   if (options.window && (start < options.window.from || end > options.window.to)) return false;
   return !options.storylines || options.storylines.has(r.storylineId);
 }

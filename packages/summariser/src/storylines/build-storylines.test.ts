@@ -63,7 +63,7 @@ describe("buildStorylines", () => {
     const [story] = buildStorylines(events, entities);
     expect(story?.topic).toBe("Portville");
     // Deaths weigh with the explosion but do not name the phase; the explosion is told once.
-    expect(story?.phases.map((p) => p.label)).toEqual(["explosion", "hearing", "explosion"]);
+    expect(story?.phases?.map((p) => p.label)).toEqual(["explosion", "hearing", "explosion"]);
     expect(story?.headline).toBe("Portville: explosion to hearing");
   });
 

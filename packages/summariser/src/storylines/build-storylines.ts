@@ -199,10 +199,14 @@ function distinctivePlaces(
     return ids.size;
   };
   const verdicts = new Map<string, boolean>();
+  const topicName = topicId && byId.get(topicId)?.name;
   return (id: string) => {
     const entity = byId.get(id);
     // A place's name is short: a long "place" is a misread name ("Coast Guard Adm Thad Allen").
     if (id === topicId || entity?.kind !== "place" || entity.name.split(" ").length > 3)
+      return false;
+    // Part of the topic's name, or the topic part of its own: "Indian Naval" of "Indian Naval Services".
+    if (topicName && (topicName.includes(entity.name) || entity.name.includes(topicName)))
       return false;
     const naming = eventsOf.get(id) ?? [];
     if (naming.length * 3 > events.length) return false;
@@ -362,7 +366,8 @@ function familyOf(event: Event): string | undefined {
 }
 
 /**
- * A phase's label: the action its events of the family tell most (weighted by corroboration),
+ * A phase's label: the action its events of the family tell most (weighted by corroboration;
+ * of equals, the earliest),
  * with the `distinctive` place its principal event (the most corroborated, then the earliest)
  * names: "Tehran talks", "Gulf spill".
  */
@@ -381,26 +386,39 @@ function phaseLabel(
     const label = e.action?.label;
     if (label) weights.set(label, (weights.get(label) ?? 0) + e.corroboration);
   }
-  const [label] = [...weights].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0] ?? [
-    family,
-  ];
+  // The heaviest; of equals, the one told first.
+  let label = family;
+  let heaviest = 0;
+  for (const [candidate, weight] of weights)
+    if (weight > heaviest) [label, heaviest] = [candidate, weight];
   const principal = [...told].sort((a, b) => b.corroboration - a.corroboration || byDate(a, b))[0];
-  // A place the phase's reports name in two articles at least: never a one-off.
+  // A place the principal event's reports mostly name, and two articles at least of the
+  // phase's: never a one-off, nor a place its reports only pass by.
   const place = principal?.entities.find(
-    (id) => distinctive(id) && articlesNaming(run, byId.get(id)) >= 2,
+    (id) =>
+      distinctive(id) &&
+      reportsNaming(principal, byId.get(id)) * 2 >= principal.mentions.length &&
+      articlesNaming(run, byId.get(id)) >= 2,
   );
   return place ? `${byId.get(place)?.name} ${label}` : label;
 }
 
 /** Articles whose reports among `events` name the entity (by its name or an alias). */
 function articlesNaming(events: readonly Event[], entity: Entity | undefined): number {
-  if (!entity) return 0;
-  const names = [entity.name, ...entity.aliases];
   const articles = new Set<string>();
   for (const e of events)
-    for (const m of e.mentions)
-      if (names.some((n) => m.text.includes(n))) articles.add(m.articleId);
+    for (const m of e.mentions) if (names(m.text, entity)) articles.add(m.articleId);
   return articles.size;
+}
+
+/** The event's reports that name the entity. */
+function reportsNaming(event: Event, entity: Entity | undefined): number {
+  return event.mentions.filter((m) => names(m.text, entity)).length;
+}
+
+/** Whether the text gives the entity's name or one of its aliases. */
+function names(text: string, entity: Entity | undefined): boolean {
+  return !!entity && [entity.name, ...entity.aliases].some((n) => text.includes(n));
 }
 
 /** Oldest first by start, then end; undated events last; ties by id. */
