@@ -56,7 +56,8 @@ describe("evalBriefing", () => {
     expect(all?.keyDateRecall).toBeGreaterThan(0);
     expect(all?.words).toBeGreaterThan(0);
     expect(all?.words).toBeLessThanOrEqual(1200);
-    const [header, ...lines] = tableOfBriefing(rows).trimEnd().split("\n");
+    const [table, told] = tableOfBriefing(rows).trimEnd().split("\n\nheadlines\n");
+    const [header, ...lines] = (table as string).split("\n");
     expect(header?.split(/\s{2,}/)).toEqual([
       "corpus",
       "system",
@@ -71,6 +72,12 @@ describe("evalBriefing", () => {
       "s",
     ]);
     expect(lines).toHaveLength(6);
+    // Each briefing's headline follows the table, one a line, the baseline having none.
+    expect(told?.split("\n")).toEqual(
+      rows
+        .filter((r) => r.system === "briefing")
+        .map((r) => expect.stringContaining(r.headline as string)),
+    );
   });
 });
 

@@ -28,6 +28,8 @@ export interface BriefingRow {
   /** Events dated over a year from their articles without saying so ({@link datedBeyondSources}). */
   farDated: number;
   seconds: number;
+  /** The briefing's headline, as a reader first sees it (none for the baseline). */
+  headline?: string;
 }
 
 /** Options of {@link evalBriefing}. */
@@ -91,6 +93,7 @@ export async function evalBriefing(
       entries: briefing.timeline.length,
       farDated: datedBeyondSources(briefing).length,
       seconds,
+      headline: briefing.headline,
     });
     const baseline = leadBaseline(read.articles);
     rows.push({
@@ -202,7 +205,7 @@ function wordsOf(text: string): number {
   return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,-]*/gu) ?? []).length;
 }
 
-/** The rows as one table, a line each. */
+/** The rows as one table, a line each, then each briefing's headline, to be read as a reader would. */
 export function tableOfBriefing(rows: readonly BriefingRow[]): string {
   const head = [
     "corpus",
@@ -239,5 +242,12 @@ export function tableOfBriefing(rows: readonly BriefingRow[]): string {
         .join("  ")
         .trimEnd(),
     )
-    .join("\n")}\n`;
+    .join("\n")}\n${headlines(rows)}`;
+}
+
+function headlines(rows: readonly BriefingRow[]): string {
+  const told = rows.filter((r) => r.headline !== undefined);
+  if (told.length === 0) return "";
+  const width = Math.max(...told.map((r) => r.corpus.length));
+  return `\nheadlines\n${told.map((r) => `${r.corpus.padEnd(width)}  ${r.headline}\n`).join("")}`;
 }
