@@ -26,8 +26,8 @@ const MAX_POSTINGS = 64;
 /**
  * Clusters events into storylines by the names they share (weighted by rarity, so that a name in
  * every event binds nothing), picks each storyline's topic (its most central entity, a place
- * first among near-equals), splits it into phases at time gaps and changes of event kind, and
- * names it by topic and phases: "Panjshir: talks to offensive to Tehran talks".
+ * first among near-equals), splits it into phases at time gaps and changes of action, and
+ * names it by topic and phases: "Panjshir: talks to fighting to Tehran talks".
  */
 export function buildStorylines(
   events: readonly Event[],
@@ -313,7 +313,7 @@ function phasesOf(
       if (family) families.set(family, (families.get(family) ?? 0) + weight(e));
     }
     // Deaths are told as what an attack or a disaster did: with one in the period, its
-    // phase holds them ("Panjshir: talks to offensive", not "to deaths").
+    // phase holds them ("Panjshir: talks to fighting", not "to deaths").
     const cause = [...families]
       .filter(([family]) => CAUSES.has(family))
       .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0]?.[0];
