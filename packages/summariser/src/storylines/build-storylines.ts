@@ -193,7 +193,7 @@ function distinctivePlaces(
   eventsOf: ReadonlyMap<string, Event[]>,
 ): (id: string) => boolean {
   let sourceTotal: number | undefined;
-  const articlesNaming = (list: readonly Event[]) => {
+  const articlesOf = (list: readonly Event[]) => {
     const ids = new Set<string>();
     for (const e of list) for (const m of e.mentions) ids.add(m.articleId);
     return ids.size;
@@ -212,9 +212,9 @@ function distinctivePlaces(
     if (naming.length * 3 > events.length) return false;
     let verdict = verdicts.get(id);
     if (verdict === undefined) {
-      sourceTotal ??= articlesNaming(events);
+      sourceTotal ??= articlesOf(events);
       // A name one article alone gives (a misread word, a one-off) never heads a phase.
-      const articles = articlesNaming(naming);
+      const articles = articlesOf(naming);
       verdict = articles >= 2 && articles * 2 <= sourceTotal;
       verdicts.set(id, verdict);
     }
