@@ -198,13 +198,14 @@ export class PostgresLedger implements DigestStore {
     nowMs: number,
     staleBeforeMs: number,
   ) {
-    const result = await this.pool.query<{ recipient: string }>(
-      `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, claimed_at = $3
+    const result = await this.pool.query<{ recipient: string }>({
+      name: "claim-deliveries",
+      text: `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, claimed_at = $3
        WHERE run_id = $1 AND recipient = ANY($2::text[]) AND (status = 'pending'
          OR (status = 'sending' AND (claimed_at IS NULL OR claimed_at < $4)))
        RETURNING recipient`,
-      [runId, recipients, nowMs, staleBeforeMs],
-    );
+      values: [runId, recipients, nowMs, staleBeforeMs],
+    });
     return new Set(result.rows.map((row) => row.recipient));
   }
 
@@ -241,10 +242,12 @@ export class PostgresLedger implements DigestStore {
   }
 
   async markSent(runId: number, recipient: string, sentAt: string) {
-    await this.pool.query(
-      "UPDATE deliveries SET status = 'sent', sent_at = $1, last_error = NULL WHERE run_id = $2 AND recipient = $3",
-      [sentAt, runId, recipient],
-    );
+    // Once a message: a statement each connection prepares once and PostgreSQL plans once.
+    await this.pool.query({
+      name: "mark-sent",
+      text: "UPDATE deliveries SET status = 'sent', sent_at = $1, last_error = NULL WHERE run_id = $2 AND recipient = $3",
+      values: [sentAt, runId, recipient],
+    });
   }
 
   async markFailed(runId: number, recipient: string, error: string, final: boolean) {
@@ -257,13 +260,14 @@ export class PostgresLedger implements DigestStore {
   async completeIfDone(runId: number, completedAt: string) {
     return inTransaction(this.pool, async (client) => {
       await client.query("SELECT id FROM runs WHERE id = $1 FOR UPDATE", [runId]);
-      const open = (
+      // Whether one delivery is left: found at the first, not counted over the whole run.
+      const left = (
         await client.query(
-          "SELECT COUNT(*)::integer AS n FROM deliveries WHERE run_id = $1 AND status IN ('pending', 'sending')",
+          "SELECT EXISTS (SELECT 1 FROM deliveries WHERE run_id = $1 AND status IN ('pending', 'sending')) AS open",
           [runId],
         )
-      ).rows[0] as { n: number };
-      if (open.n > 0) return false;
+      ).rows[0] as { open: boolean };
+      if (left.open) return false;
       await client.query(
         "UPDATE runs SET status = 'complete', completed_at = $1 WHERE id = $2 AND status = 'sending'",
         [completedAt, runId],
