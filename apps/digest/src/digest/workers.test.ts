@@ -40,7 +40,13 @@ function cli(args: string[]) {
   return { child, done, err: () => err };
 }
 
-async function setup(sink: SinkOptions) {
+/**
+ * A sink, a PostgreSQL store and a digest of twelve recipients in batches of three. A batch is
+ * taken over once `batchTimeoutSeconds` pass: long enough here that a live worker on a busy
+ * machine keeps its batch (a send that stalls past half of it may be sent again by another), short
+ * where a takeover from a killed worker is what a test waits for.
+ */
+async function setup(sink: SinkOptions, batchTimeoutSeconds = 15) {
   const driver = postgres[0];
   if (!driver) throw new Error("no PostgreSQL driver");
   const server = await startSmtpSink(sink);
@@ -53,7 +59,7 @@ async function setup(sink: SinkOptions) {
     recipients: RECIPIENTS,
     stories: { "2026-01-09": RIVERTON_STORIES["2026-01-09"] },
     state: opened.state,
-    delivery: { batchSize: 3, batchTimeoutSeconds: 3, backoffMs: 20, maxBackoffMs: 100 },
+    delivery: { batchSize: 3, batchTimeoutSeconds, backoffMs: 20, maxBackoffMs: 100 },
   });
   cleanups.push(() => rmSync(fixture.dir, { recursive: true, force: true }));
   const workers: ReturnType<typeof cli>[] = [];
@@ -216,12 +222,15 @@ describe.skipIf(postgres.length === 0)(
     it("a worker killed with SIGKILL mid-batch loses nothing: another takes its batch over", async () => {
       let victim: ChildProcess | undefined;
       let accepted = 0;
-      const { server, startWorker, runDue } = await setup({
-        onAccepted: () => {
-          accepted += 1;
-          if (accepted === 2) victim?.kill("SIGKILL");
+      const { server, startWorker, runDue } = await setup(
+        {
+          onAccepted: () => {
+            accepted += 1;
+            if (accepted === 2) victim?.kill("SIGKILL");
+          },
         },
-      });
+        3,
+      );
       const first = startWorker();
       victim = first.child;
       const due = runDue();
