@@ -1,0 +1,84 @@
+import { loadCorpus } from "@briefing/core/ingest";
+import { renderMarkdown } from "@briefing/digest";
+import { buildBriefing, readArticles } from "@briefing/summariser";
+import { bodyWords } from "./run-eval-briefing.js";
+
+/** A story to brief: its name and the files or folders `brief` would be given. */
+export interface Story {
+  name: string;
+  paths: string[];
+}
+
+/** One row of the table: the default briefing of one story, as a reader first meets it. */
+export interface StoryRow {
+  story: string;
+  articles: number;
+  entries: number;
+  /** Words of the body (the Markdown above its sources). */
+  words: number;
+  /** Timeline entries reported by two publishers or more. */
+  corroborated: number;
+  headline: string;
+}
+
+/** Options of {@link evalStories}. */
+export interface EvalStoriesOptions {
+  threads: number;
+  /** The briefing's `now`; fixed, so that runs compare. */
+  now?: Date;
+}
+
+/**
+ * The default briefing of each story, as `brief <paths>` makes it: its size and its headline, to
+ * be read as a reader would on stories no rule was written from. No gold says what a headline
+ * should be; the table is for reading, and for comparing one change with the next.
+ */
+export async function evalStories(
+  stories: readonly Story[],
+  options: EvalStoriesOptions,
+): Promise<StoryRow[]> {
+  const rows: StoryRow[] = [];
+  for (const story of stories) {
+    const read = await readArticles((onBuilt) => loadCorpus(story.paths, { onBuilt }), {
+      threads: options.threads,
+    });
+    const briefing = buildBriefing(read, {
+      now: options.now ?? new Date("2026-01-01T00:00:00Z"),
+      problems: read.problems,
+    });
+    rows.push({
+      story: story.name,
+      articles: read.articles.length,
+      entries: briefing.timeline.length,
+      words: bodyWords(renderMarkdown(briefing)),
+      corroborated: briefing.timeline.filter((entry) => entry.sources >= 2).length,
+      headline: briefing.headline,
+    });
+  }
+  return rows;
+}
+
+/** The rows as one table, a line each, the headline last. */
+export function tableOfStories(rows: readonly StoryRow[]): string {
+  const head = ["story", "articles", "entries", "2+ sources", "words", "headline"];
+  const lines = rows.map((r) => [
+    r.story,
+    String(r.articles),
+    String(r.entries),
+    String(r.corroborated),
+    String(r.words),
+    r.headline,
+  ]);
+  const all = [head, ...lines];
+  const widths = head.map((_, i) => Math.max(...all.map((l) => (l[i] ?? "").length)));
+  return `${all
+    .map((cells) =>
+      cells
+        .map((c, i) =>
+          i === 0 || i === head.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0),
+        )
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n")}\n`;
+}
