@@ -53,5 +53,10 @@ describe("detectAction", () => {
       family: "offensive",
       label: "shooting",
     });
+    // A heart attack is no attack: the death is told as a death.
+    expect(read("The singer died of a heart attack at his home on Sunday.")).toEqual({
+      family: "deaths",
+      label: "deaths",
+    });
   });
 });

@@ -65,11 +65,9 @@ export function detectAction(tokens: readonly Token[]): EventAction | undefined 
   for (const { token, inRelative, previous } of clauseWords(tokens)) {
     const word = wordOf(token);
     if (!word || (word.pos && word.pos !== token.pos)) continue;
-    // "Opened fire" is shooting, not a fire.
-    const action =
-      token.lemma === "fire" && previous?.lemma === "open"
-        ? { family: "offensive", label: "shooting" }
-        : { family: word.family, label: word.label };
+    const compound = COMPOUNDS[token.lemma]?.[previous?.lemma ?? ""];
+    if (compound === null) continue;
+    const action = compound ?? { family: word.family, label: word.label };
     // Deaths are news of what caused them, when the sentence names it: "killed in airstrikes".
     if (found?.family === DEATHS) {
       if (CAUSES.has(action.family)) return action;
@@ -82,6 +80,15 @@ export function detectAction(tokens: readonly Token[]): EventAction | undefined 
   }
   return found ?? fallback;
 }
+
+/**
+ * Words that mean another thing after a given word: "opened fire" is a shooting, not a fire; a
+ * heart attack, a panic attack or an asthma attack is no attack (`null`: no action).
+ */
+const COMPOUNDS: Record<string, Record<string, EventAction | null>> = {
+  fire: { open: { family: "offensive", label: "shooting" } },
+  attack: { heart: null, panic: null, asthma: null },
+};
 
 /** The table's entry for a token: its lemma, its form, or a plural the model did not know. */
 function wordOf(token: Token): ActionWord | undefined {

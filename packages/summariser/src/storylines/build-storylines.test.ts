@@ -6,6 +6,7 @@ const entities: Entity[] = [
   { id: "e-port", name: "Portville", kind: "place", aliases: [] },
   { id: "e-acme", name: "Acme", kind: "organisation", aliases: [] },
   { id: "e-dock", name: "Dockside", kind: "place", aliases: [] },
+  { id: "e-t", name: "T", kind: "organisation", aliases: [] },
 ];
 
 let serial = 0;
@@ -90,5 +91,14 @@ describe("buildStorylines", () => {
     expect(story(event("2010-06-01", hearing, ["a", "c"], names, once))).toBe(
       "Portville: spill to hearing",
     );
+  });
+
+  it("never takes a name of one letter for its topic", () => {
+    const events = [
+      event("2010-04-20", spill, ["a", "b"], ["e-t", "e-acme"]),
+      event("2010-04-21", spill, ["a", "c"], ["e-t", "e-acme"]),
+      event("2010-04-22", spill, ["b", "c"], ["e-t"]),
+    ];
+    expect(buildStorylines(events, entities)[0]?.topic).toBe("Acme");
   });
 });

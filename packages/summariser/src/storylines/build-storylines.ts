@@ -119,9 +119,10 @@ function storyline(
   const counts = new Map([...eventsOf].map(([id, list]) => [id, list.length]));
   // News is told from a place: the most named place, when a quarter of the events name it;
   // else the most named entity.
-  const ranked = [...counts.keys()].sort(
-    (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || compareText(a, b),
-  );
+  // A name of fewer than two letters ("T" of a misread "AT&T") heads nothing.
+  const ranked = [...counts.keys()]
+    .filter((id) => (byId.get(id)?.name.match(/\p{L}/gu)?.length ?? 0) >= 2)
+    .sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || compareText(a, b));
   const place = ranked.find((id) => byId.get(id)?.kind === "place");
   const topicId = place && (counts.get(place) ?? 0) * 4 >= events.length ? place : ranked[0];
   const named = topicId && byId.get(topicId)?.name;
