@@ -45,6 +45,7 @@ export function isEntryDated(event: RankedEvent["event"]): boolean {
     days <= MAX_RANGE_DAYS || (days <= MAX_CORROBORATED_RANGE_DAYS && event.corroboration >= 2)
   );
 }
+
 /**
  * Entries per day in a reading budget, at most: a timeline spreads over days first, and a day
  * takes another entry only once every day has one, from a report it has not cited yet (a digest
@@ -60,11 +61,11 @@ const MIN_ENTRY_WORDS = 10;
 
 /**
  * The timeline's entries: the events dated to a day or a week, a month at most when two
- * publishers report them (within the window, of the allowed storylines, standing alone as sentences), a busy day's re-scored by how
- * central each is among its reports, chosen by maximal marginal relevance (an event's score
- * discounted by its wording's overlap with those already chosen and by a neighbouring day already
- * told; near-repeats skipped) until the budget is spent. Returned in reading order: by day, then
- * by rank.
+ * publishers report them ({@link isEntryDated}; within the window, of the allowed storylines,
+ * standing alone as sentences), a busy day's re-scored by how central each is among its
+ * reports, chosen by maximal marginal relevance (an event's score discounted by its wording's
+ * overlap with those already chosen and by a neighbouring day already told; near-repeats
+ * skipped) until the budget is spent. Returned in reading order: by day, then by rank.
  */
 export function selectTimeline(
   ranked: readonly RankedEvent[],

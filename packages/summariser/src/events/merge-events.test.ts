@@ -86,3 +86,30 @@ describe("mergeEvents' dates", () => {
     ).toEqual(["2023-03-06/2023-03-06 a1,a2", "2023-03-20/2023-03-20 a3"]);
   });
 });
+
+describe("mergeEvents' action", () => {
+  const report = (id: string, publisher: string, what: string) =>
+    fixtureArticle(id, publisher, "2023-03-07", [
+      `${what} ripped through the Riverton refinery on Monday, the fire service said.`,
+    ]);
+
+  it("is the action most of an event's reports tell", async () => {
+    const events = await eventsIn([
+      report("a1", "Wire One", "A blast"),
+      report("a2", "Daily Two", "An explosion"),
+      report("a3", "Evening Three", "An explosion"),
+    ]);
+    const merged = events.find((e) => e.mentions.length === 3);
+    expect(merged?.action).toEqual({ family: "disaster", label: "explosion" });
+  });
+
+  it("is the summary's on a tie", async () => {
+    const events = await eventsIn([
+      report("a1", "Wire One", "An explosion"),
+      report("a2", "Daily Two", "A blast"),
+    ]);
+    const merged = events.find((e) => e.mentions.length === 2);
+    const label = merged?.summary.startsWith("An explosion") ? "explosion" : "blast";
+    expect(merged?.action).toEqual({ family: "disaster", label });
+  });
+});

@@ -188,11 +188,12 @@ function toEvent(
 /** The action most of the reports tell; on a tie, the summary's, then the first told. */
 function commonAction(members: readonly MentionRecord[], best: MentionRecord) {
   const counts = new Map<string, { action: EventAction; n: number }>();
-  for (const r of [best, ...members]) {
+  // The summary's action is met first (so that it wins a tie), and counted with the others.
+  for (const [i, r] of [best, ...members].entries()) {
     if (!r.action) continue;
     const key = `${r.action.family}:${r.action.label}`;
     const entry = counts.get(key) ?? { action: r.action, n: 0 };
-    entry.n += r === best ? 0 : 1;
+    entry.n += i === 0 ? 0 : 1;
     counts.set(key, entry);
   }
   let chosen: { action: EventAction; n: number } | undefined;
