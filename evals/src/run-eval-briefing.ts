@@ -13,6 +13,7 @@ import {
   timelineOf,
   timelineScores,
 } from "@briefing/tls";
+import { alignedTable } from "./aligned-table.js";
 
 /** One row of the table: a system's timeline of one corpus, scored against its gold timelines. */
 export interface BriefingRow {
@@ -233,16 +234,7 @@ export function tableOfBriefing(rows: readonly BriefingRow[]): string {
     r.system === "briefing" ? String(r.farDated) : "",
     r.system === "briefing" ? r.seconds.toFixed(1) : "",
   ]);
-  const all = [head, ...lines];
-  const widths = head.map((_, i) => Math.max(...all.map((l) => (l[i] ?? "").length)));
-  return `${all
-    .map((cells) =>
-      cells
-        .map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n")}\n${headlines(rows)}`;
+  return `${alignedTable([head, ...lines], (i) => i < 2).join("\n")}\n${headlines(rows)}`;
 }
 
 function headlines(rows: readonly BriefingRow[]): string {

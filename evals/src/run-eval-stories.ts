@@ -1,6 +1,7 @@
 import { loadCorpus } from "@briefing/core/ingest";
 import { renderMarkdown } from "@briefing/digest";
 import { buildBriefing, readArticles } from "@briefing/summariser";
+import { alignedTable } from "./aligned-table.js";
 import { bodyWords } from "./run-eval-briefing.js";
 
 /** A story to brief: its name and the files or folders `brief` would be given. */
@@ -69,16 +70,6 @@ export function tableOfStories(rows: readonly StoryRow[]): string {
     String(r.words),
     r.headline,
   ]);
-  const all = [head, ...lines];
-  const widths = head.map((_, i) => Math.max(...all.map((l) => (l[i] ?? "").length)));
-  return `${all
-    .map((cells) =>
-      cells
-        .map((c, i) =>
-          i === 0 || i === head.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0),
-        )
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n")}\n`;
+  const left = (i: number) => i === 0 || i === head.length - 1;
+  return `${alignedTable([head, ...lines], left).join("\n")}\n`;
 }

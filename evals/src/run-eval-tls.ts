@@ -9,6 +9,7 @@ import {
   type TimelineSystem,
   type TopicArticle,
 } from "@briefing/tls";
+import { alignedTable } from "./aligned-table.js";
 
 /** Options of {@link runEvalTls}. */
 export interface EvalTlsOptions {
@@ -165,13 +166,7 @@ function tableOf(result: ProtocolResult): string {
   if (agreement.pairs > 0)
     rows.push([`gold against gold (${agreement.pairs} pairs)`, "", "", ...figures(agreement)]);
   // The names as wide as the longest; every number right-aligned under its heading.
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
-  const lines = rows.map((cells) =>
-    cells
-      .map((cell, i) => (i === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[i] ?? 0)))
-      .join("  ")
-      .trimEnd(),
-  );
+  const lines = alignedTable(rows, (i) => i === 0);
   const times = result.topics.map(
     (t) => `${t.topic}: ${t.articles} articles in ${t.seconds.toFixed(2)} s`,
   );
