@@ -68,12 +68,12 @@ export function detectAction(tokens: readonly Token[]): EventAction | undefined 
     const compound = COMPOUNDS[token.lemma]?.[previous?.lemma ?? ""];
     if (compound === null) continue;
     const action = compound ?? { family: word.family, label: word.label };
-    // Deaths are news of what caused them, when the sentence names it: "killed in airstrikes".
-    if (found?.family === DEATHS) {
+    // Deaths (the only action kept looking past) are news of what caused them, when the
+    // sentence names it: "killed in airstrikes".
+    if (found) {
       if (CAUSES.has(action.family)) return action;
       continue;
     }
-    if (found) continue;
     if (inRelative) fallback ??= action;
     else if (action.family === DEATHS) found = action;
     else return action;
@@ -101,5 +101,5 @@ function wordOf(token: Token): ActionWord | undefined {
 }
 
 /** The family of deaths, and the families of what causes them. */
-const DEATHS = "deaths";
-const CAUSES = new Set(["offensive", "disaster"]);
+export const DEATHS = "deaths";
+export const CAUSES: ReadonlySet<string> = new Set(["offensive", "disaster"]);

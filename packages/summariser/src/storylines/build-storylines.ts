@@ -1,5 +1,6 @@
 import { daysBetween, type Entity, type Event, type Phase, type Storyline } from "@briefing/core";
 import { KIND_LABELS } from "../events/merge-events.js";
+import { CAUSES, DEATHS } from "../mentions/detect-action.js";
 import { addTo } from "../shared/add-to.js";
 import { compareText } from "../shared/compare-text.js";
 import { disjointSets } from "../shared/disjoint-sets.js";
@@ -320,11 +321,11 @@ function phasesOf(
       .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0]?.[0];
     const familyIn = (e: Event) => {
       const family = familyOf(e);
-      return family === CONSEQUENCE && cause ? cause : family;
+      return family === DEATHS && cause ? cause : family;
     };
-    if (cause && families.has(CONSEQUENCE)) {
-      families.set(cause, (families.get(cause) ?? 0) + (families.get(CONSEQUENCE) ?? 0));
-      families.delete(CONSEQUENCE);
+    if (cause && families.has(DEATHS)) {
+      families.set(cause, (families.get(cause) ?? 0) + (families.get(DEATHS) ?? 0));
+      families.delete(DEATHS);
     }
     const ranked = [...families].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
     const chosen = ranked
@@ -357,9 +358,6 @@ const REPORTS_LABEL = "reports";
 
 /** The family of a phase of mere reports. */
 const OTHER = "other";
-/** Deaths, and the families of what causes them. */
-const CONSEQUENCE = "deaths";
-const CAUSES = new Set(["offensive", "disaster"]);
 
 /** The family of actions an event tells; none for statements and the like. */
 function familyOf(event: Event): string | undefined {
