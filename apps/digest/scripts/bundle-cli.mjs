@@ -24,12 +24,15 @@ const EXTERNAL = [
   "feedsmith",
   "wink-lexicon",
   "wink-eng-lite-web-model",
-  "@briefing/summariser/extract-worker",
 ];
 
 await rm(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { briefing: `${root}dist/bin/briefing.js` },
+  // The extraction worker is bundled too: each worker thread then starts from one file.
+  entryPoints: {
+    briefing: `${root}dist/bin/briefing.js`,
+    "extract-worker": await workerEntry(),
+  },
   outdir,
   bundle: true,
   splitting: true,
@@ -44,4 +47,12 @@ await build({
   sourcemap: "linked",
   legalComments: "linked",
   logLevel: "warning",
+  // Where read-inputs.ts finds the bundled worker: beside the chunk it is bundled into.
+  define: { BRIEFING_BUNDLED_WORKER: JSON.stringify("./extract-worker.js") },
 });
+
+/** The summariser's compiled worker module, as this package resolves it. */
+async function workerEntry() {
+  const { createRequire } = await import("node:module");
+  return createRequire(`${root}package.json`).resolve("@briefing/summariser/extract-worker");
+}

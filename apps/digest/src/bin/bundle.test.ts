@@ -1,6 +1,8 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -55,6 +57,35 @@ describe("the bundled executable", () => {
       expect(actual).toBe(expected.out);
     },
   );
+
+  it("reads a corpus large enough for worker threads with its own bundled worker, as in process", async () => {
+    // About 150,000 characters: more than one thread's worth, so the bundle starts a worker
+    // (from dist/bundle/extract-worker.js) on a machine with two cores or more.
+    const dir = await mkdtemp(join(tmpdir(), "briefing-bundle-"));
+    try {
+      const places = ["Riverton", "Lowmoor", "Eastbrook", "Hallam", "Kessing"];
+      for (let i = 0; i < 60; i++) {
+        const place = places[i % places.length] as string;
+        const day = String(1 + (i % 27)).padStart(2, "0");
+        const paragraphs = Array.from(
+          { length: 12 },
+          (_, k) =>
+            `The ${place} council met on March ${day}, 2024, and voted ${k + 3} to ${k + 1} on the flood barrier. ` +
+            `Engineer Dana Holt said work on section ${k + i} would start within a week, weather permitting.`,
+        );
+        await writeFile(
+          join(dir, `article-${i}.txt`),
+          `${place} council votes on the barrier\n\n${paragraphs.join("\n\n")}\n`,
+        );
+      }
+      const args = ["brief", dir, "--format", "json", "--now", NOW];
+      const [expected, actual] = await Promise.all([inProcess(args), bundled(args)]);
+      expect(expected.code).toBe(0);
+      expect(actual).toBe(expected.out);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 
   it("reports an unknown command with a usage error and exit code 2", async () => {
     const failure = await run(process.execPath, [bundle, "no-such-command"], { cwd: root }).then(

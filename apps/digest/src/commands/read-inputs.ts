@@ -29,6 +29,16 @@ export async function loadInputs(
 }
 
 /**
+ * Set by the CLI's bundler (scripts/bundle-cli.mjs) to the bundled extraction worker, a file beside
+ * the bundle's chunks; undefined when run from the compiled modules, which use the summariser's own.
+ */
+declare const BRIEFING_BUNDLED_WORKER: string | undefined;
+const bundledWorker =
+  typeof BRIEFING_BUNDLED_WORKER === "string"
+    ? new URL(BRIEFING_BUNDLED_WORKER, import.meta.url)
+    : undefined;
+
+/**
  * Loads the corpus as {@link loadInputs} does and reads its articles' sentences on every core,
  * starting while it still loads (`readArticles`).
  */
@@ -43,6 +53,7 @@ export async function readInputs(paths: string[], options: { now?: string }, io:
     },
     {
       threads: io.cpus ?? 1,
+      ...(bundledWorker ? { workerScript: bundledWorker } : {}),
       onProgress: (done, total) => bar.update({ stage: "extract", done, total }),
     },
   );

@@ -28,7 +28,7 @@ function redated(a: Article): Article {
 describe("createExtractionPool", () => {
   it("uses what the workers read ahead only where the article is unchanged, and reads the rest", async () => {
     const built = Array.from({ length: 400 }, (_, i) => article(i));
-    const pool = createExtractionPool({ threads: 2, articlesPerThread: 8 });
+    const pool = createExtractionPool({ threads: 2, charactersPerThread: 1000 });
     try {
       for (let i = 0; i < built.length; i += 32) await pool.readAhead(built.slice(i, i + 32));
       // As after loading: some articles redated or rewritten under the same id, some folded
@@ -71,7 +71,7 @@ describe("createExtractionPool", () => {
   it("reads with its extraction options on every thread, leaving out only what they leave out", async () => {
     const articles = Array.from({ length: 120 }, (_, i) => article(i));
     const extraction = { names: false, numbers: false };
-    const pool = createExtractionPool({ threads: 2, articlesPerThread: 8, extraction });
+    const pool = createExtractionPool({ threads: 2, charactersPerThread: 1000, extraction });
     try {
       const records = await pool.extract(articles);
       expect(records).toEqual(articles.map((a) => extractMentions(a, extraction)));

@@ -12,12 +12,20 @@ export interface ExtractionPoolOptions {
    */
   threads: number;
   /**
-   * Least articles worth a thread: a worker takes about 0.2 s to start (loading the language
-   * model), the time to read some 250 articles. Default 256.
+   * Least text worth a thread, in characters of the articles' paragraphs: a worker takes about
+   * half a second to start (loading its modules and the language model), about as long as reading
+   * 100,000 characters takes. Default 100,000. Counted in text, not articles: a scraped page may
+   * hold a hundred times a wire brief's words.
    */
-  articlesPerThread?: number;
+  charactersPerThread?: number;
   /** What each record holds, on every thread ({@link extractMentions}'s options). */
   extraction?: ExtractMentionsOptions;
+  /**
+   * The worker's script, for an app that bundles its own copy of
+   * `@briefing/summariser/extract-worker` (one file loads faster than the modules it is made of).
+   * Default: that module, as Node resolves it from this package.
+   */
+  workerScript?: string | URL;
 }
 
 /**
@@ -76,16 +84,32 @@ function batchSize(articles: number, threads: number): number {
   return Math.min(64, Math.max(8, Math.ceil(articles / (threads * 24))));
 }
 
+/**
+ * The characters of the articles' paragraphs: what reading them costs. An article not as typed
+ * (its reading will fail and be reported) counts for nothing.
+ */
+function characters(articles: readonly Article[]): number {
+  let sum = 0;
+  for (const article of articles)
+    if (Array.isArray(article.paragraphs))
+      for (const paragraph of article.paragraphs)
+        if (typeof paragraph === "string") sum += paragraph.length;
+  return sum;
+}
+
 /** Makes an {@link ExtractionPool}; close it when done. */
 export function createExtractionPool(options: ExtractionPoolOptions): ExtractionPool {
-  const perThread = Math.max(1, options.articlesPerThread ?? 256);
+  const perThread = Math.max(1, options.charactersPerThread ?? 100_000);
   const maxThreads = Math.max(1, Math.floor(options.threads));
-  const script = createRequire(import.meta.url).resolve("@briefing/summariser/extract-worker");
+  const script =
+    options.workerScript ??
+    createRequire(import.meta.url).resolve("@briefing/summariser/extract-worker");
   const extraction = { ...options.extraction };
   const read = (article: Article) => readSafely(article, extraction);
   const workers: WorkerState[] = [];
   /** Articles given to read ahead before there was a worker to send them to. */
   let waiting: Article[] = [];
+  let waitingCharacters = 0;
   /** Reads ahead done, by article id. */
   const readAlready = new Map<string, { article: Article; records: ArticleReading }[]>();
   /** Batches that must be read, for workers and the calling thread alike. */
@@ -180,7 +204,8 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
       if (failure || maxThreads < 2) return Promise.resolve();
       if (workers.length === 0) {
         waiting.push(...articles);
-        if (waiting.length < perThread) return Promise.resolve();
+        waitingCharacters += characters(articles);
+        if (waitingCharacters < perThread) return Promise.resolve();
         start(maxThreads);
         articles = waiting;
         waiting = [];
@@ -191,6 +216,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
 
     async extract(articles, extractOptions = {}) {
       waiting = [];
+      waitingCharacters = 0;
       const total = articles.length;
       const results: (ArticleReading | undefined)[] = new Array(total);
       let done = 0;
@@ -221,9 +247,10 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
         else fresh.push(i);
       });
       progress(total - later.length - fresh.length);
+      const freshCharacters = characters(fresh.map((i) => articles[i] as Article));
       const threads = Math.max(
         workers.length + 1,
-        Math.min(maxThreads, Math.floor(fresh.length / perThread)),
+        Math.min(maxThreads, Math.floor(freshCharacters / perThread)),
       );
       const size = batchSize(fresh.length, threads);
       for (let b = 0; b < fresh.length; b += size) {

@@ -28,6 +28,8 @@ export interface ReadArticlesOptions {
   extraction?: ExtractMentionsOptions;
   /** Told after each batch of articles is read, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /** The worker threads' script, for an app that bundles its own copy (`createExtractionPool`'s option). */
+  workerScript?: string | URL;
 }
 
 /**
@@ -49,6 +51,7 @@ export async function readArticles<T extends { articles: readonly Article[] }>(
   const pool = createExtractionPool({
     threads: options.threads,
     ...(options.extraction ? { extraction: options.extraction } : {}),
+    ...(options.workerScript ? { workerScript: options.workerScript } : {}),
   });
   try {
     const loaded = typeof source === "function" ? await source(pool.readAhead) : source;
