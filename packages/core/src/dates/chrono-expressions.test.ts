@@ -116,3 +116,28 @@ describe("findChronoExpressions", () => {
     ]);
   });
 });
+
+describe("readChronoExpressions' reader", () => {
+  it("reads counts of time units spelled out, as chrono's casual parser does", () => {
+    const read = (text: string) =>
+      readChronoExpressions(text, "2021-09-10").map(({ text, start, end }) => ({
+        text,
+        start,
+        end,
+      }));
+    expect(read("The well blew out three days ago.")).toEqual([
+      { text: "three days ago", start: "2021-09-07", end: "2021-09-07" },
+    ]);
+    expect(read("A vote is due in 10 days, they said.")).toEqual([
+      { text: "in 10 days", start: "2021-09-20", end: "2021-09-20" },
+    ]);
+    expect(read("Fighting resumed on Wednesday at 5 pm.")).toMatchObject([
+      { start: "2021-09-08", end: "2021-09-08" },
+    ]);
+  });
+
+  it("leaves abbreviated units unread: '3d ago' and '5 hrs ago' are the strict parsers' misses", () => {
+    expect(readChronoExpressions("It was posted 3d ago.", "2021-09-10")).toEqual([]);
+    expect(readChronoExpressions("Officials said 5 hrs ago.", "2021-09-10")).toEqual([]);
+  });
+});

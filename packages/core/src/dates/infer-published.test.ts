@@ -76,17 +76,17 @@ describe("inferPublished", () => {
 
 describe("resolveStatedDates", () => {
   it("keeps only expressions that state the year they are read as", () => {
-    // Read against no date, "after 1530 hrs" is a clock time on some day of another year, and
-    // "In 2002 S" was misread as January 2000.
+    // Read against no date, "after 1530 hrs" is a clock time on some day of another year. "In
+    // 2002 S" was once misread as 2,002 seconds (chrono's casual units), now it is the year.
     expect(resolveStatedDates("Orders were not placed until after 1530 hrs.")).toEqual([]);
-    expect(resolveStatedDates("In 2002 S&N and United agreed to form a partnership.")).toEqual([]);
-    expect(
-      resolveStatedDates("The joint venture was established in May 2003.").map((r) => [
-        r.text,
-        r.estimate.start,
-        r.estimate.end,
-      ]),
-    ).toEqual([["May 2003", "2003-05-01", "2003-05-31"]]);
+    const read = (text: string) =>
+      resolveStatedDates(text).map((r) => [r.text, r.estimate.start, r.estimate.end]);
+    expect(read("In 2002 S&N and United agreed to form a partnership.")).toEqual([
+      ["2002", "2002-01-01", "2002-12-31"],
+    ]);
+    expect(read("The joint venture was established in May 2003.")).toEqual([
+      ["May 2003", "2003-05-01", "2003-05-31"],
+    ]);
   });
 });
 
