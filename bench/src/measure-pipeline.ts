@@ -26,8 +26,8 @@ export async function measurePipeline(dir: string): Promise<PipelineResult> {
   const started = performance.now();
   let loaded = started;
   const read = await readArticles(
-    async (onBuilt) => {
-      const corpus = await loadCorpus([dir], { onBuilt });
+    async (onBuilt, onRead) => {
+      const corpus = await loadCorpus([dir], { onBuilt, onRead });
       loaded = performance.now();
       return corpus;
     },

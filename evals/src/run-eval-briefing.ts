@@ -75,9 +75,12 @@ export async function evalBriefing(
   for (const corpus of corpora) {
     const golds = topic.timelines.filter((t) => corpus.folders.includes(t.folder));
     const started = options.clock();
-    const read = await readArticles((onBuilt) => loadCorpus(corpus.paths, { onBuilt }), {
-      threads: options.threads,
-    });
+    const read = await readArticles(
+      (onBuilt, onRead) => loadCorpus(corpus.paths, { onBuilt, onRead }),
+      {
+        threads: options.threads,
+      },
+    );
     const briefing = buildBriefing(read, {
       now: options.now ?? new Date("2026-01-01T00:00:00Z"),
       problems: read.problems,

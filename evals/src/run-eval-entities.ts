@@ -132,7 +132,9 @@ function close(a: string, b: string): boolean {
 
 /** The entities of the default briefing of a corpus, as `brief` reads it. */
 export async function briefingEntities(paths: readonly string[], threads: number) {
-  const read = await readArticles((onBuilt) => loadCorpus(paths, { onBuilt }), { threads });
+  const read = await readArticles((onBuilt, onRead) => loadCorpus(paths, { onBuilt, onRead }), {
+    threads,
+  });
   return buildBriefing(read, { now: new Date("2026-01-01T00:00:00Z"), problems: read.problems })
     .entities;
 }

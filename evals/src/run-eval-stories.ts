@@ -40,9 +40,12 @@ export async function evalStories(
 ): Promise<StoryRow[]> {
   const rows: StoryRow[] = [];
   for (const story of stories) {
-    const read = await readArticles((onBuilt) => loadCorpus(story.paths, { onBuilt }), {
-      threads: options.threads,
-    });
+    const read = await readArticles(
+      (onBuilt, onRead) => loadCorpus(story.paths, { onBuilt, onRead }),
+      {
+        threads: options.threads,
+      },
+    );
     const briefing = buildBriefing(read, {
       now: options.now ?? new Date("2026-01-01T00:00:00Z"),
       problems: read.problems,

@@ -9,13 +9,13 @@ import { createProgressBar } from "../cli/progress-bar.js";
 /**
  * Loads the corpus a command names (default `corpus/`), with paths inside the working folder shown
  * relative to it, and `--now` (or the clock) read. `load.onBuilt` is given the articles as they
- * are built.
+ * are built, `load.onRead` the corpus's size once read.
  */
 export async function loadInputs(
   paths: string[],
   options: { now?: string },
   io: CliIo,
-  load: Pick<LoadCorpusOptions, "onBuilt"> = {},
+  load: Pick<LoadCorpusOptions, "onBuilt" | "onRead"> = {},
 ) {
   const inputs = paths.length > 0 ? paths : ["corpus"];
   const now = parseNow(options.now, io.now);
@@ -46,8 +46,8 @@ export async function readInputs(paths: string[], options: { now?: string }, io:
   let loaded: Omit<Awaited<ReturnType<typeof loadInputs>>, "shown"> | undefined;
   const bar = progressBar(io);
   const read = await readArticles(
-    async (onBuilt) => {
-      const { shown, ...rest } = await loadInputs(paths, options, io, { onBuilt });
+    async (onBuilt, onRead) => {
+      const { shown, ...rest } = await loadInputs(paths, options, io, { onBuilt, onRead });
       loaded = rest;
       return shown;
     },

@@ -129,6 +129,19 @@ describe("loadCorpus", () => {
     expect(articles).toHaveLength(71);
   });
 
+  it("tells the corpus's size once its files are read, before building any article", async () => {
+    await write("sized/a.txt", STORY);
+    await write("sized/b.md", `# Second story\n\n${STORY}`);
+    const told: string[] = [];
+    await loadCorpus(join(dir, "sized"), {
+      onRead: (size) => told.push(`read ${size.documents} ${size.characters}`),
+      onBuilt: (built) => {
+        told.push(`built ${built.length}`);
+      },
+    });
+    expect(told).toEqual([`read 2 ${2 * STORY.length + "# Second story\n\n".length}`, "built 2"]);
+  });
+
   it("gives the same result twice", async () => {
     const first = await loadCorpus(join(dir, "mixed"));
     const second = await loadCorpus(join(dir, "mixed"));

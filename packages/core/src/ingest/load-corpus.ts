@@ -34,6 +34,11 @@ export interface LoadCorpusOptions {
    * change, or be folded into another.
    */
   onBuilt?: (articles: readonly Article[]) => void | Promise<void>;
+  /**
+   * Told the corpus's size once its documents are read, before any is parsed: so that a caller
+   * can get ready for work in proportion to it (start threads to read sentences on, say).
+   */
+  onRead?: (size: { documents: number; characters: number }) => void;
 }
 
 /** How far {@link loadCorpus} has got in one of its stages. */
@@ -103,6 +108,10 @@ export async function readDocuments(
 ): Promise<LoadCorpusResult> {
   const problems: Problem[] = [];
   const progress = options.onProgress ?? (() => {});
+  options.onRead?.({
+    documents: documents.length,
+    characters: documents.reduce((sum, d) => sum + d.text.length, 0),
+  });
   const sources = documents.map((d) => ({ ...d, format: detectFormat(d.path, d.text) }));
   const repeatedLines = findRepeatedLines(
     sources.filter((s) => s.format === "text").map((s) => s.text),

@@ -56,9 +56,25 @@ describe("createExtractionPool", () => {
     }
   });
 
+  it("reads as one thread does when prepared for a large corpus before its articles come", async () => {
+    const built = Array.from({ length: 60 }, (_, i) => article(i));
+    const pool = createExtractionPool({ threads: 2, charactersPerThread: 1000 });
+    try {
+      pool.prepare(50_000);
+      // The first articles go to the worker at once, ready or not; it may be taken back.
+      await pool.readAhead(built.slice(0, 4));
+      for (let i = 4; i < built.length; i += 8) await pool.readAhead(built.slice(i, i + 8));
+      const final = built.map((a, i) => (i % 3 === 0 ? redated(a) : a));
+      expect(await pool.extract(final)).toEqual(final.map((a) => extractMentions(a)));
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("reads everything itself when too few articles come to be worth a worker", async () => {
     const pool = createExtractionPool({ threads: 2 });
     try {
+      pool.prepare(2_000);
       const few = Array.from({ length: 20 }, (_, i) => article(i));
       await pool.readAhead(few);
       const records = await pool.extract(few.map(redated));

@@ -37,9 +37,16 @@ export interface ExtractionPoolOptions {
  */
 export interface ExtractionPool {
   /**
+   * Told the size of a corpus still loading (its documents' characters, markup included): when
+   * that is a thread's worth, a worker starts now, on a core the calling thread leaves idle while
+   * it parses, rather than half a second after the first articles come. Reads ahead then go to
+   * it whatever their size; the other workers start once they hold a thread's worth of text.
+   */
+  prepare(characters: number): void;
+  /**
    * Hands articles that may still change to the workers, which read them while the calling thread
-   * goes on; resolves at once, after letting the workers' replies in. Reads nothing before enough
-   * articles have come to be worth a worker.
+   * goes on; resolves at once, after letting the workers' replies in. Unless prepared, reads
+   * nothing before enough text has come to be worth a worker.
    */
   readAhead(articles: readonly Article[]): Promise<void>;
   /** Every article's records, in order; reads ahead are used where their input is the same. */
@@ -66,6 +73,11 @@ interface WorkerState {
   worker: Worker;
   /** The batches sent and not yet answered, in the order sent. */
   inHand: Batch[];
+  /**
+   * Whether the worker has started and read its warm-up story: only then is it fed batches the
+   * calling thread would otherwise wait for (reads ahead, which it may take back, go at once).
+   */
+  ready: boolean;
 }
 
 const UNCLAIMED = 0;
@@ -109,7 +121,8 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
   const workers: WorkerState[] = [];
   /** Articles given to read ahead before there was a worker to send them to. */
   let waiting: Article[] = [];
-  let waitingCharacters = 0;
+  /** Characters of all the articles given to read ahead. */
+  let aheadCharacters = 0;
   /** Reads ahead done, by article id. */
   const readAlready = new Map<string, { article: Article; records: ArticleReading }[]>();
   /** Batches that must be read, for workers and the calling thread alike. */
@@ -135,6 +148,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
   };
   // Two batches in hand, so that a worker does not wait while the calling thread reads.
   const feed = (state: WorkerState) => {
+    if (!state.ready) return;
     while (state.inHand.length < 2 && queue.length > 0) send(state, queue.shift() as Batch);
   };
   // Reads ahead all go to the workers at once (the calling thread is busy): one that runs out of
@@ -154,15 +168,24 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
       const state: WorkerState = {
         worker: new Worker(script, { workerData: extraction }),
         inHand: [],
+        ready: false,
       };
-      state.worker.on("message", (reply: { records: ArticleReading[] | null }) => {
-        const batch = state.inHand.shift() as Batch;
-        // A read ahead taken back or dropped is answered with nothing.
-        if (reply.records && batch.done) batch.done(reply.records);
-        else if (reply.records) keep(batch.articles, reply.records);
-        feed(state);
-        settle();
-      });
+      state.worker.on(
+        "message",
+        (reply: { records: ArticleReading[] | null } | { ready: true }) => {
+          if ("ready" in reply) {
+            state.ready = true;
+            feed(state);
+            return;
+          }
+          const batch = state.inHand.shift() as Batch;
+          // A read ahead taken back or dropped is answered with nothing.
+          if (reply.records && batch.done) batch.done(reply.records);
+          else if (reply.records) keep(batch.articles, reply.records);
+          feed(state);
+          settle();
+        },
+      );
       const fail = (error: Error) => {
         failure ??= error;
         settle();
@@ -187,7 +210,13 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
       }
     return undefined;
   };
-  const idle = () => workers.every((state) => state.inHand.length === 0);
+  /** No worker holds a batch the calling thread waits for: only reads ahead taken back or dropped. */
+  const idle = () =>
+    workers.every((state) =>
+      state.inHand.every(
+        (batch) => batch.claim !== undefined && Atomics.load(batch.claim, 0) >= TAKEN_BACK,
+      ),
+    );
   const waitForReply = () =>
     new Promise<void>((resolve) => {
       wake = resolve;
@@ -200,23 +229,24 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
   };
 
   return {
+    prepare(characters) {
+      if (!failure && maxThreads >= 2 && characters >= perThread) start(2);
+    },
+
     readAhead(articles) {
       if (failure || maxThreads < 2) return Promise.resolve();
-      if (workers.length === 0) {
-        waiting.push(...articles);
-        waitingCharacters += characters(articles);
-        if (waitingCharacters < perThread) return Promise.resolve();
-        start(maxThreads);
-        articles = waiting;
-        waiting = [];
-      }
-      sendAhead(articles);
+      waiting.push(...articles);
+      aheadCharacters += characters(articles);
+      if (aheadCharacters >= perThread) start(maxThreads);
+      if (workers.length === 0) return Promise.resolve();
+      sendAhead(waiting);
+      waiting = [];
       return new Promise((resolve) => setImmediate(resolve));
     },
 
     async extract(articles, extractOptions = {}) {
       waiting = [];
-      waitingCharacters = 0;
+      aheadCharacters = 0;
       const total = articles.length;
       const results: (ArticleReading | undefined)[] = new Array(total);
       let done = 0;

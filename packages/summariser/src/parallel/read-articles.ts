@@ -13,11 +13,13 @@ export interface ArticlesRead {
 
 /**
  * Loads a corpus, handing each article to `onBuilt` as soon as it is built (it may still change
- * before the load ends: its dates inferred, duplicates folded). `loadCorpus` of
- * `@briefing/core/ingest` takes `onBuilt` as an option.
+ * before the load ends: its dates inferred, duplicates folded), and telling `onRead` the corpus's
+ * size in characters as soon as it knows it, so that worker threads large corpora are worth get
+ * ready while it parses. `loadCorpus` of `@briefing/core/ingest` takes both as options.
  */
 export type ArticleLoader<T> = (
   onBuilt: (articles: readonly Article[]) => Promise<void>,
+  onRead: (size: { characters: number }) => void,
 ) => Promise<T>;
 
 /** Options of {@link readArticles}. */
@@ -41,7 +43,10 @@ export interface ReadArticlesOptions {
  * it, and the rest are read.
  *
  * @example
- * const read = await readArticles((onBuilt) => loadCorpus(paths, { onBuilt }), { threads: 4 });
+ * const read = await readArticles(
+ *   (onBuilt, onRead) => loadCorpus(paths, { onBuilt, onRead }),
+ *   { threads: 4 },
+ * );
  * const briefing = buildBriefing(read, { now });
  */
 export async function readArticles<T extends { articles: readonly Article[] }>(
@@ -54,7 +59,10 @@ export async function readArticles<T extends { articles: readonly Article[] }>(
     ...(options.workerScript ? { workerScript: options.workerScript } : {}),
   });
   try {
-    const loaded = typeof source === "function" ? await source(pool.readAhead) : source;
+    const loaded =
+      typeof source === "function"
+        ? await source(pool.readAhead, ({ characters }) => pool.prepare(characters))
+        : source;
     const readings = await pool.extract(
       loaded.articles,
       options.onProgress ? { onProgress: options.onProgress } : {},
