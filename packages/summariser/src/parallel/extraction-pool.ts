@@ -85,7 +85,7 @@ const TAKEN_BACK = 2;
 const DROPPED = 3;
 
 /** Articles read ahead per message to a worker. */
-const AHEAD_BATCH = 32;
+const AHEAD_BATCH = 8;
 
 /**
  * Articles read per batch: about 24 batches a thread, so that the threads finish together (a
