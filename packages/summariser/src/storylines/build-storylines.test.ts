@@ -68,6 +68,25 @@ describe("buildStorylines", () => {
     expect(story?.headline).toBe("Portville: explosion to hearing");
   });
 
+  it("tells a story reported every few days a month at a time", () => {
+    // No gap of two weeks from April to July: one period would be told by its explosion alone.
+    const meeting = { family: "talks", label: "meeting" };
+    const lawsuit = { family: "charges", label: "lawsuit" };
+    const month = (from: string, action: EventAction, articles: string[]) =>
+      [0, 4, 8, 12, 16, 20].map((d) => {
+        const day = new Date(Date.parse(`${from}T00:00:00Z`) + d * 86_400_000);
+        return event(day.toISOString().slice(0, 10), action, articles, ["e-port", "e-acme"]);
+      });
+    const events = [
+      ...month("2010-04-20", explosion, ["a", "b", "c"]),
+      ...month("2010-05-22", meeting, ["a", "b"]),
+      ...month("2010-06-23", lawsuit, ["c", "d"]),
+    ];
+    const [story] = buildStorylines(events, entities);
+    expect(story?.phases?.map((p) => p.label)).toEqual(["explosion", "meeting", "lawsuit"]);
+    expect(story?.headline).toBe("Portville: explosion to meeting to lawsuit");
+  });
+
   it("names a phase's place only when two articles name it there", () => {
     const story = (dockside: Event) =>
       buildStorylines(

@@ -262,13 +262,15 @@ function mainTitle(events: Event[], titles: ReadonlyMap<string, string> | undefi
 
 /** Events dated to within this many days place a phase; wider ones stay out of phases. */
 const PHASE_PRECISION_DAYS = 45;
+/** Longest period a phase is told from, in days. */
+const PERIOD_DAYS = 31;
 /** A second kind of event makes a phase of its own when it weighs at least this share of the first. */
 const SECOND_KIND_SHARE = 0.5;
 const DAY = 86_400_000;
 
 /**
  * The storyline's phases: its well-dated events by date, cut into periods at gaps of more than
- * `gap` days; in each period the heaviest kind of event (reports weighted by corroboration) makes
+ * `gap` days and after a month at most; in each period the heaviest kind of event (reports weighted by corroboration) makes
  * a phase, and a second kind nearly as heavy makes another, the two in the order their events
  * happened; the other events join the phase nearest in time. Neighbouring phases with the same
  * label merge.
@@ -300,8 +302,18 @@ function phasesOf(
   const periods: Event[][] = [];
   for (const event of placed) {
     const period = periods[periods.length - 1];
+    const first = period?.[0];
     const last = period?.[period.length - 1];
-    if (period && last && (mid(event) - mid(last)) / DAY <= gap) period.push(event);
+    // A dense story reported every few days has no gaps: it is cut a month at a time, so that
+    // what led each month can be told ("explosion to meeting to lawsuit", not one long phase).
+    if (
+      period &&
+      first &&
+      last &&
+      (mid(event) - mid(last)) / DAY <= gap &&
+      (mid(event) - mid(first)) / DAY <= PERIOD_DAYS
+    )
+      period.push(event);
     else periods.push([event]);
   }
   // Independent sources weigh most; repeats within one article a little.
