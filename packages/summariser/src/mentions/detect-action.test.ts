@@ -15,6 +15,9 @@ describe("detectAction", () => {
     ["Delegations from both sides held talks in Tehran.", "talks", "talks"],
     ["The company agreed to pay $20 billion into a fund.", "agreement", "agreement"],
     ["Taliban fighters attacked checkpoints in Panjshir on Sunday.", "offensive", "attack"],
+    ["Apple unveiled its new MacBook Pro on Monday.", "business", "unveiling"],
+    // What is unveiled may be the action itself.
+    ["The government unveiled sanctions against the firm.", "decision", "sanctions"],
   ])("reads %j as %s (%s)", (text, family, label) => {
     expect(read(text)).toEqual({ family, label });
   });

@@ -34,8 +34,14 @@ const ACTIONS: Record<string, string> = {
   trial:
     "trial testify:testimony testimony plead:plea plea convict:conviction conviction acquit:acquittal acquittal sentence/VERB:sentence verdict jail:jail imprison:jail hearing",
   business:
-    "acquire:acquisition acquisition merge:merger merger takeover buyout bankruptcy layoff:layoffs recall/NOUN:recall",
+    "acquire:acquisition acquisition merge:merger merger takeover buyout bankruptcy layoff:layoffs recall/NOUN:recall unveil:unveiling unveiling",
 };
+
+/**
+ * Verbs whose object often tells the action ("unveiled sanctions"): one is the sentence's action
+ * only when its main clause names no other ("Apple unveiled its new laptop").
+ */
+const LIGHT = new Set(["unveil"]);
 
 interface ActionWord extends EventAction {
   /** The part of speech the word must have, if only one. */
@@ -55,12 +61,14 @@ for (const [family, list] of Object.entries(ACTIONS))
 /**
  * What a sentence reports happened, as the noun a headline would name it by ("explosion",
  * "arrest", "talks") and its family: the first such word of its main clause, as news puts what
- * happened up front; a word in a relative clause only when the main clause has none. Deaths
+ * happened up front; a word in a relative clause, or a verb such as "unveiled" whose object may
+ * tell the action, only when the main clause has no other. Deaths
  * give way to their cause when the sentence names one ("killed in fighting" is fighting).
  * Statements ("said") name no action.
  */
 export function detectAction(tokens: readonly Token[]): EventAction | undefined {
   let found: EventAction | undefined;
+  let light: EventAction | undefined;
   let fallback: EventAction | undefined;
   for (const { token, inRelative, previous } of clauseWords(tokens)) {
     const word = wordOf(token);
@@ -76,9 +84,10 @@ export function detectAction(tokens: readonly Token[]): EventAction | undefined 
     }
     if (inRelative) fallback ??= action;
     else if (action.family === DEATHS) found = action;
+    else if (LIGHT.has(token.lemma) && token.pos === "VERB") light ??= action;
     else return action;
   }
-  return found ?? fallback;
+  return found ?? light ?? fallback;
 }
 
 /**
