@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadCorpus } from "@briefing/core/ingest";
 import { parseHTML } from "linkedom";
+import { alignedTable } from "./aligned-table.js";
 import { furnitureShares } from "./furniture-share.js";
 import { dataSet, median, tokenF1 } from "./shared-data.js";
 
@@ -177,11 +178,7 @@ async function evalBenchmark(root: string): Promise<BenchmarkScore[] | null> {
 
 /** Rows under a header: the first column left-aligned, the others right-aligned, two-space indent. */
 function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  for (const row of [header, ...rows])
-    console.log(
-      `  ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  ")}`,
-    );
+  for (const line of alignedTable([header, ...rows], (i) => i === 0)) console.log(`  ${line}`);
 }
 
 const percent = (n: number, d: number) => (d === 0 ? "n/a" : `${((100 * n) / d).toFixed(1)} %`);
