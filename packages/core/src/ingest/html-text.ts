@@ -1,3 +1,4 @@
+import { isInlineElement } from "./inline-element.js";
 import { limitNesting } from "./limit-nesting.js";
 import { loadOnFirstUse } from "./load-on-first-use.js";
 import { prunePageFurniture } from "./prune-page-furniture.js";
@@ -9,9 +10,6 @@ export const linkedom = loadOnFirstUse<typeof import("linkedom")>("linkedom");
 const BLOCKS = "p, li, blockquote, h1, h2, h3, h4, h5, h6, pre, td, dd, figcaption";
 /** Fewer words than this, in bare text outside any block, is a label unless it ends a sentence. */
 const LOOSE_MIN_WORDS = 5;
-/** Elements that run inside a line of text; any other element ends the line before it. */
-const INLINE =
-  /^(?:A|ABBR|B|BDI|BDO|CITE|CODE|DATA|DEL|DFN|EM|FONT|I|IMG|INS|KBD|LABEL|MARK|OUTPUT|Q|S|SAMP|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR|WBR)$/;
 
 /** The slice of linkedom's DOM the paragraph walk reads. */
 type DomNode = {
@@ -82,7 +80,8 @@ export function htmlToParagraphs(html: string): string[] {
       endLine();
       continue;
     }
-    if (INLINE.test(tag)) {
+    // Any element but an inline one ends the line before it.
+    if (isInlineElement(tag)) {
       stack.push(...Array.from(node.childNodes).reverse());
       continue;
     }

@@ -1,3 +1,4 @@
+import { isInlineElement } from "./inline-element.js";
 import { countWords } from "./text-shape.js";
 
 /** The DOM element type linkedom gives (the global `Element` is not in this package's lib). */
@@ -21,8 +22,6 @@ const FURNITURE_NAME =
   /^(?:caption|captions|credit|credits|byline|bylines|author|authors|bio|breadcrumb|breadcrumbs|share|sharing|social|related|recirc|trending|popular|promo|promos|newsletter|subscribe|signup|advert|advertisement|ad|ads|sponsor|sponsored|tags|toolbar|slideshow|gallery|timestamp|outbrain|taboola|comments)$/;
 /** A class that says a box lacks or holds a thing ("no_caption", "has-byline") is not that thing. */
 const MODIFIER = /^(?:no|not|has|with|without)$/;
-/** Inline elements: a name on one is the phrase's ("CAIRO —" in a dateline), not a box's. */
-const INLINE = /^(?:A|SPAN|EM|STRONG|B|I|U|SMALL|TIME|ABBR|CITE|SUP|SUB|MARK)$/;
 /** Blocks that a link-dense one may be: lists, tables, and the boxes that hold them. */
 const LINK_BLOCKS = "ul, ol, dl, table, div, section, p";
 /** A box holding more of the article's words than this share is the article, whatever its name. */
@@ -48,7 +47,8 @@ export function prunePageFurniture(root: Node): void {
     if (node.querySelectorAll("p").length === 0 || !isArticle(node)) node.remove();
   }
   for (const node of [...root.querySelectorAll("[class], [id]")]) {
-    if (!node.parentElement || INLINE.test(node.tagName) || isArticle(node)) continue;
+    // A name on an inline element is the phrase's ("CAIRO —" in a dateline), not a box's.
+    if (!node.parentElement || isInlineElement(node.tagName) || isArticle(node)) continue;
     if (namesFurniture(`${node.getAttribute("class") ?? ""} ${node.getAttribute("id") ?? ""}`))
       node.remove();
   }
