@@ -87,6 +87,18 @@ describe("buildStorylines", () => {
     expect(story?.headline).toBe("Portville: explosion to meeting to lawsuit");
   });
 
+  it("tells a disaster once: a later phase of its family is its aftermath", () => {
+    const meeting = { family: "talks", label: "meeting" };
+    const events = [
+      event("2010-04-20", explosion, ["a", "b", "c"], ["e-port", "e-acme"]),
+      event("2010-06-16", meeting, ["a", "b"], ["e-port", "e-acme"]),
+      event("2010-09-08", spill, ["c", "d"], ["e-port", "e-acme"]),
+    ];
+    const [story] = buildStorylines(events, entities);
+    expect(story?.phases?.map((p) => p.label)).toEqual(["explosion", "meeting", "spill"]);
+    expect(story?.headline).toBe("Portville: explosion to meeting");
+  });
+
   it("names a phase's place only when two articles name it there", () => {
     const story = (dockside: Event) =>
       buildStorylines(

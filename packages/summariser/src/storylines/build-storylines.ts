@@ -140,6 +140,9 @@ function storyline(
   };
 }
 
+/** The family of disasters, which a headline tells once. */
+const DISASTER = "disaster";
+
 /** Phases a headline names at most: the first, the weightiest between, the last. */
 const HEADLINE_PHASES = 3;
 
@@ -156,7 +159,10 @@ interface FamilyPhase extends Phase {
  */
 function arcOf(topic: string, phases: readonly FamilyPhase[]): string {
   const runs: { label: string; family: string; events: number }[] = [];
-  for (const p of phases) {
+  for (const [i, p] of phases.entries()) {
+    // A disaster happens once: a later phase of that family tells its aftermath ("explosion to
+    // meeting to spill"), which the phases after it tell better.
+    if (p.family === DISASTER && phases.slice(0, i).some((q) => q.family === DISASTER)) continue;
     const last = runs[runs.length - 1];
     if (last && last.label === p.label) last.events += p.events.length;
     else runs.push({ label: p.label, family: p.family, events: p.events.length });
