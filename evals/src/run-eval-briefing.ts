@@ -1,9 +1,8 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { type Article, type Briefing, shiftDay } from "@briefing/core";
-import { loadCorpus } from "@briefing/core/ingest";
 import { renderMarkdown } from "@briefing/digest";
-import { analyseText, buildBriefing, readArticles } from "@briefing/summariser";
+import { analyseText } from "@briefing/summariser";
 import {
   type GoldTimeline,
   meanScores,
@@ -14,6 +13,7 @@ import {
   timelineScores,
 } from "@briefing/tls";
 import { alignedTable } from "./aligned-table.js";
+import { defaultBriefing } from "./default-briefing.js";
 
 /** One row of the table: a system's timeline of one corpus, scored against its gold timelines. */
 export interface BriefingRow {
@@ -75,16 +75,7 @@ export async function evalBriefing(
   for (const corpus of corpora) {
     const golds = topic.timelines.filter((t) => corpus.folders.includes(t.folder));
     const started = options.clock();
-    const read = await readArticles(
-      (onBuilt, onRead) => loadCorpus(corpus.paths, { onBuilt, onRead }),
-      {
-        threads: options.threads,
-      },
-    );
-    const briefing = buildBriefing(read, {
-      now: options.now ?? new Date("2026-01-01T00:00:00Z"),
-      problems: read.problems,
-    });
+    const { read, briefing } = await defaultBriefing(corpus.paths, options);
     const seconds = (options.clock() - started) / 1000;
     const predicted = timelineOfBriefing(briefing);
     rows.push({

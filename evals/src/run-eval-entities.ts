@@ -1,7 +1,6 @@
 import type { Entity } from "@briefing/core";
-import { loadCorpus } from "@briefing/core/ingest";
-import { buildBriefing, readArticles } from "@briefing/summariser";
 import { distance } from "fastest-levenshtein";
+import { defaultBriefing } from "./default-briefing.js";
 
 /** Pairwise scores of alias merging: of the pairs of written forms put in one entity. */
 export interface MergeScores {
@@ -132,11 +131,7 @@ function close(a: string, b: string): boolean {
 
 /** The entities of the default briefing of a corpus, as `brief` reads it. */
 export async function briefingEntities(paths: readonly string[], threads: number) {
-  const read = await readArticles((onBuilt, onRead) => loadCorpus(paths, { onBuilt, onRead }), {
-    threads,
-  });
-  return buildBriefing(read, { now: new Date("2026-01-01T00:00:00Z"), problems: read.problems })
-    .entities;
+  return (await defaultBriefing(paths, { threads })).briefing.entities;
 }
 
 /** Actors a briefing lists, and the aliases shown with each (as the layout shows them). */

@@ -1,7 +1,6 @@
-import { loadCorpus } from "@briefing/core/ingest";
 import { renderMarkdown } from "@briefing/digest";
-import { buildBriefing, readArticles } from "@briefing/summariser";
 import { alignedTable } from "./aligned-table.js";
+import { defaultBriefing } from "./default-briefing.js";
 import { bodyWords } from "./run-eval-briefing.js";
 
 /** A story to brief: its name and the files or folders `brief` would be given. */
@@ -40,16 +39,7 @@ export async function evalStories(
 ): Promise<StoryRow[]> {
   const rows: StoryRow[] = [];
   for (const story of stories) {
-    const read = await readArticles(
-      (onBuilt, onRead) => loadCorpus(story.paths, { onBuilt, onRead }),
-      {
-        threads: options.threads,
-      },
-    );
-    const briefing = buildBriefing(read, {
-      now: options.now ?? new Date("2026-01-01T00:00:00Z"),
-      problems: read.problems,
-    });
+    const { read, briefing } = await defaultBriefing(story.paths, options);
     rows.push({
       story: story.name,
       articles: read.articles.length,
