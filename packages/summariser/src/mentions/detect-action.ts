@@ -62,9 +62,8 @@ for (const [family, list] of Object.entries(ACTIONS))
  * What a sentence reports happened, as the noun a headline would name it by ("explosion",
  * "arrest", "talks") and its family: the first such word of its main clause, as news puts what
  * happened up front; a word in a relative clause, or a verb such as "unveiled" whose object may
- * tell the action, only when the main clause has no other. Deaths
- * give way to their cause when the sentence names one ("killed in fighting" is fighting).
- * Statements ("said") name no action.
+ * tell the action, only when the main clause has no other. Deaths give way to their cause when
+ * the sentence names one ("killed in fighting" is fighting). Statements ("said") name no action.
  */
 export function detectAction(tokens: readonly Token[]): EventAction | undefined {
   let found: EventAction | undefined;
@@ -109,6 +108,7 @@ function wordOf(token: Token): ActionWord | undefined {
   );
 }
 
-/** The family of deaths, and the families of what causes them. */
+/** The family of deaths, of disasters, and the families of what causes deaths. */
 export const DEATHS = "deaths";
-export const CAUSES: ReadonlySet<string> = new Set(["offensive", "disaster"]);
+export const DISASTER = "disaster";
+export const CAUSES: ReadonlySet<string> = new Set(["offensive", DISASTER]);

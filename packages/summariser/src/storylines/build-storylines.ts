@@ -1,6 +1,6 @@
 import { daysBetween, type Entity, type Event, type Phase, type Storyline } from "@briefing/core";
 import { KIND_LABELS } from "../events/merge-events.js";
-import { CAUSES, DEATHS } from "../mentions/detect-action.js";
+import { CAUSES, DEATHS, DISASTER } from "../mentions/detect-action.js";
 import { addTo } from "../shared/add-to.js";
 import { compareText } from "../shared/compare-text.js";
 import { disjointSets } from "../shared/disjoint-sets.js";
@@ -140,9 +140,6 @@ function storyline(
   };
 }
 
-/** The family of disasters, which a headline tells once. */
-const DISASTER = "disaster";
-
 /** Phases a headline names at most: the first, the weightiest between, the last. */
 const HEADLINE_PHASES = 3;
 
@@ -155,14 +152,18 @@ interface FamilyPhase extends Phase {
  * "Topic: first to … to last" of the phases' labels, neighbours of one family told once: the
  * first, the last and, between them, the phase of most events of another family than theirs; a
  * family told twice running, or a label told before, is told once ("spill to hearing", not
- * "spill to hearing to spill").
+ * "spill to hearing to spill"), and a disaster once, its later phases being its aftermath.
  */
 function arcOf(topic: string, phases: readonly FamilyPhase[]): string {
   const runs: { label: string; family: string; events: number }[] = [];
-  for (const [i, p] of phases.entries()) {
+  let disasterTold = false;
+  for (const p of phases) {
     // A disaster happens once: a later phase of that family tells its aftermath ("explosion to
     // meeting to spill"), which the phases after it tell better.
-    if (p.family === DISASTER && phases.slice(0, i).some((q) => q.family === DISASTER)) continue;
+    if (p.family === DISASTER) {
+      if (disasterTold) continue;
+      disasterTold = true;
+    }
     const last = runs[runs.length - 1];
     if (last && last.label === p.label) last.events += p.events.length;
     else runs.push({ label: p.label, family: p.family, events: p.events.length });
@@ -276,10 +277,10 @@ const DAY = 86_400_000;
 
 /**
  * The storyline's phases: its well-dated events by date, cut into periods at gaps of more than
- * `gap` days and after a month at most; in each period the heaviest kind of event (reports weighted by corroboration) makes
- * a phase, and a second kind nearly as heavy makes another, the two in the order their events
- * happened; the other events join the phase nearest in time. Neighbouring phases with the same
- * label merge.
+ * `gap` days and after a month at most; in each period the heaviest kind of event (reports
+ * weighted by corroboration) makes a phase, and a second kind nearly as heavy makes another, the
+ * two in the order their events happened; the other events join the phase nearest in time.
+ * Neighbouring phases with the same label merge.
  */
 function phasesOf(
   events: Event[],
@@ -384,9 +385,8 @@ function familyOf(event: Event): string | undefined {
 
 /**
  * A phase's label: the action its events of the family tell most (weighted by corroboration;
- * of equals, the earliest),
- * with the `distinctive` place its principal event (the most corroborated, then the earliest)
- * names: "Tehran talks", "Gulf spill".
+ * of equals, the earliest), with the `distinctive` place its principal event (the most
+ * corroborated, then the earliest) names: "Tehran talks", "Gulf spill".
  */
 function phaseLabel(
   family: string,
