@@ -7,28 +7,26 @@ import { join } from "node:path";
 import { evalStories, type Story, tableOfStories } from "./run-eval-stories.js";
 import { dataSet } from "./shared-data.js";
 
+/** The entries of a folder grouped by the number `pattern` reads at their start, by number. */
+function groupedByNumber(dir: string, pattern: RegExp): [number, string[]][] {
+  const groups = new Map<number, string[]>();
+  for (const name of readdirSync(dir).sort()) {
+    const number = pattern.exec(name)?.[1];
+    if (number !== undefined)
+      groups.set(Number(number), [...(groups.get(Number(number)) ?? []), join(dir, name)]);
+  }
+  return [...groups].sort((a, b) => a[0] - b[0]);
+}
+
 const stories: Story[] = [];
 const wcl = dataSet("corpora/clusters-newswcl50/articles", "NewsWCL50's stories");
-if (wcl !== null) {
-  const byEvent = new Map<string, string[]>();
-  for (const file of readdirSync(wcl).sort()) {
-    const event = /^(\d+)_/.exec(file)?.[1];
-    if (event !== undefined) byEvent.set(event, [...(byEvent.get(event) ?? []), join(wcl, file)]);
-  }
-  for (const [event, paths] of [...byEvent].sort((a, b) => Number(a[0]) - Number(b[0])))
+if (wcl !== null)
+  for (const [event, paths] of groupedByNumber(wcl, /^(\d+)_/))
     stories.push({ name: `NewsWCL50 ${event}`, paths });
-}
 const ecb = dataSet("corpora/clusters-ecbplus/docs", "ECB+'s stories");
-if (ecb !== null) {
-  // A topic's two halves (its "ecb" and "ecbplus" folders) are one story to brief.
-  const topics = new Map<number, string[]>();
-  for (const folder of readdirSync(ecb).sort()) {
-    const topic = /^(\d+)ecb/.exec(folder)?.[1];
-    if (topic !== undefined)
-      topics.set(Number(topic), [...(topics.get(Number(topic)) ?? []), join(ecb, folder)]);
-  }
-  for (const [topic, paths] of [...topics].sort((a, b) => a[0] - b[0]))
+// A topic's two halves (its "ecb" and "ecbplus" folders) are one story to brief.
+if (ecb !== null)
+  for (const [topic, paths] of groupedByNumber(ecb, /^(\d+)ecb/))
     stories.push({ name: `ECB+ ${topic}`, paths });
-}
 if (stories.length > 0)
   console.log(tableOfStories(await evalStories(stories, { threads: availableParallelism() })));

@@ -234,6 +234,9 @@ export function tableOfBriefing(rows: readonly BriefingRow[]): string {
 function headlines(rows: readonly BriefingRow[]): string {
   const told = rows.filter((r) => r.headline !== undefined);
   if (told.length === 0) return "";
-  const width = Math.max(...told.map((r) => r.corpus.length));
-  return `\nheadlines\n${told.map((r) => `${r.corpus.padEnd(width)}  ${r.headline}\n`).join("")}`;
+  const lines = alignedTable(
+    told.map((r) => [r.corpus, r.headline ?? ""]),
+    () => true,
+  );
+  return `\nheadlines\n${lines.map((line) => `${line}\n`).join("")}`;
 }
