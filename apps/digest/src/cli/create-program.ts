@@ -19,6 +19,8 @@ Inputs (files, or folders read recursively; the format is told by content, then 
   jsonl     one article a line, the same fields; news-tls/Timeline17 lines {id, time, text}
   feeds     RSS 2.0, RSS 1.0 (RDF), Atom and JSON Feed: each item an article
   sgml      Reuters-21578 .sgm files: each story an article
+  timeml    TimeML (.tml: TimeBank, SemEval-2015 Wikinews): the text without its annotations,
+            the document creation time as its date
 A topic folder's timelines/ beside its articles.jsonl holds journalists' reference timelines
 (the Timeline17 layout): it is passed over, not read as articles; name it to read it.
 Hidden files are passed over. Unreadable input is reported on stderr and the rest still loads;

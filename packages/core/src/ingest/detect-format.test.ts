@@ -18,6 +18,8 @@ describe("detectFormat", () => {
     ["a.jsonl", '{"id":1}\n{"id":2}', "jsonl"],
     ["data", '{"id":1}\n{"id":2}\n', "jsonl"],
     ["reut2-000.sgm", '<!DOCTYPE lewis>\n<REUTERS NEWID="1">', "reuters-sgml"],
+    ["doc.tml", '<?xml version="1.0" ?>\n<TimeML xmlns:xsi="x"><DOCID>1</DOCID>', "timeml"],
+    ["doc.xml", "<?xml version='1.0' encoding='utf-8'?>\n<TimeML><DOCID>4764</DOCID>", "timeml"],
     ["notes", "[Photo] A caption, then text.", "json"],
     ["notes.txt", "[Photo] A caption, then text.", "text"],
   ])("%s holding %j is %s", (path, text, expected) => {

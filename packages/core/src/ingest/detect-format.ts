@@ -20,10 +20,11 @@ const BY_EXTENSION: Record<string, DetectedFormat> = {
   ndjson: "jsonl",
   sgm: "reuters-sgml",
   sgml: "reuters-sgml",
+  tml: "timeml",
 };
 
 /**
- * Tells the format of a file: unmistakable markup (an HTML page, a feed, Reuters SGML) wins over the
+ * Tells the format of a file: unmistakable markup (an HTML page, a feed, Reuters SGML, TimeML) wins over the
  * extension, so a `.txt` holding HTML is HTML; then the extension; then the content's shape.
  */
 export function detectFormat(path: string, text: string): DetectedFormat {
@@ -45,6 +46,7 @@ function sniffMarkup(head: string): DetectedFormat | null {
   if (head.startsWith("{") && isJsonFeed(head)) return "feed";
   if (!head.startsWith("<")) return null;
   if (/<REUTERS\b/i.test(head)) return "reuters-sgml";
+  if (/<TimeML[\s>]/.test(head)) return "timeml";
   if (/^<!doctype\s+html|<html[\s>]/i.test(head)) return "html";
   if (/<(rss|feed|rdf:RDF)[\s>]/i.test(head) || /^<\?xml/i.test(head)) return "feed";
   return null;

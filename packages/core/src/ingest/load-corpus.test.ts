@@ -49,6 +49,30 @@ describe("loadCorpus", () => {
     ]);
   });
 
+  it("reads TimeML: its creation time dates the article, its tokens are joined as prose", async () => {
+    const path = await write(
+      "timeml/4764.tml",
+      `<?xml version='1.0' encoding='utf-8'?>
+<TimeML><DOCID>4764</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2005-02-17">2005-02-17</TIMEX3></DCT>
+<EXTRAINFO>Boeing unveils long-range 777</EXTRAINFO>
+<TEXT><s id="0">Boeing unveils long-range 777</s><s id="1">Boeing has <EVENT eid="e1">unveiled</EVENT> a new ultra-long range version of its 777 airliner , capable of flying from London to Sydney non-stop .</s><s id="2">So far , Boeing has received five orders from two customers ( Pakistan International Airlines and EVA Airways ) .</s><s id="3">The aircraft can fly from New York to Singapore , from Los Angeles to Dubai , and from London to Sydney , with a full load , Boeing said .</s><s id="4">It flew on Tuesday , he said ; it lands on Friday .</s></TEXT>
+</TimeML>`,
+    );
+    const { articles, problems } = await loadCorpus(path);
+    expect(problems).toEqual([]);
+    const [article] = articles;
+    expect(article?.title).toBe("Boeing unveils long-range 777");
+    expect(article?.published.start).toBe("2005-02-17");
+    expect(article?.origins).toEqual([{ path, format: "timeml" }]);
+    expect(article?.paragraphs).toEqual([
+      "Boeing has unveiled a new ultra-long range version of its 777 airliner, capable of flying from London to Sydney non-stop.",
+      "So far, Boeing has received five orders from two customers (Pakistan International Airlines and EVA Airways).",
+      "The aircraft can fly from New York to Singapore, from Los Angeles to Dubai, and from London to Sydney, with a full load, Boeing said.",
+      "It flew on Tuesday, he said; it lands on Friday.",
+    ]);
+  });
+
   it("turns each bad file into one problem with its path and loads the rest", async () => {
     const good = await write("bad/good.txt", STORY);
     const empty = await write("bad/empty.txt", "");

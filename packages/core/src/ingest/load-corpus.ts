@@ -15,6 +15,7 @@ import { parseJsonArticles, parseJsonLines } from "./parse-json-articles.js";
 import { parseMarkdown } from "./parse-markdown.js";
 import { parsePlainText } from "./parse-plain-text.js";
 import { parseReutersSgml } from "./parse-reuters-sgml.js";
+import { parseTimeMl } from "./parse-timeml.js";
 import { readSource } from "./read-source.js";
 import { findRepeatedLines } from "./repeated-lines.js";
 import { dropStandingParagraphs } from "./standing-paragraphs.js";
@@ -63,7 +64,7 @@ const BUILT_BATCH = 32;
 
 /**
  * Reads articles from files and folders (recursively): scraped page text, Markdown with front
- * matter, HTML pages, RSS/RDF/Atom/JSON feeds, JSON and JSONL articles, Reuters-21578 SGML.
+ * matter, HTML pages, RSS/RDF/Atom/JSON feeds, JSON and JSONL articles, Reuters-21578 SGML, TimeML.
  * Never throws for bad input: each file that cannot be read becomes a problem and the rest loads.
  *
  * @example
@@ -239,6 +240,11 @@ function parseSource(
           "error",
         );
       return parsed.drafts;
+    }
+    case "timeml": {
+      const parsed = parseTimeMl(text, path);
+      for (const warning of parsed.warnings) warn(path, warning);
+      return [parsed.draft];
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { ArticleDraft, DateCandidate } from "./article-draft.js";
+import { decodeXmlEntities as decode } from "./decode-xml-entities.js";
 
 const STORY = /<REUTERS\b([^>]*)>([\s\S]*?)<\/REUTERS>/g;
 const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
@@ -80,18 +81,6 @@ function splitBody(body: string): string[] {
     .split(/\n(?=[ \t]{2,})/)
     .map((paragraph) => paragraph.replace(/\s+/g, " ").trim())
     .filter((paragraph) => /\p{L}/u.test(paragraph));
-}
-
-function decode(text: string): string {
-  return text
-    .replace(/&#(\d+);/g, (_, code: string) => {
-      const value = Number(code);
-      return value < 32 ? "" : String.fromCodePoint(value);
-    })
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
 }
 
 function readDate(raw: string): string | undefined {

@@ -13,6 +13,7 @@ export const SourceFormatSchema = z.enum([
   "json",
   "jsonl",
   "reuters-sgml",
+  "timeml",
 ]);
 export type SourceFormat = z.infer<typeof SourceFormatSchema>;
 
