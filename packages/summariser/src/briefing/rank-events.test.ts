@@ -54,6 +54,29 @@ describe("rankEvents", () => {
       ]),
     ).toEqual(["entry", "plain"]);
   });
+
+  it("counts a state of things 'now' half: the report's day, rarely its news", () => {
+    const now = (id: string, summary: string): Event => ({
+      ...event(id, summary, ["a", "b"]),
+      date: dayEstimate("2023-03-03", [{ text: "currently", rule: "vague-present" }], 0.5),
+    });
+    const storyline: Storyline = {
+      id: "s",
+      topic: "Riverton",
+      headline: "Riverton",
+      events: [
+        now("state", "The Riverton flood barrier is currently two years behind its schedule."),
+        event("news", "The Delta Water Board approved the Riverton flood barrier on Thursday.", [
+          "a",
+          "b",
+        ]),
+      ],
+    };
+    const [news, state] = rankEvents([storyline], [], articles);
+    expect([news?.event.id, state?.event.id]).toEqual(["news", "state"]);
+    expect(state?.quality).toBe(0.5);
+    expect(state?.score).toBeCloseTo((news?.score ?? 0) / 2, 9);
+  });
 });
 
 describe("sentenceQuality", () => {

@@ -70,10 +70,19 @@ const FRAGMENT_OPENING = /^(?:(and|but|or|so|nor|yet|with|while|as)\b|[,;:)\]-]|
 /** Characters and pairs prose hardly uses and code is made of; this many make a sentence code. */
 const CODE_MARK = /[{}=<>\\|]|\(\)|\);/g;
 const CODE_MARKS = 3;
-/** Dates that come from the article, not from the sentence: the day of the report. */
-const REPORT_DATED = /^(reporting-date|lead)$/;
+/**
+ * Dates that come from the article, not from the sentence: the day of the report, for what was
+ * said, for a lead, and for what a sentence says holds "now" ("currently", "at present").
+ */
+const REPORT_DATED = /^(reporting-date|lead|vague-present)$/;
+/**
+ * A state of things at the time of writing ("Airbus is currently two years behind schedule", "Right
+ * now, everyone wants to help"): the report's day, but rarely that day's news.
+ */
+const STATE_OF_NOW = "vague-present";
+const STATE_WEIGHT = 0.5;
 
-/** Whether an evidence's date is the report's own (speech, a lead), not one the sentence wrote. */
+/** Whether an evidence's date is the report's own (speech, a lead, "now"), not one the sentence wrote. */
 export function isReportDated(evidence: DateEvidence | undefined): boolean {
   return REPORT_DATED.test(evidence?.rule ?? "");
 }
@@ -92,7 +101,8 @@ const REPRINT_DAYS = 3;
  * - specificity: a named actor, a concrete action, a precise date;
  * - the sentence as an entry: questions, quote fragments, sentences whose subject is a pronoun,
  *   and very short or very long ones make poor entries; one dated only by its report but printed
- *   on three or more days (a sign-off, a standing paragraph) is no entry at all; an entry of a
+ *   on three or more days (a sign-off, a standing paragraph) is no entry at all; one dated only
+ *   by what holds "now" is a state of things, not news, and counts half; an entry of a
  *   journalist's own chronology ("April 22 - The rig sinks.") counts half again.
  */
 export function rankEvents(
@@ -120,7 +130,9 @@ export function rankEvents(
       // News dated only by its report, printed again on other days, is no day's news.
       const reportDated = isReportDated(event.date.evidence[0]);
       const days = new Set([...ids].map((id) => publishedOn.get(id))).size;
-      const quality = reportDated && days >= REPRINT_DAYS ? 0 : sentenceQuality(event.summary);
+      const state = event.date.evidence[0]?.rule === STATE_OF_NOW ? STATE_WEIGHT : 1;
+      const quality =
+        reportDated && days >= REPRINT_DAYS ? 0 : sentenceQuality(event.summary) * state;
       // A journalist's own chronology entry ("April 22 - The rig sinks.") was written as one.
       const written = CHRONOLOGY_LINE.test(event.summary) ? CHRONOLOGY_BONUS : 1;
       const score =
