@@ -23,5 +23,10 @@ describe("detokenise", () => {
     expect(detokenise("May 11\\/12 - Hearings open \\* in Washington .")).toBe(
       "May 11/12 - Hearings open * in Washington.",
     );
+    // A sentence ending in an abbreviation keeps one period; an ellipsis stays.
+    expect(
+      detokenise("GM has 6,246 dealers in the U.S. . Markets closed for Martin Luther King Jr. ."),
+    ).toBe("GM has 6,246 dealers in the U.S. Markets closed for Martin Luther King Jr.");
+    expect(detokenise("He paused ... and went on .")).toBe("He paused ... and went on.");
   });
 });

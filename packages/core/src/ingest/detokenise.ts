@@ -35,6 +35,8 @@ export function detokenise(text: string): string {
       // No space after an opening bracket, before a closing one or a punctuation mark.
       .replace(/([([{])\s+/g, "$1")
       .replace(/\s+([)\]}])/g, "$1")
+      // A sentence ending in an abbreviation ends once: "the U.S. ." is "the U.S.".
+      .replace(/(\S\.)\s+\.(?=\s|$|["”’)])/g, "$1")
       .replace(/\s+([,.;:!?%])(?=\s|$|["”’)])/g, "$1")
       .replace(/\s+'(?=\s|$|[,.;:!?])/g, "’")
       // Currency signs: "$ 75m", and the treebank's "#" for the pound sign.
