@@ -13,16 +13,22 @@ export interface ClauseWord {
 /**
  * A sentence's verbs, nouns and adjectives in order, each told whether it stands inside a
  * relative clause ("which has seized power"): one opens at a relative pronoun and closes at a
- * comma, semicolon or closing bracket. What a sentence reports is read from its main clause.
+ * comma, semicolon or closing bracket. What a sentence reports is read from its main clause. The
+ * words of a phrase opened by "since" are left out: it names an earlier event that a period is
+ * counted from ("the worst fall since the September 11 attacks"), never the sentence's news; it
+ * closes as a relative clause does.
  */
 export function* clauseWords(tokens: readonly Token[]): Generator<ClauseWord> {
   let inRelative = false;
+  let inSince = false;
   let previous: Token | undefined;
   for (const token of tokens) {
-    if (RELATIVE.has(token.normal) && token.pos !== "DET" && token.pos !== "SCONJ")
+    if (token.normal === "since") inSince = true;
+    else if (RELATIVE.has(token.normal) && token.pos !== "DET" && token.pos !== "SCONJ")
       inRelative = true;
-    else if (token.value === "," || token.value === ";" || token.value === ")") inRelative = false;
-    if (CONTENT.has(token.pos)) yield { token, inRelative, previous };
+    else if (token.value === "," || token.value === ";" || token.value === ")")
+      inRelative = inSince = false;
+    if (CONTENT.has(token.pos) && !inSince) yield { token, inRelative, previous };
     previous = token;
   }
 }

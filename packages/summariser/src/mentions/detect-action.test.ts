@@ -49,6 +49,18 @@ describe("detectAction", () => {
     });
   });
 
+  it("takes no action from a 'since' phrase: it names the earlier event a period counts from", () => {
+    expect(
+      read(
+        "The Dow Jones plunged by 416 points on Tuesday, the worst decline since the September 11th terrorist attacks.",
+      ),
+    ).toBeUndefined();
+    // The phrase ends at its comma; the main clause goes on.
+    expect(
+      read("Since the election in March, the rebels have attacked three towns in the north."),
+    ).toEqual({ family: "offensive", label: "attack" });
+  });
+
   it("reads a word as an action only in its part of speech", () => {
     // "deal with" is no deal; "opened fire" is shooting, not a fire.
     expect(read("Officials must deal with the backlog of claims this week.")).toBeUndefined();
