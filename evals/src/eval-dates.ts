@@ -1,10 +1,14 @@
-// pnpm eval:dates [--timeml DIR]... [--json]: the date resolver against gold temporal expressions.
+// pnpm eval:dates [--timeml DIR]... [--json]: the date resolver against gold temporal expressions,
+// and the dates the pipeline gives the sentences of SemEval-2015's gold timeline events.
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { availableParallelism } from "node:os";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describeDate, findFirstDate, formatDateRange, resolveDates } from "@briefing/core";
 import { loadCorpus } from "@briefing/core/ingest";
-import { analyseText } from "@briefing/summariser";
+import { analyseText, readArticles } from "@briefing/summariser";
+import { alignedTable } from "./aligned-table.js";
+import { type EventDatingScore, readGoldEvents, scoreEventDating } from "./event-dating.js";
 import { dataSet } from "./shared-data.js";
 import { readCatXml, readTimeMl, type TimexDocument } from "./timex-gold.js";
 import { valueMatches } from "./timex-value.js";
@@ -130,6 +134,34 @@ async function corpusDates(): Promise<CorpusDates[]> {
   });
 }
 
+/**
+ * SemEval-2015 Task 4's corpora, each read as `brief` reads a folder of TimeML (loaded while its
+ * sentences are read on every core): how the pipeline dates the sentences of the gold events.
+ */
+async function eventDating(root: string): Promise<Record<string, EventDatingScore>> {
+  const scores: Record<string, EventDatingScore> = {};
+  for (const name of readdirSync(root).sort()) {
+    if (!name.startsWith("corpus_")) continue;
+    const dir = join(root, name, "corpus_trackA_TimeML");
+    const files = new Map(
+      filesUnder(dir, ".tml").map((path) => [
+        basename(path).split("_")[0] as string,
+        { path, text: readFileSync(path, "utf8") },
+      ]),
+    );
+    const read = await readArticles((onBuilt, onRead) => loadCorpus([dir], { onBuilt, onRead }), {
+      threads: availableParallelism(),
+    });
+    scores[name] = scoreEventDating(
+      readGoldEvents(join(root, name)),
+      files,
+      read.articles,
+      read.records,
+    );
+  }
+  return scores;
+}
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
@@ -163,12 +195,18 @@ async function main(): Promise<void> {
   const report: {
     sets: Record<string, SetScore>;
     ecbplus?: ReturnType<typeof ecbPlus>;
+    events?: Record<string, EventDatingScore>;
     corpus?: CorpusDates[];
   } = { sets: {} };
   for (const [name, docs] of Object.entries(sets)) report.sets[name] = score(docs);
   const ecb =
     timemlDirs.length === 0 ? dataSet("corpora/clusters-ecbplus", "ECB+ date strings") : null;
   if (ecb) report.ecbplus = ecbPlus(ecb);
+  const semEval =
+    timemlDirs.length === 0
+      ? dataSet("corpora/timeline-semeval2015-task4", "SemEval-2015 timeline events")
+      : null;
+  if (semEval) report.events = await eventDating(semEval);
   if (timemlDirs.length === 0) report.corpus = await corpusDates();
   if (json) {
     console.log(JSON.stringify(report));
@@ -184,6 +222,33 @@ async function main(): Promise<void> {
     console.log(
       `ECB+ date_publish strings with a year: ${e.strings}, parsed ${(100 * e.parse_rate).toFixed(1)} %, accurate ${(100 * e.accuracy).toFixed(1)} %`,
     );
+  }
+  if (report.events) {
+    console.log(
+      "\nSemEval-2015 timeline events: the date the pipeline gives each gold event's sentence (headlines, read as titles, left out)",
+    );
+    const pct = (part: number, whole: number) =>
+      `${Math.round((100 * part) / Math.max(1, whole))} %`;
+    const rows = Object.entries(report.events).map(([name, e]) => [
+      name,
+      String(e.dated),
+      pct(e.found, e.dated),
+      pct(e.given, e.dated),
+      pct(e.within, e.dated),
+      `${pct(e.exactDays, e.days)} of ${e.days}`,
+      `${pct(e.undatedToo, e.undated)} of ${e.undated}`,
+      String(e.titles),
+    ]);
+    const header = [
+      "corpus",
+      "dated events",
+      "found",
+      "dated",
+      "within gold",
+      "exact day",
+      "undated too",
+    ];
+    for (const line of alignedTable([header, ...rows], (column) => column === 0)) console.log(line);
   }
   for (const article of report.corpus ?? []) {
     console.log(`\n${article.title}\n  published ${article.published}`);

@@ -32,14 +32,15 @@ const MAY_HOLD_DATE = new RegExp(
 // "In the year" is not "in a year"; "for three days" and "the past 30 years" are durations, not
 // dates; "two days later" and "16 years before" count from the story's own moment, not from the
 // day the article was written; "in five years" is as often a span ("the second setback in five
-// years", "the lowest in 18 months") as a time to come, and never a day.
+// years", "the lowest in 18 months") as a time to come, and never a day, also when chrono reads a
+// figure after it as a clock time ("its lowest level in five years at 8,579").
 const UNITS = "(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)";
 const DURATION = new RegExp(
   `^(?:for|after|within|over|during|about|nearly|almost|some)\\s+(?:\\S+\\s+){0,2}${UNITS}$` +
     `|^in the (?:day|week|month|year)$` +
     `|^(?:the\\s+)?(?:past|last|previous|next|coming|first|final)\\s+(?:\\S+\\s+){1,2}${UNITS}$` +
     `|^(?:\\S+\\s+){0,3}${UNITS}\\s+(?:later|after|afterwards?|on|before|earlier|out)$` +
-    `|^in (?:\\S+\\s+){0,2}(?:years?|decades?)$|^in (?:1[2-9]|[2-9]\\d|\\d{3,}) months$|^[-–]`,
+    `|^in (?:\\S+\\s+){0,2}(?:years?|decades?)(?:$|\\s+at\\s)|^in (?:1[2-9]|[2-9]\\d|\\d{3,}) months$|^[-–]`,
   "i",
 );
 // A year chrono read must be written: four digits, or two after an apostrophe or in a numeric

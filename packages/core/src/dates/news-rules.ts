@@ -252,7 +252,9 @@ export const NEWS_RULES: readonly NewsRule[] = [
     name: "vague-past",
     cues: ["recent", "lately", "in the past"],
     // "Previously" and "formerly" order events rather than date them; "soon" likewise.
-    pattern: /\b(?:recently|lately|in the past)\b/gi,
+    // "In the past nine days" counts a span back from the writing, not a vague past.
+    pattern:
+      /\b(?:recently|lately|in the past(?!\s+(?:\S+\s+){0,2}(?:hours?|days?|weeks?|months?|years?|decades?)\b))\b/gi,
     confidence: 0.3,
     resolve: (_m, day) => [shiftDay(day, -365), shiftDay(day, -1)],
   },

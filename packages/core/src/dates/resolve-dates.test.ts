@@ -235,6 +235,11 @@ const CASES: Case[] = [
   ["The filing of 5/8/1987 at 10 am was late.", "1987-06-02", ["1987-05-08", "1987-05-08"]],
   ["The plant opened in 1530 as a mill.", "2021-03-02", ["1530-01-01", "1530-12-31"]],
   ["The rebels have fought for decades.", "2021-09-02", null],
+  // A span counted back from the writing is no vague past; "in five years" no year to come, even
+  // when chrono reads the figure after it as a clock time.
+  ["The index fell 2,000 points in the past nine days.", "2008-10-09", null],
+  ["Prices were higher in the past.", "2008-10-09", ["2007-10-10", "2008-10-08"]],
+  ["The index fell to its lowest level in five years at 8,579.19.", "2008-10-20", null],
   ["Fighting raged between 30 and 31 February.", "2021-09-02", null],
   ["Nothing happened.", "2021-09-02", null],
   // A reference that is itself a range widens the result honestly.

@@ -3,6 +3,7 @@ export type { ArticleDraft, DateCandidate } from "./article-draft.js";
 export { articleId, buildArticle } from "./build-article.js";
 export { cleanDraft } from "./clean-draft.js";
 export { type DecodedText, decodeText } from "./decode-text.js";
+export { decodeXmlEntities } from "./decode-xml-entities.js";
 export { type DetectedFormat, detectFormat } from "./detect-format.js";
 export {
   type LanguageDetector,
@@ -31,3 +32,4 @@ export { parseJsonArticles, parseJsonLines } from "./parse-json-articles.js";
 export { parseMarkdown } from "./parse-markdown.js";
 export { parsePlainText } from "./parse-plain-text.js";
 export { parseReutersSgml } from "./parse-reuters-sgml.js";
+export { type ParsedTimeMl, parseTimeMl } from "./parse-timeml.js";

@@ -146,7 +146,7 @@ export function extractMentions(
       const dates = reference
         ? resolveDates(sentence.text, reference)
         : resolveStatedDates(sentence.text);
-      const chosen = mostPrecise(dates);
+      const chosen = mostPrecise(dates.filter((d) => !isCountedFrom(sentence.text, d)));
       const speech = tokens.some((t) => t.pos === "VERB" && SPEECH.test(t.lemma));
       const reportDay =
         article.published.precision === "day" || article.published.precision === "week";
@@ -179,7 +179,7 @@ export function extractMentions(
         kind,
         date,
         names,
-        numbers: withNumbers ? numbersIn(tokens, chosen) : [],
+        numbers: withNumbers ? numbersIn(tokens, dates, sentence.start) : [],
         terms: contentTerms(tokens),
         speech,
         position: index,
@@ -205,6 +205,27 @@ function mostPrecise(dates: ResolvedDate[]): ResolvedDate | undefined {
   return best && Number.isFinite(width(best)) ? best : undefined;
 }
 
+/** Words ending in "-est" that are no superlatives. */
+const NOT_SUPERLATIVE =
+  "(?:inter|pro|for|hon|mod|requ|sugg|arr|cont|inv|harv|w|r|t|gu|qu|n|ch|manif|dig|earn|unr|conqu|inqu|beh|bequ|att|det|inf)est";
+/**
+ * Words before a date that make it the point a comparison is counted from, not the time of what
+ * the sentence tells: a superlative's "since" ("its first annual loss since 1992", "the lowest
+ * level since October 1997"), "compared with March of 2008", "higher than in 2009". A plain
+ * "since" starts what still goes on ("has out-sold Boeing since 2003"), and dates it.
+ */
+const COUNTED_FROM = new RegExp(
+  `(?:\\b(?:first|last|best|worst|most|least|only|(?!${NOT_SUPERLATIVE}\\b)\\w+est)\\b(?:\\s+\\S+){0,6}?\\s+since` +
+    `|\\bcompared (?:to|with)|\\bthan(?: in)?|\\bversus|\\bvs\\.?)` +
+    `\\s+(?:(?:the\\s+)?(?:start|end|beginning|middle|close) of\\s+)?$`,
+  "i",
+);
+
+/** Whether a date of a sentence is only where a comparison is counted from. */
+function isCountedFrom(text: string, date: ResolvedDate): boolean {
+  return COUNTED_FROM.test(text.slice(0, date.index));
+}
+
 /** A number written as a year. */
 const YEAR = /^(1[5-9]|20)\d\d$/;
 /** A word before a number that makes it an age or a sum of money. */
@@ -217,10 +238,20 @@ const AGE_OR_MONEY = /^(aged?|[$£€¥]|us\$|usd|eur|gbp)$/i;
 const NOT_COUNTED =
   /^(year|month|week|day|hour|hr|minute|min|second|sec|percent|per|cent|time|point|bn|billion|million|trillion|m|k|dollar|pound|euro|cent|penny|pence|yen|yuan|rupee|share|stake|mile|km|kilometre|kilometer|metre|meter|foot|feet|inch|yard|acre|hectare|gallon|litre|liter|barrel|bpd|ton|tonne|kg|kilogram|lb|degree|mph|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)s?$/;
 
-function numbersIn(tokens: readonly Token[], date: ResolvedDate | undefined): ReportedNumber[] {
+/**
+ * The figures of a sentence's tokens; `dates` are read in the sentence's text, which starts at
+ * `offset` of the text the tokens point into.
+ */
+function numbersIn(
+  tokens: readonly Token[],
+  dates: readonly ResolvedDate[],
+  offset: number,
+): ReportedNumber[] {
   const found: ReportedNumber[] = [];
   tokens.forEach((t, i) => {
-    if (date && t.start >= date.index && t.start < date.index + date.text.length) return;
+    // A day or a year of a date is no figure ("June 3, 5 workers" counts five workers).
+    const at = t.start - offset;
+    if (dates.some((d) => at >= d.index && at < d.index + d.text.length)) return;
     const value =
       t.pos === "NUM" && /^\d[\d,]*(\.\d+)?$/.test(t.value)
         ? Number(t.value.replace(/,/g, ""))
