@@ -19,10 +19,25 @@ describe("extractMentions", () => {
     ]);
   });
 
+  it("dates the lead's two sentences by the report; a dateline is no part of the lead", () => {
+    const records = read(
+      "2005-02-17",
+      "February 17, 2005",
+      "Boeing has unveiled a new ultra-long range version of its 777 airliner in Seattle.",
+      "The aircraft can carry 301 passengers from London to Sydney without a stop.",
+      "The airliner will be the basis for an all-freight version of the aircraft.",
+    );
+    const ruleOf = (word: string) =>
+      records.find((r) => r.mention.text.includes(word))?.date.evidence[0]?.rule;
+    expect([ruleOf("unveiled"), ruleOf("301 passengers")]).toEqual(["lead", "lead"]);
+    expect(ruleOf("all-freight")).toBeUndefined();
+  });
+
   it("takes no date from the point a comparison counts from; a plain 'since' starts what goes on", () => {
     const records = extractMentions(
       fixtureArticle("a", "Wire", "2006-01-27", [
-        "In its third paragraph, the report notes more.",
+        "The carmaker's board met in Detroit for most of the week to weigh its options.",
+        "Its chief executive has promised a plan to return the company to profit.",
         "General Motors posted its first annual loss since 1992, the company said.",
         "The shares closed at their lowest level since October 1997 after heavy selling by funds.",
         "Sales of its trucks fell 12 percent compared with March of 2005 as fuel prices rose.",

@@ -106,6 +106,8 @@ export function extractMentions(
       : null;
   const records: MentionRecord[] = [];
   let position = 0;
+  // Sentences that could tell something, so far: a dateline or a byline is no part of the lead.
+  let told = 0;
   article.paragraphs.forEach((paragraph, p) => {
     const base = offsets[p] as number;
     for (const sentence of analyseText(paragraph)) {
@@ -141,6 +143,7 @@ export function extractMentions(
         records.push(background);
         continue;
       }
+      const opening = told++ < LEAD_SENTENCES;
       const { kind, trigger } = detectEventKind(tokens);
       const action = detectAction(tokens);
       const dates = reference
@@ -152,7 +155,7 @@ export function extractMentions(
         article.published.precision === "day" || article.published.precision === "week";
       // The opening sentences tell the news of the day the article came out (the inverted
       // pyramid), whatever their verb.
-      const lead = index < LEAD_SENTENCES && reportDay;
+      const lead = opening && reportDay;
       if (kind === "other" && !chosen && !lead) {
         records.push(background);
         continue;
