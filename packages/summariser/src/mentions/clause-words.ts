@@ -8,6 +8,8 @@ export interface ClauseWord {
   token: Token;
   inRelative: boolean;
   previous: Token | undefined;
+  /** Its place among the sentence's tokens. */
+  index: number;
 }
 
 /**
@@ -22,13 +24,13 @@ export function* clauseWords(tokens: readonly Token[]): Generator<ClauseWord> {
   let inRelative = false;
   let inSince = false;
   let previous: Token | undefined;
-  for (const token of tokens) {
+  for (const [index, token] of tokens.entries()) {
     if (token.normal === "since") inSince = true;
     else if (RELATIVE.has(token.normal) && token.pos !== "DET" && token.pos !== "SCONJ")
       inRelative = true;
     else if (token.value === "," || token.value === ";" || token.value === ")")
       inRelative = inSince = false;
-    if (CONTENT.has(token.pos) && !inSince) yield { token, inRelative, previous };
+    if (CONTENT.has(token.pos) && !inSince) yield { token, inRelative, previous, index };
     previous = token;
   }
 }

@@ -61,6 +61,19 @@ describe("detectAction", () => {
     ).toEqual({ family: "offensive", label: "attack" });
   });
 
+  it("reads no action in a verb its object makes another word", () => {
+    expect(read("Boeing must build ten jets a month to meet customer demand.")).toBeUndefined();
+    expect(read("Airbus will continue demonstrating the plane across Asia.")).toBeUndefined();
+    expect(read("Obama met Hayward at the White House on Wednesday.")).toEqual({
+      family: "talks",
+      label: "meeting",
+    });
+    expect(read("Thousands demonstrated against the government in Cairo.")).toEqual({
+      family: "protest",
+      label: "protests",
+    });
+  });
+
   it("reads a word as an action only in its part of speech", () => {
     // "deal with" is no deal; "opened fire" is shooting, not a fire.
     expect(read("Officials must deal with the backlog of claims this week.")).toBeUndefined();

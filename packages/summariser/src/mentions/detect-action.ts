@@ -69,9 +69,16 @@ export function detectAction(tokens: readonly Token[]): EventAction | undefined 
   let found: EventAction | undefined;
   let light: EventAction | undefined;
   let fallback: EventAction | undefined;
-  for (const { token, inRelative, previous } of clauseWords(tokens)) {
+  // The objects of a verb they unmade ("meet customer demand" is no demand either).
+  let objectsUntil = -1;
+  for (const { token, inRelative, previous, index } of clauseWords(tokens)) {
+    if (index <= objectsUntil) continue;
     const word = wordOf(token);
     if (!word || (word.pos && word.pos !== token.pos)) continue;
+    if (token.pos === "VERB" && OBJECT_UNMAKES[token.lemma]?.(tokens.slice(index + 1, index + 4))) {
+      objectsUntil = index + 3;
+      continue;
+    }
     const compound = COMPOUNDS[token.lemma]?.[previous?.lemma ?? ""];
     if (compound === null) continue;
     const action = compound ?? { family: word.family, label: word.label };
@@ -96,6 +103,26 @@ export function detectAction(tokens: readonly Token[]): EventAction | undefined 
 const COMPOUNDS: Record<string, Record<string, EventAction | null>> = {
   fire: { open: { family: "offensive", label: "shooting" } },
   attack: { heart: null, panic: null, asthma: null },
+};
+
+/**
+ * Verbs that name no action with some objects, told by the (up to three) tokens after the verb:
+ * one meets a person, not a demand, a target or a deadline; one demonstrates against something,
+ * while to demonstrate a plane or a problem is to show it.
+ */
+const OBJECT_UNMAKES: Record<string, (after: readonly Token[]) => boolean> = {
+  meet: (after) =>
+    after.some(
+      (t) =>
+        t.pos === "NOUN" &&
+        /^(demand|target|deadline|requirement|expectation|criterion|criteria|need|standard|goal|obligation|cost|condition|challenge|commitment|quota)s?$/.test(
+          t.lemma.toLowerCase(),
+        ),
+    ),
+  demonstrate: (after) => {
+    const next = after.find((t) => t.pos !== "ADV");
+    return next !== undefined && !["ADP", "PUNCT", "CCONJ"].includes(next.pos);
+  },
 };
 
 /** The table's entry for a token: its lemma, its form, or a plural the model did not know. */
