@@ -94,8 +94,9 @@ export function composeReading(
     chosen = chosen.filter((r) => keep.has(r));
   }
   // Least important first, entries leave until the body fits its words.
+  const aside = asideCandidates(ranked, window);
   for (;;) {
-    const reading = readingOf(told, ranked, chosen, window);
+    const reading = readingOf(told, aside, chosen);
     const words = bodyWords(reading) + (options.reservedWords ?? 0);
     // The most important entry stays, however small the budget: a briefing tells something.
     if (options.budget || chosen.length <= 1 || words <= options.maxWords) return reading;
@@ -104,11 +105,43 @@ export function composeReading(
   }
 }
 
+/**
+ * What may stand beside the timeline, in rank order, whatever the timeline holds: background (events
+ * no timeline could hold, being undated or dated too widely, that read well), disputes and
+ * single-source claims of substance. Worked out once; each reading takes those its timeline leaves.
+ */
+interface AsideCandidates {
+  background: LedeSentence[];
+  disputed: RankedEvent[];
+  single: RankedEvent[];
+}
+
+function asideCandidates(
+  ranked: readonly RankedEvent[],
+  window: { from: string; to: string } | undefined,
+): AsideCandidates {
+  return {
+    // A timeline's entry is always timeline-dated: background never meets the timeline.
+    background: ranked
+      .filter((r) => !isTimelineDated(r, window) && r.quality === 1)
+      .slice(0, BACKGROUND_SENTENCES)
+      .map(cited),
+    disputed: ranked.filter((r) => (r.event.disputed?.length ?? 0) > 0 && r.quality === 1),
+    single: ranked.filter(
+      (r) =>
+        r.publishers === 1 &&
+        !r.event.disputed &&
+        r.specificity >= 2 &&
+        r.quality === 1 &&
+        wordCount(r.event.summary) >= 6,
+    ),
+  };
+}
+
 function readingOf(
   told: Storyline[],
-  ranked: readonly RankedEvent[],
+  aside: AsideCandidates,
   chosen: readonly RankedEvent[],
-  window: { from: string; to: string } | undefined,
 ): Reading {
   const inTimeline = new Set(chosen.map((r) => r.event.id));
   const lede = [...chosen]
@@ -116,18 +149,27 @@ function readingOf(
     .slice(0, LEDE_SENTENCES)
     .sort((a, b) => chosen.indexOf(a) - chosen.indexOf(b))
     .map((r) => ({ ...cited(r), text: shownText(r) }));
-  const rest = ranked.filter((r) => !inTimeline.has(r.event.id));
-  const background = rest
-    .filter((r) => !isTimelineDated(r, window) && r.quality === 1)
-    .slice(0, BACKGROUND_SENTENCES)
-    .map(cited);
+  const left = (r: RankedEvent) => !inTimeline.has(r.event.id);
   return {
     storylines: told,
     timeline: chosen.map(entryOf),
     lede,
-    background,
-    caveats: caveatsOf(rest),
+    background: aside.background,
+    caveats: caveatsOf(
+      firstOf(aside.disputed, left, CAVEATS_OF_EACH_KIND),
+      firstOf(aside.single, left, CAVEATS_OF_EACH_KIND),
+    ),
   };
+}
+
+/** The first `count` items that pass `keep`, without scanning past them. */
+function firstOf<T>(items: readonly T[], keep: (item: T) => boolean, count: number): T[] {
+  const found: T[] = [];
+  for (const item of items) {
+    if (found.length === count) break;
+    if (keep(item)) found.push(item);
+  }
+  return found;
 }
 
 /** The words a reader reads in the body of a briefing made of this reading, as rendered. */
@@ -262,20 +304,7 @@ export function withoutOpeningDate(text: string, day: string): string {
 }
 
 /** Disputes, then single-source claims of substance, among the events the timeline leaves out. */
-function caveatsOf(rest: readonly RankedEvent[]): Caveat[] {
-  const disputed = rest
-    .filter((r) => (r.event.disputed?.length ?? 0) > 0 && r.quality === 1)
-    .slice(0, CAVEATS_OF_EACH_KIND);
-  const single = rest
-    .filter(
-      (r) =>
-        r.publishers === 1 &&
-        !r.event.disputed &&
-        r.specificity >= 2 &&
-        r.quality === 1 &&
-        wordCount(r.event.summary) >= 6,
-    )
-    .slice(0, CAVEATS_OF_EACH_KIND);
+function caveatsOf(disputed: readonly RankedEvent[], single: readonly RankedEvent[]): Caveat[] {
   const caveat = (kind: Caveat["kind"]) => (r: RankedEvent) => ({
     eventId: r.event.id,
     kind,
