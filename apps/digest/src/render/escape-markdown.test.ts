@@ -4,7 +4,14 @@ import { escapeMarkdown } from "./escape-markdown.js";
 describe("escapeMarkdown", () => {
   it("escapes inline structure and HTML", () => {
     expect(escapeMarkdown("a *b* _c_ `d` [e](f) <script> | ~x~ & \\")).toBe(
-      "a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) \\<script\\> \\| \\~x\\~ &amp; \\\\",
+      "a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) \\<script\\> \\| \\~x\\~ & \\\\",
+    );
+  });
+
+  it("writes an & as an entity only where it would start a character reference", () => {
+    expect(escapeMarkdown("S&P 500 and AT&T; Q & A")).toBe("S&P 500 and AT&amp;T; Q & A");
+    expect(escapeMarkdown("&copy; &#169; &#xA9; &amp;")).toBe(
+      "&amp;copy; &amp;#169; &amp;#xA9; &amp;amp;",
     );
   });
 
