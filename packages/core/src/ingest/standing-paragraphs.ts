@@ -1,6 +1,6 @@
 import { parseDateLine } from "../dates/parse-date-line.js";
 import type { ArticleDraft } from "./article-draft.js";
-import { countWords, lineKey } from "./text-shape.js";
+import { hasAtMostWords, lineKey } from "./text-shape.js";
 
 /** The longest paragraph that may be a source's standing text (a prompt, a promo, a disclaimer). */
 const MAX_WORDS = 25;
@@ -20,6 +20,16 @@ export function dropStandingParagraphs(drafts: readonly ArticleDraft[]): Article
   const counted = (d: ArticleDraft) => !d.complete && d.origin.format !== "text";
   // Source → paragraph key → the stories (by lead) and days that print it.
   const seen = new Map<string, Map<string, { stories: Set<string>; days: Set<string> }>>();
+  // Each distinct paragraph's key, worked out once; none for a paragraph too long to stand.
+  const keys = new Map<string, string | null>();
+  const keyOf = (p: string): string | null => {
+    let key = keys.get(p);
+    if (key === undefined) {
+      key = hasAtMostWords(p, MAX_WORDS) ? lineKey(p) : null;
+      keys.set(p, key);
+    }
+    return key;
+  };
   for (const d of drafts) {
     if (!counted(d)) continue;
     const story = lineKey(d.paragraphs[0] ?? d.title);
@@ -27,8 +37,8 @@ export function dropStandingParagraphs(drafts: readonly ArticleDraft[]): Article
     const bySource = seen.get(sourceOf(d)) ?? new Map();
     seen.set(sourceOf(d), bySource);
     for (const p of new Set(d.paragraphs)) {
-      if (countWords(p) > MAX_WORDS) continue;
-      const key = lineKey(p);
+      const key = keyOf(p);
+      if (key === null) continue;
       const entry = bySource.get(key) ?? { stories: new Set<string>(), days: new Set<string>() };
       entry.stories.add(story);
       if (day) entry.days.add(day);
@@ -39,7 +49,8 @@ export function dropStandingParagraphs(drafts: readonly ArticleDraft[]): Article
     if (!counted(d)) return d;
     const bySource = seen.get(sourceOf(d));
     const standing = (p: string) => {
-      const entry = countWords(p) <= MAX_WORDS ? bySource?.get(lineKey(p)) : undefined;
+      const key = keyOf(p);
+      const entry = key === null ? undefined : bySource?.get(key);
       return !!entry && entry.stories.size >= MIN_STORIES && entry.days.size >= MIN_DAYS;
     };
     const kept: string[] = [];
