@@ -1,6 +1,7 @@
-// pnpm eval:stories: the default briefing of every story of two collections no rule was written
-// from, NewsWCL50 (10 events, 5 outlets each) and ECB+ (43 topics), as `brief` makes it: size and
-// headline, one table, to be read as a reader would.
+// pnpm eval:stories: the default briefing of every story of three collections, NewsWCL50 (10
+// events, 5 outlets each), ECB+ (43 topics) and SemEval-2015's Wikinews (3 topics of 30 articles
+// over years, in TimeML), as `brief` makes it: size and headline, one table, to be read as a
+// reader would.
 import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -28,5 +29,12 @@ const ecb = dataSet("corpora/clusters-ecbplus/docs", "ECB+'s stories");
 if (ecb !== null)
   for (const [topic, paths] of groupedByNumber(ecb, /^(\d+)ecb/))
     stories.push({ name: `ECB+ ${topic}`, paths });
+const semEval = dataSet("corpora/timeline-semeval2015-task4", "SemEval-2015's Wikinews topics");
+if (semEval !== null)
+  for (const [corpus] of groupedByNumber(semEval, /^corpus_(\d+)$/))
+    stories.push({
+      name: `SemEval ${corpus}`,
+      paths: [join(semEval, `corpus_${corpus}`, "corpus_trackA_TimeML")],
+    });
 if (stories.length > 0)
   console.log(tableOfStories(await evalStories(stories, { threads: availableParallelism() })));
