@@ -42,6 +42,18 @@ const PRONOUN_OPENING =
  */
 const CAPTION =
   /\b(?:[Tt]his|[Aa]n?) (?:image|photo(?:graph)?|picture) (?:from|provided|released|taken|made available)\b|\bSOURCES?:\s|\b(?:is|are) (?:seen|pictured|shown)\b|\bin this (?:(?:handout|file|undated|aerial|still) )*(?:photo(?:graph)?|picture|image|video grab)\b|\b(?:AP|AFP|Getty) (?:Photo|Images)\b|\bREUTERS\/\p{Lu}|\bPhoto(?:graph)?:\s/u;
+const MONTH =
+  "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+const WEEKDAY = "(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day";
+/**
+ * A photo's caption as agencies write them, the day it was taken closing it after a comma, where a
+ * sentence of the story would say "on" it: "Workers clean up oil on a beach in Port Fourchon,
+ * Louisiana, May 24, 2010." ("… on Friday, March 24, 1989." is the story's own).
+ */
+const CAPTION_DATE = new RegExp(
+  `(?<!\\b(?:on|of|in|since|until|till|by|from|to|before|after|dated|${WEEKDAY}))\\s*,\\s+` +
+    `(?:\\d{1,2}\\s+${MONTH}|${MONTH}\\s+\\d{1,2},?)\\s+\\d{4}\\.?["”’]?$`,
+);
 /**
  * A byline the scrape glued to the story's opening ("By Hilary Andersson BBC Panorama, Washington
  * …"): "By" and a name, not a day ("By Friday BP had …").
@@ -215,6 +227,7 @@ export function sentenceQuality(text: string): number {
   // blog printed ("= 0) { perror(…); return 4; }"), told by its braces, operators and calls.
   if (
     CAPTION.test(trimmed) ||
+    CAPTION_DATE.test(trimmed) ||
     BYLINE_OPENING.test(trimmed) ||
     STAMP_OPENING.test(trimmed) ||
     READER_PROMPT.test(trimmed) ||
