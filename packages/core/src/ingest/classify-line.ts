@@ -1,5 +1,5 @@
 import { parseDateLine } from "../dates/parse-date-line.js";
-import { countWords, endsLikeSentence, lineKey } from "./text-shape.js";
+import { countWords, endsLikeSentence, hasAtMostWords, lineKey } from "./text-shape.js";
 
 /** What a line of scraped page text is. */
 export type LineKind =
@@ -92,5 +92,5 @@ function isByline(text: string, words: number): boolean {
   if (words > 12 || endsLikeSentence(text)) return false;
   if (BY_LINE.test(text.trim())) return true;
   const parts = text.split(/\s+\/\s+/);
-  return parts.length >= 3 && parts.every((part) => countWords(part) <= 4);
+  return parts.length >= 3 && parts.every((part) => hasAtMostWords(part, 4));
 }

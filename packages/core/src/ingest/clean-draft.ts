@@ -2,7 +2,7 @@ import { CAPITAL_MONTH_PATTERN } from "../dates/candidate-date.js";
 import type { ArticleDraft } from "./article-draft.js";
 import { detokenise, isTokenised } from "./detokenise.js";
 import { isFurnitureLine } from "./furniture-line.js";
-import { countWords } from "./text-shape.js";
+import { hasAtMostWords } from "./text-shape.js";
 
 /** The longest line that may be a credit or a sign-off; longer ones are the story's prose. */
 const CREDIT_MAX_WORDS = 45;
@@ -71,7 +71,7 @@ export function cleanDraft(draft: ArticleDraft): ArticleDraft {
   const commentsFrom = marks.length >= 2 ? Math.max(1, (marks[0] as number) - 1) : text.length;
   const credits = text.map((p) => PHOTO_CREDIT_OPENING.exec(p)?.[0] ?? "");
   const isCaption = (i: number) =>
-    ((credits[i + 1] ?? "") !== "" && countWords(text[i] ?? "") <= CAPTION_MAX_WORDS) ||
+    ((credits[i + 1] ?? "") !== "" && hasAtMostWords(text[i] ?? "", CAPTION_MAX_WORDS)) ||
     ((credits[i] ?? "") !== "" &&
       CAPTION_OPENING.test((text[i] ?? "").slice(credits[i]?.length))) ||
     // A picture's day and a colon right before the story's dateline: the lead picture's caption.
@@ -113,5 +113,6 @@ export function cleanDraft(draft: ArticleDraft): ArticleDraft {
 function isCredit(paragraph: string): boolean {
   const text = paragraph.trim();
   if (OPENING_CREDIT.test(text)) return true;
-  return countWords(text) <= CREDIT_MAX_WORDS && CREDIT_LINES.some((rule) => rule.test(text));
+  // The rules first: they pass over nearly every paragraph at once, counting words does not.
+  return CREDIT_LINES.some((rule) => rule.test(text)) && hasAtMostWords(text, CREDIT_MAX_WORDS);
 }

@@ -2,7 +2,7 @@ import { isInlineElement } from "./inline-element.js";
 import { limitNesting } from "./limit-nesting.js";
 import { loadOnFirstUse } from "./load-on-first-use.js";
 import { prunePageFurniture } from "./prune-page-furniture.js";
-import { countWords, endsLikeSentence } from "./text-shape.js";
+import { endsLikeSentence, hasAtMostWords } from "./text-shape.js";
 
 /** linkedom, loaded when the first HTML is read. */
 export const linkedom = loadOnFirstUse<typeof import("linkedom")>("linkedom");
@@ -48,7 +48,7 @@ export function htmlToParagraphs(html: string): string[] {
     if (text.length === 0) return;
     if (
       block ||
-      (countWords(text) >= LOOSE_MIN_WORDS && !/^\S+$/.test(text)) ||
+      (!hasAtMostWords(text, LOOSE_MIN_WORDS - 1) && !/^\S+$/.test(text)) ||
       endsLikeSentence(text)
     )
       paragraphs.push(text);

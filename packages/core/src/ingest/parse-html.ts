@@ -3,7 +3,7 @@ import type { Origin } from "../model/article.js";
 import type { ArticleDraft, DateCandidate } from "./article-draft.js";
 import { htmlToParagraphs, htmlToText, linkedom } from "./html-text.js";
 import { limitNesting } from "./limit-nesting.js";
-import { countWords, lineKey } from "./text-shape.js";
+import { hasAtMostWords, lineKey } from "./text-shape.js";
 
 // Fewer words than this is a page without an article (a listing, an error page).
 const MIN_WORDS = 15;
@@ -50,7 +50,7 @@ export function parseHtml(html: string, origin: Origin): ArticleDraft | null {
   const paragraphs = htmlToParagraphs(article.content).filter(
     (paragraph) => lineKey(paragraph) !== lineKey(title),
   );
-  if (countWords(paragraphs.join(" ")) < MIN_WORDS) return null;
+  if (hasAtMostWords(paragraphs.join(" "), MIN_WORDS - 1)) return null;
   if (article.publishedTime) {
     dates.push({ text: article.publishedTime, rule: "readability:publishedTime" });
   }

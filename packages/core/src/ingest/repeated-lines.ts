@@ -1,4 +1,4 @@
-import { countWords, endsLikeSentence, lineKey, splitLines } from "./text-shape.js";
+import { endsLikeSentence, hasAtMostWords, lineKey, splitLines } from "./text-shape.js";
 
 const MAX_WORDS = 25;
 const MIN_STORIES = 3;
@@ -14,10 +14,10 @@ export function findRepeatedLines(texts: readonly string[]): Set<string> {
     const lines = splitLines(text)
       .map((line) => line.trim())
       .filter((line) => line.length > 0);
-    const lead = lines.find((line) => countWords(line) >= 12 && endsLikeSentence(line));
+    const lead = lines.find((line) => !hasAtMostWords(line, 11) && endsLikeSentence(line));
     const story = lead ? lineKey(lead) : lineKey(lines.join(" ")).slice(0, 200);
     for (const line of new Set(lines)) {
-      if (countWords(line) > MAX_WORDS) continue;
+      if (!hasAtMostWords(line, MAX_WORDS)) continue;
       const key = lineKey(line);
       const seen = stories.get(key);
       if (seen) seen.add(story);
