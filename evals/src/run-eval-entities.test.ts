@@ -56,6 +56,8 @@ describe("the entities evaluation", () => {
 
   it("judges an alias plausible as a case, a part, initials or a near spelling of the name", () => {
     expect(plausibleAlias("British Petroleum", "BP")).toBe(true);
+    expect(plausibleAlias("United States", "U.S.")).toBe(true);
+    expect(plausibleAlias("United States", "U.K.")).toBe(false);
     expect(plausibleAlias("Barack Obama", "Obama")).toBe(true);
     expect(plausibleAlias("Ahmad Massoud", "Ahmad Masood")).toBe(true);
     expect(plausibleAlias("Tony Hayward", "HAYWARD")).toBe(true);

@@ -100,7 +100,7 @@ export function mergeScores(gold: ReadonlyMap<string, string>, entities: readonl
 
 /**
  * Whether an alias is a plausible form of a name: the same words in another case, some of its
- * words ("Obama"), its initials ("BP" of "British Petroleum"), or each of its words one of the
+ * words ("Obama"), its initials ("BP" or "B.P." of "British Petroleum"), or each of its words one of the
  * name's spelled a little differently (at most a third of its letters changed: "Masood").
  */
 export function plausibleAlias(name: string, alias: string): boolean {
@@ -111,7 +111,8 @@ export function plausibleAlias(name: string, alias: string): boolean {
       .toLowerCase()
       .match(/[\p{L}\p{N}]+/gu) ?? [];
   const n = words(name);
-  const a = words(alias);
+  // Initials written with dots are one word: "B.P." is "BP".
+  const a = words(/^(?:\p{L}\.){2,}$/u.test(alias) ? alias.replace(/\./g, "") : alias);
   if (a.length === 0) return false;
   const initials = n
     .filter((w) => !["of", "the", "and", "for"].includes(w))
