@@ -6,8 +6,9 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describeDate, findFirstDate, formatDateRange, resolveDates } from "@briefing/core";
 import { loadCorpus } from "@briefing/core/ingest";
-import { analyseText, readArticles } from "@briefing/summariser";
+import { analyseText } from "@briefing/summariser";
 import { alignedTable } from "./aligned-table.js";
+import { readAsBrief } from "./default-briefing.js";
 import { type EventDatingScore, readGoldEvents, scoreEventDating } from "./event-dating.js";
 import { dataSet } from "./shared-data.js";
 import { readCatXml, readTimeMl, type TimexDocument } from "./timex-gold.js";
@@ -149,9 +150,7 @@ async function eventDating(root: string): Promise<Record<string, EventDatingScor
         { path, text: readFileSync(path, "utf8") },
       ]),
     );
-    const read = await readArticles((onBuilt, onRead) => loadCorpus([dir], { onBuilt, onRead }), {
-      threads: availableParallelism(),
-    });
+    const read = await readAsBrief([dir], availableParallelism());
     scores[name] = scoreEventDating(
       readGoldEvents(join(root, name)),
       files,

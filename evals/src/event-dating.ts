@@ -128,14 +128,14 @@ export function scoreEventDating(
       continue;
     }
     let best: MentionRecord | undefined;
+    let bestLength = 0;
     for (const record of recordsOfPath.get(file.path) ?? []) {
       const own = key(record.mention.text);
       if (own.length === 0 || wanted.length === 0) continue;
-      if (
-        (wanted.includes(own) || own.includes(wanted)) &&
-        own.length > key(best?.mention.text ?? "").length
-      )
+      if ((wanted.includes(own) || own.includes(wanted)) && own.length > bestLength) {
         best = record;
+        bestLength = own.length;
+      }
     }
     const date = best?.reports ? best.date : undefined;
     const start = date?.start ?? null;

@@ -1,5 +1,6 @@
 import type { ArticleDraft, DateCandidate } from "./article-draft.js";
 import { decodeXmlEntities as decode } from "./decode-xml-entities.js";
+import { elementContent } from "./element-content.js";
 
 const STORY = /<REUTERS\b([^>]*)>([\s\S]*?)<\/REUTERS>/g;
 const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
@@ -26,10 +27,10 @@ export function parseReutersSgml(text: string, path: string): ParsedReuters {
     const story = match[2] ?? "";
     const id = /NEWID="(\d+)"/.exec(attributes)?.[1] ?? String(matched);
     const where = `${path}#${id}`;
-    const title = decode(element(story, "TITLE") ?? "")
+    const title = decode(elementContent(story, "TITLE") ?? "")
       .replace(/\s+/g, " ")
       .trim();
-    const body = element(story, "BODY") ?? textOnly(story);
+    const body = elementContent(story, "BODY") ?? textOnly(story);
     const paragraphs = splitBody(decode(body));
     if (title.length === 0 && paragraphs.length === 0) {
       result.warnings.push({ where, message: "story has neither title nor body; nothing to read" });
@@ -42,7 +43,7 @@ export function parseReutersSgml(text: string, path: string): ParsedReuters {
       origin: { path: where, format: "reuters-sgml" },
       publisher: "Reuters",
     };
-    const rawDate = element(story, "DATE")?.trim();
+    const rawDate = elementContent(story, "DATE")?.trim();
     if (rawDate) {
       const date = readDate(rawDate);
       const candidate: DateCandidate = { text: rawDate, rule: "reuters:DATE" };
@@ -61,13 +62,8 @@ export function parseReutersSgml(text: string, path: string): ParsedReuters {
   return result;
 }
 
-function element(story: string, name: string): string | undefined {
-  const match = new RegExp(`<${name}\\b[^>]*>([\\s\\S]*?)</${name}>`).exec(story);
-  return match?.[1];
-}
-
 function textOnly(story: string): string {
-  const text = element(story, "TEXT") ?? "";
+  const text = elementContent(story, "TEXT") ?? "";
   return text.replace(
     /<TITLE>[\s\S]*?<\/TITLE>|<DATELINE>[\s\S]*?<\/DATELINE>|<AUTHOR>[\s\S]*?<\/AUTHOR>/g,
     "",

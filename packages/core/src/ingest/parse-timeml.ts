@@ -1,6 +1,7 @@
 import type { ArticleDraft, DateCandidate } from "./article-draft.js";
 import { decodeXmlEntities } from "./decode-xml-entities.js";
 import { detokenise } from "./detokenise.js";
+import { elementContent } from "./element-content.js";
 import { CorpusError } from "./errors.js";
 import { lineKey } from "./text-shape.js";
 
@@ -24,17 +25,19 @@ const ID_LINE = /^\S+\s+(?:NEWS\s+STORY|STORY|NEWS)$/i;
  */
 export function parseTimeMl(text: string, path: string): ParsedTimeMl {
   const warnings: string[] = [];
-  const body = element(text, "TEXT");
+  const body = elementContent(text, "TEXT");
   if (body === undefined)
     throw new CorpusError(path, "expected a TimeML <TEXT> element, found none");
-  const title = plain(element(text, "TITLE") ?? titleOf(element(text, "EXTRAINFO") ?? ""));
+  const title = plain(
+    elementContent(text, "TITLE") ?? titleOf(elementContent(text, "EXTRAINFO") ?? ""),
+  );
   const sentences = [...body.matchAll(/<s\b[^>]*>([\s\S]*?)<\/s>/g)].map((m) => m[1] ?? "");
   const blocks = sentences.length > 0 ? sentences : body.split(/\n\s*\n/);
   const paragraphs = blocks.map(plain).filter((p) => /\p{L}/u.test(p));
   // The headline printed again above the story is the title's.
   if (title && paragraphs[0] && sameLine(paragraphs[0], title)) paragraphs.shift();
   const dates: DateCandidate[] = [];
-  const dct = element(text, "DCT");
+  const dct = elementContent(text, "DCT");
   const value = dct === undefined ? undefined : /\bvalue\s*=\s*"([^"]*)"/.exec(dct)?.[1];
   if (value !== undefined) {
     const day = DAY_VALUE.exec(value.trim())?.[1];
@@ -51,10 +54,6 @@ export function parseTimeMl(text: string, path: string): ParsedTimeMl {
     draft: { title, paragraphs, dates, origin: { path, format: "timeml" } },
     warnings,
   };
-}
-
-function element(text: string, name: string): string | undefined {
-  return new RegExp(`<${name}\\b[^>]*>([\\s\\S]*?)</${name}>`).exec(text)?.[1];
 }
 
 function titleOf(extra: string): string {

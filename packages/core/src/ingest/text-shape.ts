@@ -8,13 +8,12 @@ export function countWords(text: string): number {
   return text.match(WORD)?.length ?? 0;
 }
 
-const WORD_STICKY = /\p{L}[\p{L}\p{M}'’-]*/gu;
-
 /** Whether `text` has at most `max` words ({@link countWords}), counting no further than that. */
 export function hasAtMostWords(text: string, max: number): boolean {
-  WORD_STICKY.lastIndex = 0;
+  // The same expression countWords matches with (which starts afresh, whatever its lastIndex).
+  WORD.lastIndex = 0;
   let words = 0;
-  while (WORD_STICKY.exec(text) !== null) if (++words > max) return false;
+  while (WORD.exec(text) !== null) if (++words > max) return false;
   return true;
 }
 
