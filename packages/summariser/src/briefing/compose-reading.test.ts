@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { sentenceQuality } from "../mentions/sentence-quality.js";
 import { readArticles } from "../parallel/read-articles.js";
 import { fixtureArticle } from "../test-support/fixture-article.js";
 import { buildBriefing } from "./build-briefing.js";
 import { withoutOpeningDate } from "./compose-reading.js";
-import { sentenceQuality } from "./rank-events.js";
 
 const now = new Date("2023-04-01T08:00:00Z");
 const CREDIT = "The Associated Press contributed to this report on Riverton's flood barrier plans.";

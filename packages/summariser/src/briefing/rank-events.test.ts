@@ -1,6 +1,6 @@
 import { type Article, dayEstimate, type Event, type Storyline } from "@briefing/core";
 import { describe, expect, it } from "vitest";
-import { rankEvents, sentenceQuality } from "./rank-events.js";
+import { rankEvents } from "./rank-events.js";
 
 function event(id: string, summary: string, articleIds: string[]): Event {
   return {
@@ -76,32 +76,5 @@ describe("rankEvents", () => {
     expect([news?.event.id, state?.event.id]).toEqual(["news", "state"]);
     expect(state?.quality).toBe(0.5);
     expect(state?.score).toBeCloseTo((news?.score ?? 0) / 2, 9);
-  });
-});
-
-describe("sentenceQuality", () => {
-  it("takes a plain statement as an entry, and no caption, question, fragment or code", () => {
-    expect(sentenceQuality("BP closed the new cap on the well and the flow of oil stopped.")).toBe(
-      1,
-    );
-    for (const poor of [
-      "Oil is seen gushing around the cap placed by BP during efforts to contain the leak.",
-      "Workers are pictured cleaning a beach in Grand Isle, Louisiana, on Monday (AP Photo/Dave Martin).",
-      "Workers clean up oil on a beach in Port Fourchon, Louisiana, May 24, 2010.",
-      "A BP petrol station closed due to a Greenpeace protest, in Camden, London, 27 July 2010.",
-      "Will the cap hold when the next storm reaches the Gulf of Mexico this week?",
-      "and then the company said it would pay for the whole clean-up of the coast.",
-      "L) oil spill in the Gulf of Mexico, Moody's Investor Service said in a report on Thursday.",
-      "Then the loop checks the pages: if (mprotect(pages[0], size, PROT_READ) != 0) { return 4; }",
-    ])
-      expect(sentenceQuality(poor)).toBeLessThan(0.5);
-    // Prose with a bracket, a semicolon list or a comparison is still prose.
-    for (const prose of [
-      "The council (which met on Monday) approved the plan; Riverton, Easton and Weston agreed.",
-      "Temperatures above 40 degrees (104 F) closed schools in Seville, Cordoba and Jaen on Friday.",
-      // A story's own day, told as stories tell it.
-      "The tanker ran aground in Prince William Sound on Friday, March 24, 1989.",
-    ])
-      expect(sentenceQuality(prose)).toBe(1);
   });
 });

@@ -113,3 +113,38 @@ describe("mergeEvents' action", () => {
     expect(merged?.action).toEqual({ family: "disaster", label });
   });
 });
+
+describe("mergeEvents' summary", () => {
+  /** The summary of the event all of the corpus's reports merge into. */
+  async function summaryOf(articles: Article[]): Promise<string | undefined> {
+    const events = await eventsIn(articles);
+    return events.find((e) => e.mentions.length === articles.length)?.summary;
+  }
+
+  it("is a report that stands alone as an entry, of those equally like the others", async () => {
+    expect(
+      await summaryOf([
+        // First by its article, but its subject is a pronoun.
+        fixtureArticle("a1", "Wire One", "2023-03-07", [
+          "They say floods killed 30 people in the Riverton valley on Monday, rescuers said.",
+        ]),
+        fixtureArticle("a2", "Daily Two", "2023-03-07", [
+          "Floods killed 30 people in the Riverton valley on Monday, rescuers said.",
+        ]),
+      ]),
+    ).toMatch(/^Floods killed/);
+  });
+
+  it("is what happened rather than what a report before the day expected", async () => {
+    expect(
+      await summaryOf([
+        fixtureArticle("a1", "Wire One", "2023-03-06", [
+          "The Riverton council votes on the harbour bridge plan on Friday, March 10, officials said.",
+        ]),
+        fixtureArticle("a2", "Daily Two", "2023-03-10", [
+          "The Riverton council voted on the harbour bridge plan on Friday, officials said.",
+        ]),
+      ]),
+    ).toMatch(/voted/);
+  });
+});

@@ -9,12 +9,16 @@ import {
 } from "@briefing/core";
 import type { EntityIndex } from "../entities/build-entities.js";
 import type { MentionRecord } from "../mentions/extract-mentions.js";
+import { sentenceQuality } from "../mentions/sentence-quality.js";
 import { addTo } from "../shared/add-to.js";
 import { compareText } from "../shared/compare-text.js";
 import { disjointSets } from "../shared/disjoint-sets.js";
 import { nextPostingsRange } from "../shared/next-postings-range.js";
 import { stableHash } from "../shared/stable-hash.js";
 import { denseDot, type SparseVector, sparseVectors, spread, termCount } from "../shared/tf-idf.js";
+
+/** What a report written before the event's first day weighs as its summary: a forecast. */
+const FORECAST_WEIGHT = 0.5;
 
 /** Options for {@link mergeEvents}. */
 export interface MergeEventsOptions {
@@ -150,11 +154,23 @@ function toEvent(
     .map((r) => r.mention)
     .sort((a, b) => compareText(a.articleId, b.articleId) || a.sentence - b.sentence);
   // The summary is the report most like the others (the sum of its cosines to them: its dot
-  // product with their sum, less its own); among equals, the earliest in its article. A report
-  // alone is its own summary.
+  // product with their sum, less its own), weighed by how well it stands alone as an entry and
+  // halved when written before the event's first day (what was expected, not what happened);
+  // among equals, the earliest in its article. A report alone is its own summary.
+  const date = jointDate(members);
   const centrality = vectors.length > 1 ? centralities(vectors, total) : [0];
   const best = members
-    .map((r, i) => ({ r, score: centrality[i] as number }))
+    .map((r, i) => ({
+      r,
+      score:
+        vectors.length > 1
+          ? (centrality[i] as number) *
+            sentenceQuality(r.mention.text) *
+            (date.start !== null && (publishedOf.get(r.mention.articleId) ?? "") < date.start
+              ? FORECAST_WEIGHT
+              : 1)
+          : 0,
+    }))
     .sort(
       (a, b) =>
         b.score - a.score ||
@@ -170,7 +186,7 @@ function toEvent(
   const kind = best.kind;
   const event: Event = {
     id: `event-${stableHash(mentions.map((m) => `${m.articleId}:${m.sentence}`).join("|"))}`,
-    date: jointDate(members),
+    date,
     kind,
     title: names.length > 0 ? `${KIND_LABELS[kind]}: ${names.join(", ")}` : KIND_LABELS[kind],
     summary: best.mention.text,

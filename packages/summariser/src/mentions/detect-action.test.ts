@@ -87,4 +87,15 @@ describe("detectAction", () => {
       label: "deaths",
     });
   });
+
+  it("reads a legal or political battle as no fighting, and the action it is fought with", () => {
+    expect(
+      read("The administration launched a legal battle against BP by suing it for the spill."),
+    ).toEqual({ family: "charges", label: "lawsuit" });
+    expect(read("The company faces an uphill fight to win back its customers.")).toBeUndefined();
+    expect(read("Rebels fought a fierce battle for the airport on Sunday.")).toEqual({
+      family: "offensive",
+      label: "fighting",
+    });
+  });
 });

@@ -98,11 +98,19 @@ export function detectAction(tokens: readonly Token[]): EventAction | undefined 
 
 /**
  * Words that mean another thing after a given word: "opened fire" is a shooting, not a fire; a
- * heart attack, a panic attack or an asthma attack is no attack (`null`: no action).
+ * heart attack, a panic attack or an asthma attack is no attack, and a legal, political or
+ * bidding battle (or fight) is fought with words and money, not arms (`null`: no action).
  */
+const NOT_ARMED = Object.fromEntries(
+  "legal court courtroom political bidding takeover proxy custody budget boardroom uphill"
+    .split(" ")
+    .map((word) => [word, null]),
+);
 const COMPOUNDS: Record<string, Record<string, EventAction | null>> = {
   fire: { open: { family: "offensive", label: "shooting" } },
   attack: { heart: null, panic: null, asthma: null },
+  battle: NOT_ARMED,
+  fight: NOT_ARMED,
 };
 
 /**

@@ -7,6 +7,8 @@ const entities: Entity[] = [
   { id: "e-acme", name: "Acme", kind: "organisation", aliases: [] },
   { id: "e-dock", name: "Dockside", kind: "place", aliases: [] },
   { id: "e-t", name: "T", kind: "organisation", aliases: [] },
+  { id: "e-wire", name: "HARBOURTON", kind: "place", aliases: [] },
+  { id: "e-filed", name: "Newtown", kind: "place", aliases: [] },
 ];
 
 let serial = 0;
@@ -121,6 +123,37 @@ describe("buildStorylines", () => {
     const once = ["Acme news from Portville.", "Dockside and Acme news."];
     expect(story(event("2010-06-01", hearing, ["a", "c"], names, once))).toBe(
       "Portville: spill to hearing",
+    );
+  });
+
+  it("never heads a phase with a dateline's place, in capitals or before a wire's name", () => {
+    const headline = (principal: Event) =>
+      buildStorylines(
+        [
+          event("2010-04-20", spill, ["a", "b"], ["e-port", "e-acme"]),
+          event("2010-04-21", spill, ["a", "b"], ["e-port", "e-acme"]),
+          event("2010-04-22", spill, ["c"], ["e-port", "e-acme"]),
+          principal,
+          event("2010-06-02", hearing, ["a"], ["e-port", "e-acme"]),
+          event("2010-06-03", hearing, ["d"], ["e-port", "e-acme"]),
+        ],
+        entities,
+      )[0]?.headline;
+    expect(headline(event("2010-06-01", hearing, ["a", "c"], ["e-port", "e-wire", "e-acme"]))).toBe(
+      "Portville: spill to hearing",
+    );
+    const filed = [
+      "Newtown (Wire One) - Acme news from Portville.",
+      "Newtown (Wire) -- Acme news.",
+    ];
+    const names = ["e-port", "e-filed", "e-acme"];
+    expect(headline(event("2010-06-01", hearing, ["a", "c"], names, filed))).toBe(
+      "Portville: spill to hearing",
+    );
+    // Named in the report itself, the place heads its phase.
+    const told = ["Acme news from Newtown.", "Newtown (Wire) -- Acme news in Newtown."];
+    expect(headline(event("2010-06-01", hearing, ["a", "c"], names, told))).toBe(
+      "Portville: spill to Newtown hearing",
     );
   });
 

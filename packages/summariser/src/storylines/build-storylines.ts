@@ -190,6 +190,9 @@ function arcOf(topic: string, phases: readonly FamilyPhase[]): string {
   return told.length > 0 ? `${topic}: ${told.map((r) => r.label).join(" to ")}` : topic;
 }
 
+/** A name in capitals, longer than an abbreviation ("US", "UAE"): "WASHINGTON", "NEW ORLEANS". */
+const DATELINE_CAPITALS = /^(?=(?:.*\p{Lu}){4})[\p{Lu} .'-]+$/u;
+
 /**
  * A place that sets a phase apart: not the topic, not one named all through the story (in a
  * third of its events or half its articles), not one named by a single article (articles
@@ -212,7 +215,14 @@ function distinctivePlaces(
   return (id: string) => {
     const entity = byId.get(id);
     // A place's name is short: a long "place" is a misread name ("Coast Guard Adm Thad Allen").
-    if (id === topicId || entity?.kind !== "place" || entity.name.split(" ").length > 3)
+    // One written in capitals alone is a dateline's ("WASHINGTON (Reuters) -"): where the
+    // report was filed, not where things happened.
+    if (
+      id === topicId ||
+      entity?.kind !== "place" ||
+      entity.name.split(" ").length > 3 ||
+      DATELINE_CAPITALS.test(entity.name)
+    )
       return false;
     // Part of the topic's name, or the topic part of its own: "Indian Naval" of "Indian Naval Services".
     if (topicName && (topicName.includes(entity.name) || entity.name.includes(topicName)))
@@ -433,9 +443,17 @@ function reportsNaming(event: Event, entity: Entity | undefined): number {
   return event.mentions.filter((m) => names(m.text, entity)).length;
 }
 
-/** Whether the text gives the entity's name or one of its aliases. */
+/**
+ * A wire's dateline opening a report, the page's header run into it or not: "WASHINGTON
+ * (Reuters) - ", "Wed Dec 15, 2010 … PORT FOURCHON, Louisiana (AP) — ".
+ */
+const WIRE_DATELINE = /^[^()]{0,120}\([^()]{1,40}\)\s*(?:-{1,2}|[–—])\s+/;
+
+/** Whether the text gives the entity's name or one of its aliases, a wire's dateline aside. */
 function names(text: string, entity: Entity | undefined): boolean {
-  return !!entity && [entity.name, ...entity.aliases].some((n) => text.includes(n));
+  if (!entity) return false;
+  const told = text.replace(WIRE_DATELINE, "");
+  return [entity.name, ...entity.aliases].some((n) => told.includes(n));
 }
 
 /** Oldest first by start, then end; undated events last; ties by id. */
