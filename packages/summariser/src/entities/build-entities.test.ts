@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { NameOccurrence } from "../mentions/find-names.js";
 import { buildEntities } from "./build-entities.js";
 
-const NO_CUES = { person: 0, organisation: 0, place: 0, modifier: 0 };
+const NO_CUES = { person: 0, organisation: 0, place: 0, modifier: 0, speaker: 0 };
 
 /** `times` occurrences of a name in each of the articles given, with its cues and acronym. */
 function named(
@@ -114,5 +114,18 @@ describe("buildEntities", () => {
       ...named("Deepwater Horizons", ["a3"], { times: 7, cues: { person: 2 } }),
     ]);
     expect(entities.map((e) => [e.name, e.kind])).toEqual([["Deepwater Horizon", "place"]]);
+  });
+
+  it("takes a name that speaks for a person only when a person's full name is among its forms", () => {
+    const speaks = { speaker: 1 };
+    const { entities } = buildEntities([
+      ...named("Fiat", ["a1", "a2"], { times: 3, cues: speaks }),
+      ...named("Hayward", ["a1", "a2"], { times: 3, cues: speaks }),
+      ...named("Tony Hayward", ["a1"]),
+    ]);
+    expect(Object.fromEntries(entities.map((e) => [e.name, e.kind]))).toEqual({
+      Fiat: "organisation",
+      "Tony Hayward": "person",
+    });
   });
 });

@@ -26,7 +26,7 @@ interface Form {
   position: number;
   words: string[];
   count: number;
-  cues: { person: number; organisation: number; place: number; modifier: number };
+  cues: NameOccurrence["cues"];
   acronyms: Map<string, number>;
   articles: Set<string>;
 }
@@ -175,14 +175,15 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
     if (g.words.length < 2 || words.length < 2 || g.words.at(-2)?.toLowerCase() === "of") continue;
     for (const key of neighbourhood(words.at(-1) as string)) addTo(lastWords, key, g);
   }
-  // Judged on the whole group so far: "Panjsher" once with no cue is still the place Panjshir.
+  // Judged on the whole group so far: "Panjsher" once with no cue is still the place Panjshir;
+  // a name that speaks may be a person's surname ("Klitschko said").
   const person = new Float64Array(list.length);
   const organisation = new Float64Array(list.length);
   const place = new Float64Array(list.length);
   const count = new Float64Array(list.length);
   for (const f of list) {
     const root = rootOf(f);
-    person[root] = (person[root] as number) + f.cues.person;
+    person[root] = (person[root] as number) + f.cues.person + f.cues.speaker;
     organisation[root] = (organisation[root] as number) + f.cues.organisation;
     place[root] = (place[root] as number) + f.cues.place;
     count[root] = (count[root] as number) + f.count;
@@ -314,16 +315,27 @@ function canonical(members: Form[], kind: EntityKind): string {
 
 /**
  * A group's kind is its members' majority: each written form with cues votes, as often as it is
- * written, for the kind its own cues favour; with no cue at all, two or three capitalised words
- * are most often a person's name.
+ * written, for the kind its own cues favour; one that mostly speaks ("said", "announced") votes
+ * for a person when the group has a person's full name (two or three words written as a name,
+ * not in capitals), else for an organisation ("Fiat said"). With no cue at all, two or three
+ * capitalised words are most often a person's name.
  */
 function kindOf(members: Form[]): EntityKind {
   const votes = { person: 0, organisation: 0, place: 0 };
+  const fullName = members.some(
+    (f) => f.words.length >= 2 && f.words.length <= 3 && f.text !== f.text.toUpperCase(),
+  );
   for (const f of members) {
-    const own = (Object.entries(f.cues) as [string, number][])
-      .filter(([kind]) => kind !== "modifier")
-      .sort((a, b) => b[1] - a[1])[0];
-    if (own && own[1] > 0) votes[own[0] as keyof typeof votes] += f.count;
+    const { person, organisation, place, speaker } = f.cues;
+    const cues = {
+      person: person + (fullName ? speaker : 0),
+      organisation: organisation + (fullName ? 0 : speaker),
+      place,
+    };
+    const own = (Object.entries(cues) as [keyof typeof votes, number][]).sort(
+      (a, b) => b[1] - a[1],
+    )[0];
+    if (own && own[1] > 0) votes[own[0]] += f.count;
   }
   const [kind, score] = (Object.entries(votes) as [EntityKind, number][]).sort(
     (a, b) => b[1] - a[1],
@@ -343,7 +355,7 @@ function collectForms(occurrences: readonly NameOccurrence[]): Map<string, Form>
         position: -1,
         words: o.words,
         count: 0,
-        cues: { person: 0, organisation: 0, place: 0, modifier: 0 },
+        cues: { person: 0, organisation: 0, place: 0, modifier: 0, speaker: 0 },
         acronyms: new Map(),
         articles: new Set(),
       };
@@ -355,6 +367,7 @@ function collectForms(occurrences: readonly NameOccurrence[]): Map<string, Form>
     form.cues.organisation += o.cues.organisation;
     form.cues.place += o.cues.place;
     form.cues.modifier += o.cues.modifier;
+    form.cues.speaker += o.cues.speaker;
     if (o.acronym) form.acronyms.set(o.acronym, (form.acronyms.get(o.acronym) ?? 0) + 1);
   }
   return forms;

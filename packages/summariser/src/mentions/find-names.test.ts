@@ -12,6 +12,23 @@ describe("findNames", () => {
     ).toEqual(["Amrullah Saleh", "Bank of England"]);
   });
 
+  it("reads a title word that opens an institution's name as part of it", () => {
+    expect(
+      namesIn("General Motors and General Electric asked the General Assembly for help."),
+    ).toEqual(["General Motors", "General Electric", "General Assembly"]);
+    expect(namesIn("General David Petraeus met Major Smith in Kabul.")).toEqual([
+      "David Petraeus",
+      "Smith",
+      "Kabul",
+    ]);
+  });
+
+  it("reads no time zone or half of the day as a name", () => {
+    expect(
+      namesIn("WASHINGTON | Wed Dec 15, 2010 6:14 pm EST (Reuters) - The Senate voted."),
+    ).toEqual(["WASHINGTON", "Reuters", "Senate"]);
+  });
+
   it("takes no function word of a headline in capitals for an acronym", () => {
     const names = namesIn("STATEMENT OF OBAMA ON THE OIL SPILL AND BP");
     expect(names).toContain("BP");

@@ -7,8 +7,12 @@ export interface NameOccurrence {
   /** Character offsets in the analysed text. */
   start: number;
   end: number;
-  /** Votes from the context: a title before it, a preposition of place, "said" after it. */
-  cues: { person: number; organisation: number; place: number; modifier: number };
+  /**
+   * Votes from the context: a title before it, a preposition of place, a word of an
+   * organisation's or a place's name; `speaker` counts "said" (or "announced"…) after it, which
+   * people and organisations both do.
+   */
+  cues: { person: number; organisation: number; place: number; modifier: number; speaker: number };
   /** The article it was read in, when known: canonical names are those most sources use. */
   articleId?: string;
   /** The acronym written right after it in brackets: "National Resistance Front (NRF)". */
@@ -20,9 +24,11 @@ const TITLES = new Set(
     " ",
   ),
 );
-// Words that are no name however they are written: months, weekdays, "Former" opening a sentence.
+// Words that are no name however they are written: months and weekdays, in full or cut short
+// (not "Sun", a newspaper's name), time zones and the half of the day a clock time gives
+// ("6:14 pm EST"), "Former" opening a sentence.
 const NOT_NAMES = new Set(
-  "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday the a an this that read more former".split(
+  "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat utc gmt est edt cst cdt mst mdt pst pdt bst cet cest am pm the a an this that read more former".split(
     " ",
   ),
 );
@@ -34,7 +40,7 @@ const CAPITAL_FUNCTION_WORDS = new Set(
   ),
 );
 const ORGANISATION_WORDS =
-  /^(front|party|movement|council|ministry|agency|army|forces|corps|union|committee|organi[sz]ation|group|government|administration|assembly|parliament|news|times|post|press|bank|company|inc|ltd|corporation|university|court|police|taliban|alliance|federation|commission|office|department|service|network|channel|tv|radio|brigade|militia|house|senate|congress|guard|institute|foundation|association|authority|board|bureau|club|fund|plc|corp|llc|airlines?|motors|petroleum|energy|industries|holdings)$/i;
+  /^(front|party|movement|council|ministry|agency|army|forces|corps|union|committee|organi[sz]ation|group|government|administration|assembly|parliament|news|times|post|press|bank|company|inc|ltd|corporation|university|court|police|taliban|alliance|federation|commission|office|department|service|network|channel|tv|radio|brigade|militia|house|senate|congress|guard|institute|foundation|association|authority|board|bureau|club|fund|plc|corp|llc|airlines?|motors|petroleum|energy|industries|holdings|electric|dynamics|mills|league|force)$/i;
 const PLACE_WORDS =
   /^(province|valley|district|city|town|village|region|river|mountains?|islands?|county|state|capital|gorge|pass|airport|square|street|gulf|bay|sea|ocean|lake|coast|peninsula|strait|cape|mount|canal|desert|harbou?r|beach)$/i;
 const PLACE_PREPOSITIONS = new Set([
@@ -75,7 +81,7 @@ export function findNames(sentence: SentenceAnalysis): NameOccurrence[] {
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i] as Token;
-    if (!isNameToken(token) || isTitle(token)) {
+    if (!isNameToken(token) || (isTitle(token) && !opensName(tokens, i))) {
       i++;
       continue;
     }
@@ -96,11 +102,28 @@ export function findNames(sentence: SentenceAnalysis): NameOccurrence[] {
   return found;
 }
 
+/**
+ * Whether a title word opens a name instead of a person's title: "General Motors", "General
+ * Assembly", "Major League" are names of institutions, told by the one word of an
+ * organisation's or a place's name that follows ("General David Petraeus" keeps its title).
+ */
+function opensName(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  const after = tokens[i + 2];
+  return (
+    next !== undefined &&
+    isNameToken(next) &&
+    !isTitle(next) &&
+    (ORGANISATION_WORDS.test(next.value) || PLACE_WORDS.test(next.value)) &&
+    !(after && isNameToken(after))
+  );
+}
+
 function occurrence(run: Token[], tokens: Token[], i: number, j: number): NameOccurrence {
   const first = run[0] as Token;
   const last = run[run.length - 1] as Token;
   const words = run.map((t) => t.value);
-  const cues = { person: 0, organisation: 0, place: 0, modifier: 0 };
+  const cues = { person: 0, organisation: 0, place: 0, modifier: 0, speaker: 0 };
   // "Afghan government": a single word used before a common noun is an adjective of origin.
   const next = tokens[j + 1];
   if (run.length === 1 && next?.pos === "NOUN" && DEMONYM.test(first.value)) cues.modifier++;
@@ -109,7 +132,7 @@ function occurrence(run: Token[], tokens: Token[], i: number, j: number): NameOc
   const previous = tokens[i - 1];
   if (previous && PLACE_PREPOSITIONS.has(previous.normal)) cues.place++;
   const following = tokens.slice(j + 1, j + 3);
-  if (following.some((t) => t.pos === "VERB" && SAYING.test(t.lemma))) cues.person++;
+  if (following.some((t) => t.pos === "VERB" && SAYING.test(t.lemma))) cues.speaker++;
   if (words.some((w) => ORGANISATION_WORDS.test(w)) || (run.length === 1 && isAcronym(first.value)))
     cues.organisation += 2;
   if (words.some((w) => PLACE_WORDS.test(w)) || /stan$/i.test(last.value)) cues.place += 2;
