@@ -75,6 +75,7 @@ export function buildBriefing(read: ArticlesRead, options: BuildBriefingOptions)
   const events = mergeEvents(reports, entityIndex, articles).filter((e) => inWindow(e, options));
   let storylines = buildStorylines(events, entityIndex.entities, {
     titles: new Map(articles.map((a) => [a.id, a.title])),
+    speakers: entityIndex.speakers,
   });
   if (options.topic)
     storylines = storylines.filter((s) =>

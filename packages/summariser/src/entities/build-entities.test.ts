@@ -128,4 +128,16 @@ describe("buildEntities", () => {
       "Tony Hayward": "person",
     });
   });
+
+  it("tells the people mostly named as speakers, the story's sources", () => {
+    const speaks = { speaker: 1 };
+    const { entities, speakers } = buildEntities([
+      ...named("Dave Gaskin", ["a1", "a2"], { cues: speaks }),
+      ...named("Gaskin", ["a1", "a2"], { times: 2, cues: speaks }),
+      ...named("Robert Buckley", ["a1", "a2"], { times: 2 }),
+      ...named("Buckley", ["a1"], { cues: speaks }),
+    ]);
+    const names = entities.filter((e) => speakers.has(e.id)).map((e) => e.name);
+    expect(names).toEqual(["Dave Gaskin"]);
+  });
 });

@@ -13,6 +13,11 @@ export interface EntityIndex {
   idOf: ReadonlyMap<string, string>;
   /** How many times each entity is named. */
   counts: ReadonlyMap<string, number>;
+  /**
+   * People named mostly as the speaker of what a sentence reports ("Gaskin said …"): a
+   * spokesman, an official quoted. The story's sources rather than its subject.
+   */
+  speakers: ReadonlySet<string>;
 }
 
 const GENERIC_TAIL = /^(valley|province|district|city|region|gorge)$/i;
@@ -267,6 +272,7 @@ function assemble(list: Form[], rootOf: (f: Form) => number): EntityIndex {
   const idOf = new Map<string, string>();
   const counts = new Map<string, number>();
   const used = new Set<string>();
+  const speakers = new Set<string>();
   const ordered = [...groups.values()]
     .map((members) => {
       const kind = kindOf(members);
@@ -284,9 +290,11 @@ function assemble(list: Form[], rootOf: (f: Form) => number): EntityIndex {
       .sort(compareText);
     entities.push({ id, name, kind, aliases });
     counts.set(id, total);
+    const speaking = members.reduce((n, f) => n + f.cues.speaker, 0);
+    if (kind === "person" && speaking * 2 > total) speakers.add(id);
     for (const f of members) idOf.set(f.text, id);
   }
-  return { entities, idOf, counts };
+  return { entities, idOf, counts, speakers };
 }
 
 /**

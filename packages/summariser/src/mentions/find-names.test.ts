@@ -21,6 +21,9 @@ describe("findNames", () => {
       "Smith",
       "Kabul",
     ]);
+    expect(
+      namesIn("Attorney General Eric Holder and Surgeon General Regina Benjamin spoke."),
+    ).toEqual(["Eric Holder", "Regina Benjamin"]);
   });
 
   it("reads no time zone or half of the day as a name", () => {

@@ -20,7 +20,7 @@ export interface NameOccurrence {
 }
 
 const TITLES = new Set(
-  "mr mrs ms dr sir president vice minister prime foreign defence defense interior secretary general gen commander spokesman spokeswoman spokesperson leader chief head king queen prince sheikh mullah mawlawi judge senator governor mayor ambassador envoy colonel lieutenant captain major chairman director".split(
+  "mr mrs ms dr sir president vice minister prime foreign defence defense interior secretary general gen commander spokesman spokeswoman spokesperson leader chief head king queen prince sheikh mullah mawlawi judge senator governor mayor ambassador envoy colonel lieutenant captain major chairman director attorney surgeon inspector".split(
     " ",
   ),
 );

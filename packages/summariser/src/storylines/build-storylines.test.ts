@@ -157,6 +157,23 @@ describe("buildStorylines", () => {
     );
   });
 
+  it("takes the story's subject for its topic before a source who tells it", () => {
+    const topic = (speakers: ReadonlySet<string>) =>
+      buildStorylines(
+        [
+          event("2010-04-20", spill, ["a"], ["e-acme", "e-dock"]),
+          event("2010-04-21", spill, ["b"], ["e-acme", "e-dock"]),
+          event("2010-04-22", spill, ["c"], ["e-acme"]),
+          event("2010-04-23", spill, ["d"], ["e-dock"]),
+          event("2010-04-24", spill, ["e"], ["e-acme"]),
+        ],
+        entities.map((e) => (e.id === "e-dock" ? { ...e, kind: "person" as const } : e)),
+        { speakers },
+      )[0]?.topic;
+    expect(topic(new Set())).toBe("Acme");
+    expect(topic(new Set(["e-acme"]))).toBe("Dockside");
+  });
+
   it("never takes a name of one letter for its topic", () => {
     const events = [
       event("2010-04-20", spill, ["a", "b"], ["e-t", "e-acme"]),

@@ -19,6 +19,11 @@ export interface BuildStorylinesOptions {
    * reporting most of its events as its topic and headline.
    */
   titles?: ReadonlyMap<string, string>;
+  /**
+   * Entities named mostly as the speaker of what a sentence reports (a police spokesman, an
+   * official quoted): the story's sources, which head it only when no one else is named.
+   */
+  speakers?: ReadonlySet<string>;
 }
 
 /** Events compared with each event through one of its names: the next ones that name it. */
@@ -104,7 +109,7 @@ export function buildStorylines(
     addTo(groups, find(i), event);
   });
   return [...groups.values()]
-    .map((group) => storyline(group.sort(byDate), byId, gap, options.titles))
+    .map((group) => storyline(group.sort(byDate), byId, gap, options))
     .sort((a, b) => b.events.length - a.events.length || compareText(a.id, b.id));
 }
 
@@ -112,18 +117,22 @@ function storyline(
   events: Event[],
   byId: Map<string, Entity>,
   gap: number,
-  titles: ReadonlyMap<string, string> | undefined,
+  { titles, speakers }: Pick<BuildStorylinesOptions, "titles" | "speakers">,
 ): Storyline {
   // The events that name each entity (an event names each once).
   const eventsOf = new Map<string, Event[]>();
   for (const event of events) for (const id of event.entities) addTo(eventsOf, id, event);
   const counts = new Map([...eventsOf].map(([id, list]) => [id, list.length]));
   // News is told from a place: the most named place, when a quarter of the events name it;
-  // else the most named entity.
+  // else the most named entity, one the story is about before one who tells it.
   // A name of fewer than two letters ("T" of a misread "AT&T") heads nothing.
+  const source = (id: string) => (speakers?.has(id) ? 1 : 0);
   const ranked = [...counts.keys()]
     .filter((id) => (byId.get(id)?.name.match(/\p{L}/gu)?.length ?? 0) >= 2)
-    .sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || compareText(a, b));
+    .sort(
+      (a, b) =>
+        source(a) - source(b) || (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || compareText(a, b),
+    );
   const place = ranked.find((id) => byId.get(id)?.kind === "place");
   const topicId = place && (counts.get(place) ?? 0) * 4 >= events.length ? place : ranked[0];
   const named = topicId && byId.get(topicId)?.name;
