@@ -129,6 +129,17 @@ describe("buildEntities", () => {
     });
   });
 
+  it("takes two capitalised words with no cue for a person, unless one holds a figure", () => {
+    const { entities } = buildEntities([
+      ...named("Robert Buckley", ["a1", "a2"]),
+      ...named("Airbus A380", ["a1", "a2"]),
+    ]);
+    expect(Object.fromEntries(entities.map((e) => [e.name, e.kind]))).toEqual({
+      "Robert Buckley": "person",
+      "Airbus A380": "other",
+    });
+  });
+
   it("tells the people mostly named as speakers, the story's sources", () => {
     const speaks = { speaker: 1 };
     const { entities, speakers } = buildEntities([

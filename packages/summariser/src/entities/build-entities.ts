@@ -349,8 +349,13 @@ function kindOf(members: Form[]): EntityKind {
     (a, b) => b[1] - a[1],
   )[0] as [EntityKind, number];
   if (score > 0) return kind;
-  // Two or three capitalised words with no other cue are most often a person's name.
-  return members.some((f) => f.words.length >= 2 && f.words.length <= 3) ? "person" : "other";
+  // Two or three capitalised words with no other cue are most often a person's name; not when
+  // one of them holds a figure, as a model's or a product's name does ("Airbus A380").
+  return members.some(
+    (f) => f.words.length >= 2 && f.words.length <= 3 && !f.words.some((w) => /\d/.test(w)),
+  )
+    ? "person"
+    : "other";
 }
 
 function collectForms(occurrences: readonly NameOccurrence[]): Map<string, Form> {
