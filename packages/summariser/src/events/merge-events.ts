@@ -159,6 +159,11 @@ function toEvent(
   // among equals, the earliest in its article. A report alone is its own summary.
   const date = jointDate(members);
   const centrality = vectors.length > 1 ? centralities(vectors, total) : [0];
+  // Written before the event's first day; an article of unknown day forecasts nothing.
+  const forecast = (r: MentionRecord) => {
+    const published = publishedOf.get(r.mention.articleId);
+    return !!published && date.start !== null && published < date.start;
+  };
   const best = members
     .map((r, i) => ({
       r,
@@ -166,9 +171,7 @@ function toEvent(
         vectors.length > 1
           ? (centrality[i] as number) *
             sentenceQuality(r.mention.text) *
-            (date.start !== null && (publishedOf.get(r.mention.articleId) ?? "") < date.start
-              ? FORECAST_WEIGHT
-              : 1)
+            (forecast(r) ? FORECAST_WEIGHT : 1)
           : 0,
     }))
     .sort(

@@ -14,8 +14,15 @@ describe("findNames", () => {
 
   it("reads a title word that opens an institution's name as part of it", () => {
     expect(
-      namesIn("General Motors and General Electric asked the General Assembly for help."),
-    ).toEqual(["General Motors", "General Electric", "General Assembly"]);
+      namesIn(
+        "General Motors Corporation and General Electric asked the General Assembly and Major League Baseball for help.",
+      ),
+    ).toEqual([
+      "General Motors Corporation",
+      "General Electric",
+      "General Assembly",
+      "Major League Baseball",
+    ]);
     expect(namesIn("General David Petraeus met Major Smith in Kabul.")).toEqual([
       "David Petraeus",
       "Smith",

@@ -103,19 +103,17 @@ export function findNames(sentence: SentenceAnalysis): NameOccurrence[] {
 }
 
 /**
- * Whether a title word opens a name instead of a person's title: "General Motors", "General
- * Assembly", "Major League" are names of institutions, told by the one word of an
- * organisation's or a place's name that follows ("General David Petraeus" keeps its title).
+ * Whether a title word opens a name instead of a person's title: "General Motors (Corporation)",
+ * "General Assembly", "Major League Baseball" are names of institutions, told by a word of an
+ * organisation's or a place's name right after it ("General David Petraeus" keeps its title).
  */
 function opensName(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1];
-  const after = tokens[i + 2];
   return (
     next !== undefined &&
     isNameToken(next) &&
     !isTitle(next) &&
-    (ORGANISATION_WORDS.test(next.value) || PLACE_WORDS.test(next.value)) &&
-    !(after && isNameToken(after))
+    (ORGANISATION_WORDS.test(next.value) || PLACE_WORDS.test(next.value))
   );
 }
 
