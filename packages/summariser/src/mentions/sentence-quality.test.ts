@@ -15,6 +15,8 @@ describe("sentenceQuality", () => {
       "and then the company said it would pay for the whole clean-up of the coast.",
       "L) oil spill in the Gulf of Mexico, Moody's Investor Service said in a report on Thursday.",
       "Then the loop checks the pages: if (mprotect(pages[0], size, PROT_READ) != 0) { return 4; }",
+      "The US and Europe ignore it This article appeared on p20 of the Main section of the Observer on Sunday 30 May 2010.",
+      "A version of this article appears in print on June 2, 2010, on page A1 of the New York edition.",
     ])
       expect(sentenceQuality(poor)).toBeLessThan(0.5);
     // Prose with a bracket, a semicolon list or a comparison is still prose.

@@ -45,6 +45,12 @@ const READER_PROMPT =
  * bracket the sentence splitter cut through ("L) oil spill …" of "(BP.L)").
  */
 const FRAGMENT_OPENING = /^(?:(and|but|or|so|nor|yet|with|while|as)\b|[,;:)\]-]|\p{L}{1,3}\)\s)/iu;
+/**
+ * A print edition's note run into the text: "This article appeared on p20 of the Main section of
+ * the Observer …", "A version of this article appears in print on …".
+ */
+const PRINT_NOTE =
+  /\b(?:this (?:article|story)|a version(?: of this (?:article|story|review|column))?) appear(?:s|ed) (?:on p(?:age)?\s?[a-z]?\d+\b|in print\b)/i;
 /** Characters and pairs prose hardly uses and code is made of; this many make a sentence code. */
 const CODE_MARK = /[{}=<>\\|]|\(\)|\);/g;
 const CODE_MARKS = 3;
@@ -66,13 +72,15 @@ export function sentenceQuality(text: string): number {
     quality /= 2;
   if (PRONOUN_OPENING.test(trimmed)) quality /= 2;
   // A photo's caption describes a picture, not an event: no entry; nor is a byline or a time stamp
-  // glued to the story's opening, whose sentence is the page's header run into the lead. Nor is code or markup a
-  // blog printed ("= 0) { perror(…); return 4; }"), told by its braces, operators and calls.
+  // glued to the story's opening, whose sentence is the page's header run into the lead, nor a
+  // print edition's note. Nor is code or markup a blog printed ("= 0) { perror(…); return 4; }"),
+  // told by its braces, operators and calls.
   if (
     CAPTION.test(trimmed) ||
     CAPTION_DATE.test(trimmed) ||
     BYLINE_OPENING.test(trimmed) ||
     STAMP_OPENING.test(trimmed) ||
+    PRINT_NOTE.test(trimmed) ||
     READER_PROMPT.test(trimmed) ||
     (/\bplease\b/i.test(trimmed) && !/["“”‘’]/.test(trimmed)) ||
     (trimmed.match(CODE_MARK) ?? []).length >= CODE_MARKS
