@@ -164,22 +164,11 @@ function toEvent(
     const published = publishedOf.get(r.mention.articleId);
     return !!published && date.start !== null && published < date.start;
   };
-  const best = members
-    .map((r, i) => ({
-      r,
-      score:
-        vectors.length > 1
-          ? (centrality[i] as number) *
-            sentenceQuality(r.mention.text) *
-            (forecast(r) ? FORECAST_WEIGHT : 1)
-          : 0,
-    }))
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        a.r.position - b.r.position ||
-        compareText(a.r.mention.articleId, b.r.mention.articleId),
-    )[0]?.r as MentionRecord;
+  const best = summaryOf(
+    members,
+    centrality,
+    (r) => sentenceQuality(r.mention.text) * (forecast(r) ? FORECAST_WEIGHT : 1),
+  );
   const counts = new Map<string, number>();
   for (const id of entityIds) if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
   const ordered = [...counts]
@@ -202,6 +191,35 @@ function toEvent(
   const disputed = disputes(members, event.date, publishedOf);
   if (disputed.length > 0) event.disputed = disputed;
   return event;
+}
+
+/**
+ * The report with the best centrality × `weight` (a weight at most 1); among equals, the earliest
+ * in its article, then by article. Reports are weighed in order of centrality, and no further once
+ * centrality alone falls below the best found: most events' most central report stands alone.
+ */
+function summaryOf(
+  members: readonly MentionRecord[],
+  centrality: readonly number[],
+  weight: (r: MentionRecord) => number,
+): MentionRecord {
+  if (members.length === 1) return members[0] as MentionRecord;
+  const before = (a: { r: MentionRecord; score: number }, b: { r: MentionRecord; score: number }) =>
+    b.score - a.score ||
+    a.r.position - b.r.position ||
+    compareText(a.r.mention.articleId, b.r.mention.articleId);
+  const order = members
+    .map((_, i) => i)
+    .sort((a, b) => (centrality[b] as number) - (centrality[a] as number));
+  let best: { r: MentionRecord; score: number } | undefined;
+  for (const i of order) {
+    const central = centrality[i] as number;
+    if (best && central < best.score) break;
+    const r = members[i] as MentionRecord;
+    const candidate = { r, score: central * weight(r) };
+    if (!best || before(candidate, best) < 0) best = candidate;
+  }
+  return (best as { r: MentionRecord }).r;
 }
 
 /** The action most of the reports tell; on a tie, the summary's, then the first told. */
