@@ -93,6 +93,14 @@ describe("detectAction", () => {
       read("The administration launched a legal battle against BP by suing it for the spill."),
     ).toEqual({ family: "charges", label: "lawsuit" });
     expect(read("The company faces an uphill fight to win back its customers.")).toBeUndefined();
+    // A sexual assault is a crime, not an armed assault.
+    expect(
+      read("A jury found him guilty on both sexual assault charges on Thursday."),
+    ).toBeUndefined();
+    expect(read("According to the police, rebels attacked the convoy near the border.")).toEqual({
+      family: "offensive",
+      label: "attack",
+    });
     expect(read("Rebels fought a fierce battle for the airport on Sunday.")).toEqual({
       family: "offensive",
       label: "fighting",

@@ -98,8 +98,9 @@ export function detectAction(tokens: readonly Token[]): EventAction | undefined 
 
 /**
  * Words that mean another thing after a given word: "opened fire" is a shooting, not a fire; a
- * heart attack, a panic attack or an asthma attack is no attack, and a legal, political or
- * bidding battle (or fight) is fought with words and money, not arms (`null`: no action).
+ * heart attack, a panic attack or an asthma attack is no attack, a sexual assault is a crime
+ * rather than an armed assault, and a legal, political or bidding battle (or fight) is fought
+ * with words and money, not arms (`null`: no action).
  */
 const NOT_ARMED = Object.fromEntries(
   "legal court courtroom political bidding takeover proxy custody budget boardroom uphill"
@@ -109,6 +110,7 @@ const NOT_ARMED = Object.fromEntries(
 const COMPOUNDS: Record<string, Record<string, EventAction | null>> = {
   fire: { open: { family: "offensive", label: "shooting" } },
   attack: { heart: null, panic: null, asthma: null },
+  assault: { sexual: null, indecent: null },
   battle: NOT_ARMED,
   fight: NOT_ARMED,
 };
@@ -127,6 +129,8 @@ const OBJECT_UNMAKES: Record<string, (after: readonly Token[]) => boolean> = {
           t.lemma.toLowerCase(),
         ),
     ),
+  // "According to the court" reports a source, not an accord.
+  accord: (after) => after[0]?.normal === "to",
   demonstrate: (after) => {
     const next = after.find((t) => t.pos !== "ADV");
     return next !== undefined && !["ADP", "PUNCT", "CCONJ"].includes(next.pos);
