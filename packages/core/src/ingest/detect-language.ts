@@ -41,6 +41,11 @@ export async function loadLanguageDetector(
   };
 }
 
+/** Whether a sample's language is told without the model: declared, too short, or plainly English. */
+export function languageKnownWithoutModel(sample: LanguageSample): boolean {
+  return quickLanguage(sample) !== undefined;
+}
+
 /**
  * What a detector reads of an article: the start of its title and paragraphs, one per line (the
  * first few hundred characters), joined without joining the whole text.

@@ -153,6 +153,26 @@ describe("loadCorpus", () => {
     expect(articles).toHaveLength(71);
   });
 
+  it("gives last the articles whose language only the model tells, keeping the files' order", async () => {
+    await write("languages/a.txt", STORY);
+    await write(
+      "languages/b.txt",
+      "Les pêcheurs bloqués au port\n\nUne tempête a fermé le port lundi, bloquant les ferries et les bateaux de pêche pour la troisième fois cet hiver, selon l'autorité portuaire.",
+    );
+    await write(
+      "languages/c.md",
+      "# Ferries sail again\n\nThe ferries sailed again on Tuesday once the storm had passed, and the port authority said the harbour would stay open for the rest of the week.",
+    );
+    const given: string[] = [];
+    const { articles } = await loadCorpus(join(dir, "languages"), {
+      onBuilt: (built) => {
+        given.push(...built.map((a) => a.language));
+      },
+    });
+    expect(given).toEqual(["en", "en", "fr"]);
+    expect(articles.map((a) => a.language)).toEqual(["en", "fr", "en"]);
+  });
+
   it("tells the corpus's size once its files are read, before building any article", async () => {
     await write("sized/a.txt", STORY);
     await write("sized/b.md", `# Second story\n\n${STORY}`);

@@ -5,7 +5,12 @@ import type { ArticleDraft } from "./article-draft.js";
 import { buildArticle } from "./build-article.js";
 import { cleanDraft } from "./clean-draft.js";
 import { type DetectedFormat, detectFormat } from "./detect-format.js";
-import { languageSample, loadLanguageDetector } from "./detect-language.js";
+import {
+  type LanguageSample,
+  languageKnownWithoutModel,
+  languageSample,
+  loadLanguageDetector,
+} from "./detect-language.js";
 import { CorpusError } from "./errors.js";
 import { type FoldedDuplicate, foldDuplicates } from "./fold-duplicates.js";
 import { listFiles } from "./list-files.js";
@@ -142,22 +147,38 @@ export async function readDocuments(
   const furniture: Record<string, string[]> = {};
   for (const draft of drafts)
     if (draft.furniture?.length) furniture[draft.origin.path] = draft.furniture;
-  const detectLanguage = await loadLanguageDetector(
-    drafts
-      .filter((d) => !d.complete)
-      .map((d) => ({
-        text: languageSample(d.title, d.paragraphs),
-        ...(d.language ? { declared: d.language } : {}),
-      })),
+  // Articles whose language only the model can tell are built last, once it has loaded (a third
+  // of a second): the others reach `onBuilt`, and the threads reading their sentences, without
+  // waiting for it.
+  const samples = drafts.map((d) =>
+    d.complete
+      ? undefined
+      : {
+          text: languageSample(d.title, d.paragraphs),
+          ...(d.language ? { declared: d.language } : {}),
+        },
   );
-  const articles: Article[] = [];
-  let given = 0;
-  for (const [i, draft] of drafts.entries()) {
-    progress({ stage: "build", done: i, total: drafts.length });
-    articles.push(buildArticle(draft, detectLanguage));
-    if (options.onBuilt && (articles.length - given === BUILT_BATCH || i === drafts.length - 1)) {
-      await options.onBuilt(articles.slice(given));
-      given = articles.length;
+  const needsModel = (i: number) => {
+    const sample = samples[i];
+    return sample !== undefined && !languageKnownWithoutModel(sample);
+  };
+  const order = [...drafts.keys()].sort((a, b) => Number(needsModel(a)) - Number(needsModel(b)));
+  const firstNeedingModel = order.findIndex(needsModel);
+  let detectLanguage = await loadLanguageDetector([]);
+  const articles: Article[] = new Array(drafts.length);
+  let batch: Article[] = [];
+  for (const [done, i] of order.entries()) {
+    progress({ stage: "build", done, total: drafts.length });
+    if (done === firstNeedingModel)
+      detectLanguage = await loadLanguageDetector(
+        order.slice(done).map((k) => samples[k] as LanguageSample),
+      );
+    const article = buildArticle(drafts[i] as ArticleDraft, detectLanguage);
+    articles[i] = article;
+    batch.push(article);
+    if (options.onBuilt && (batch.length === BUILT_BATCH || done === drafts.length - 1)) {
+      await options.onBuilt(batch);
+      batch = [];
     }
   }
   progress({ stage: "build", done: drafts.length, total: drafts.length });
