@@ -1,5 +1,5 @@
 // pnpm bench:fanout [--recipients 100000] [--workers 1,2,4] [--kills 10] [--sink minimal|smtp-server]
-// [--profile DIR] [--json]: one digest period sent to N recipients through 1, 2 and 4 `briefing worker`
+// [--concurrency N] [--profile DIR] [--json]: one digest period sent to N recipients through 1, 2 and 4 `briefing worker`
 // processes on a PostgreSQL state, to a local SMTP sink on this machine; then a run with random
 // SIGKILLs of workers. Needs PostgreSQL:
 // BRIEFING_BENCH_POSTGRES (or BRIEFING_TEST_POSTGRES) = postgres://…; skipped with a line without.
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     workers: { type: "string", default: "1,2,4" },
     kills: { type: "string", default: "10" },
     batch: { type: "string", default: "500" },
+    concurrency: { type: "string", default: "2" },
     sink: { type: "string", default: "minimal" },
     profile: { type: "string" },
     json: { type: "boolean", default: false },
@@ -31,6 +32,7 @@ const { values } = parseArgs({
 const RECIPIENTS = Number(values.recipients);
 const WORKERS = (values.workers as string).split(",").map(Number);
 const KILLS = Number(values.kills);
+const CONCURRENCY = values.concurrency as string;
 // --profile DIR: each worker writes a V8 CPU profile there.
 const NODE_ARGS = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -115,7 +117,7 @@ function configFor(dir: string, state: string, smtp: string): string {
 function worker(config: string): { child: ChildProcess; started: Promise<void> } {
   const child = spawn(
     process.execPath,
-    [...NODE_ARGS, CLI, "worker", "--config", config, "--concurrency", "2"],
+    [...NODE_ARGS, CLI, "worker", "--config", config, "--concurrency", CONCURRENCY],
     {
       stdio: ["ignore", "ignore", "pipe"],
     },
@@ -228,7 +230,7 @@ async function main() {
     }
     process.stdout.write(
       [
-        `fan-out: one period to ${RECIPIENTS} recipients, workers with --concurrency 2, a local SMTP sink (${values.sink === "minimal" ? "minimal receiver; --sink smtp-server for smtp-server" : "smtp-server"})`,
+        `fan-out: one period to ${RECIPIENTS} recipients, workers with --concurrency ${CONCURRENCY}, a local SMTP sink (${values.sink === "minimal" ? "minimal receiver; --sink smtp-server for smtp-server" : "smtp-server"})`,
         "workers  recipients   received  messages/s  queue s",
         ...rows,
         "",

@@ -78,10 +78,13 @@ export async function openDigests(
   config: Config,
   io: CliIo,
   log: (event: DigestEvent) => void,
-  options: { wait?: boolean } = {},
+  options: { wait?: boolean; lanes?: number } = {},
 ): Promise<DigestContext & { close: () => Promise<void>; boss?: PgBoss }> {
   const ledger = await openLedger(config.state);
-  const mailer = createMailer(config.transport, { timeoutMs: config.delivery.timeoutMs });
+  const mailer = createMailer(config.transport, {
+    timeoutMs: config.delivery.timeoutMs,
+    ...(options.lanes !== undefined ? { lanes: options.lanes } : {}),
+  });
   const redact = redactorOf(config);
   // The queue's code (pg-boss) is loaded only where there is a queue.
   const queue = isPostgresUrl(config.state) ? await import("../jobs/digest-jobs.js") : undefined;

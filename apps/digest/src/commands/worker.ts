@@ -51,7 +51,10 @@ export async function workerCommand(
     { base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
     { write: (line: string) => io.stderr(redact(line)) },
   );
-  const context = await openDigests(config, io, (event) => logger.info(event, event.kind));
+  // A connection to the mail server for each batch in hand.
+  const context = await openDigests(config, io, (event) => logger.info(event, event.kind), {
+    lanes: concurrency,
+  });
   const boss = context.boss as PgBoss;
   // Each period's email is compiled once, by whoever queued it; a worker reads it once.
   const emails = new Map<number, CompiledEmail>();

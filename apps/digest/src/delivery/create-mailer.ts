@@ -2,7 +2,7 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { maskCredentials } from "../config/redact-secrets.js";
 import { composeMessage, type OutgoingMessage } from "./compose-message.js";
-import { SmtpLane } from "./smtp-lane.js";
+import { SmtpPool } from "./smtp-pool.js";
 
 export type { OutgoingMessage } from "./compose-message.js";
 
@@ -21,17 +21,22 @@ export interface Mailer {
 export interface MailerOptions {
   /** Connection, greeting and socket timeouts. Default 30 s. */
   timeoutMs?: number;
+  /**
+   * SMTP connections at most, for a process that sends several batches at once (a worker's
+   * `--concurrency`); still at most one message whose fate is unknown. Default 1.
+   */
+  lanes?: number;
 }
 
 /**
- * A mailer for `smtp://` or `smtps://` URLs (one reused SMTP connection, credentials from the
- * URL) or `file:DIR` (each message written as `DIR/<Message-ID>.eml`, for running without a
+ * A mailer for `smtp://` or `smtps://` URLs (reused SMTP connections, `lanes` of them at most,
+ * credentials from the URL) or `file:DIR` (each message written as `DIR/<Message-ID>.eml`, for running without a
  * mail server and for inspection). Both send the bytes {@link composeMessage} builds.
  */
 export function createMailer(url: string, options: MailerOptions = {}): Mailer {
   if (url.startsWith("file:")) return fileMailer(url.slice(5));
   const parsed = new URL(url);
-  const lane = new SmtpLane({
+  const pool = new SmtpPool({
     host: parsed.hostname,
     port: Number(parsed.port) || (parsed.protocol === "smtps:" ? 465 : 587),
     secure: parsed.protocol === "smtps:",
@@ -44,11 +49,12 @@ export function createMailer(url: string, options: MailerOptions = {}): Mailer {
         }
       : {}),
     timeoutMs: options.timeoutMs ?? 30_000,
+    ...(options.lanes !== undefined ? { lanes: options.lanes } : {}),
   });
   return {
     description: maskCredentials(url),
-    send: (message, accepted) => lane.send(composeMessage(message), accepted),
-    close: () => lane.close(),
+    send: (message, accepted) => pool.send(composeMessage(message), accepted),
+    close: () => pool.close(),
   };
 }
 

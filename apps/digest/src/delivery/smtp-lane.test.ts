@@ -1,9 +1,10 @@
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
-import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ComposedMessage } from "./compose-message.js";
 import { SmtpLane } from "./smtp-lane.js";
+import {
+  type RecordingServerOptions,
+  startRecordingServer,
+} from "./test-support/recording-smtp-server.js";
 
 const message = (to: string): ComposedMessage => ({
   envelope: { from: "desk@riverton.example", to: [to] },
@@ -11,41 +12,16 @@ const message = (to: string): ComposedMessage => ({
 });
 
 describe("SmtpLane", () => {
-  let server: SMTPServer | undefined;
+  let close: (() => Promise<void>) | undefined;
   afterEach(async () => {
-    await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
-    server = undefined;
+    await close?.();
+    close = undefined;
   });
 
-  /** A real smtp-server; `events` records connections, envelopes and deliveries in order. */
-  async function start(events: string[], options: Partial<SMTPServerOptions> = {}) {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onConnect(_session, callback) {
-        events.push("connect");
-        callback();
-      },
-      onRcptTo(address, _session, callback) {
-        if (address.address.startsWith("refused"))
-          return callback(Object.assign(new Error("no such user"), { responseCode: 550 }));
-        callback();
-      },
-      onData(stream, session, callback) {
-        stream.resume();
-        stream.on("end", () => {
-          events.push(`data ${session.envelope.rcptTo.map((r) => r.address).join()}`);
-          callback();
-        });
-      },
-      ...options,
-    });
-    server.on("error", () => {});
-    server.listen(0, "127.0.0.1");
-    await once(server.server, "listening");
-    const { port } = server.server.address() as AddressInfo;
-    return new SmtpLane({ host: "127.0.0.1", port, secure: false, timeoutMs: 5_000 });
+  async function start(events: string[], options: RecordingServerOptions = {}) {
+    const server = await startRecordingServer(events, options);
+    close = server.close;
+    return new SmtpLane({ host: "127.0.0.1", port: server.port, secure: false, timeoutMs: 5_000 });
   }
 
   it("sends one message at a time, each one's follow-up done before the next starts", async () => {

@@ -15,29 +15,44 @@ export interface SmtpLaneOptions {
   maxMessages?: number;
 }
 
+/** Runs `work` when no other work given to it runs: one at a time, in the order given. */
+export type Turn = <T>(work: () => Promise<T>) => Promise<T>;
+
+/** A {@link Turn} of its own. */
+export function oneAtATime(): Turn {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const run = tail.then(work);
+    tail = run.catch(() => {});
+    return run;
+  };
+}
+
 /**
  * One SMTP connection (nodemailer's SMTPConnection) reused for message after message, one at
  * a time: a message and whatever its sender does once the server accepted it (recording it as
- * sent) finish before the next message starts, so a process that dies leaves at most one
- * message whose fate is unknown. A connection the server closed while idle is opened again and
- * the message sent on the new one; one that failed is dropped and opened again for the next.
+ * sent) finish before the next message starts. The server takes a message only at its end (the
+ * line with a single dot): lanes that share a `turn` stream their messages at once, but end one,
+ * wait for the server's reply and run `accepted` one message at a time, so a process that dies
+ * leaves at most one message whose fate is unknown however many lanes it has. A connection the
+ * server closed while idle is opened again and the message sent on the new one; one that failed
+ * is dropped and opened again for the next.
  */
 export class SmtpLane {
   readonly #options: SmtpLaneOptions;
+  readonly #turn: Turn;
   #connection: SMTPConnection | undefined;
   #sent = 0;
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(options: SmtpLaneOptions) {
+  constructor(options: SmtpLaneOptions, turn: Turn = oneAtATime()) {
     this.#options = options;
+    this.#turn = turn;
   }
 
   /** Sends `message`; `accepted` runs once the server took it, before the next message starts. */
   send(message: ComposedMessage, accepted?: () => Promise<void>): Promise<void> {
-    const turn = this.#queue.then(async () => {
-      await this.#deliver(message);
-      await accepted?.();
-    });
+    const turn = this.#queue.then(() => this.#deliver(message, accepted));
     this.#queue = turn.catch(() => {});
     return turn;
   }
@@ -48,19 +63,30 @@ export class SmtpLane {
     connection?.quit();
   }
 
-  async #deliver(message: ComposedMessage): Promise<void> {
+  async #deliver(message: ComposedMessage, accepted?: () => Promise<void>): Promise<void> {
     for (let again = true; ; again = false) {
       const reused = this.#connection !== undefined;
       const connection = this.#connection ?? (await this.#open());
       const body = new PassThrough();
-      body.end(message.raw);
+      body.write(message.raw);
+      const sent = new Promise<void>((resolve, reject) =>
+        connection.send(message.envelope, body, (error) => (error ? reject(error) : resolve())),
+      );
+      // Awaited in its turn; a refusal before then is not left unhandled meanwhile.
+      sent.catch(() => {});
+      let delivered = false;
       try {
-        await new Promise<void>((resolve, reject) =>
-          connection.send(message.envelope, body, (error) => (error ? reject(error) : resolve())),
-        );
-        if (++this.#sent >= (this.#options.maxMessages ?? 100)) this.close();
+        await this.#turn(async () => {
+          if (!body.destroyed) body.end();
+          await sent;
+          delivered = true;
+          if (++this.#sent >= (this.#options.maxMessages ?? 100)) this.close();
+          await accepted?.();
+        });
         return;
       } catch (error) {
+        // The message went: what failed is its sender's follow-up, not the connection.
+        if (delivered) throw error;
         const e = error as { code?: string; responseCode?: number };
         // A message refused by the server (a 4xx or 5xx reply to it): the connection is fine.
         if ((e.code === "EENVELOPE" || e.code === "EMESSAGE") && e.responseCode !== 421) {
