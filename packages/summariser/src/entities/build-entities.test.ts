@@ -65,6 +65,15 @@ describe("buildEntities", () => {
     expect(found["Gulf of Mexico"]).toEqual([]);
   });
 
+  it("reads an acronym written with dots as the same letters", () => {
+    const found = groups([
+      ...named("United States", ["a1", "a2"], { times: 2, cues: place }),
+      ...named("U.S.", ["a1", "a2", "a3"], { times: 3, cues: place }),
+      ...named("US", ["a2"]),
+    ]);
+    expect(found["U.S."]).toEqual(["US", "United States"]);
+  });
+
   it("takes a bracketed acronym only for a name it starts like, and never chains two anchored names", () => {
     const found = groups([
       ...named("Standard Alaska", ["a1"], { acronym: "BP" }),
@@ -129,13 +138,18 @@ describe("buildEntities", () => {
     });
   });
 
-  it("takes two capitalised words with no cue for a person, unless one holds a figure", () => {
+  it("takes two capitalised words with no cue for a person when the corpus gives someone that first name", () => {
+    const speaks = { speaker: 1 };
     const { entities } = buildEntities([
       ...named("Robert Buckley", ["a1", "a2"]),
+      ...named("Robert Smith", ["a3"], { cues: speaks }),
+      ...named("Thomson Reuters", ["a1", "a2"]),
       ...named("Airbus A380", ["a1", "a2"]),
     ]);
     expect(Object.fromEntries(entities.map((e) => [e.name, e.kind]))).toEqual({
       "Robert Buckley": "person",
+      "Robert Smith": "person",
+      "Thomson Reuters": "other",
       "Airbus A380": "other",
     });
   });

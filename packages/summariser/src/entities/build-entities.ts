@@ -155,11 +155,12 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   for (const g of list) if (g.words.length >= 2) addTo(byInitials, initialsOf(g), g);
   // An acronym not defined in the text joins the group of names with its initials that dominates
   // the others in the articles that use it ("BP": British Petroleum, not Brad Pitt as well), and
-  // only one.
+  // only one; written with dots or without ("U.S.", "US": the United States).
   for (const f of list) {
-    if (f.words.length !== 1 || !/^[A-Z]{2,6}$/.test(f.text)) continue;
+    const letters = acronymLetters(f);
+    if (letters === undefined) continue;
     // Only names written in an article that uses the acronym: "GM" is not the Gulf of Mexico.
-    const near = (byInitials.get(f.text) ?? []).filter((g) =>
+    const near = (byInitials.get(letters) ?? []).filter((g) =>
       [...g.articles].some((id) => f.articles.has(id)),
     );
     const uses = new Map<number, number>();
@@ -227,6 +228,13 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   return assemble(list, rootOf);
 }
 
+/** The letters of a form that is an acronym, with or without dots ("US", "U.S." → "US"). */
+function acronymLetters(f: Form): string | undefined {
+  if (f.words.length !== 1) return undefined;
+  if (/^[A-Z]{2,6}$/.test(f.text)) return f.text;
+  return /^(?:[A-Z]\.){2,6}$/.test(f.text) ? f.text.replace(/\./g, "") : undefined;
+}
+
 /** The initials of a form's capitalised core words: "National Resistance Front" → "NRF". */
 function initialsOf(f: Form): string {
   return coreWords(f)
@@ -273,9 +281,14 @@ function assemble(list: Form[], rootOf: (f: Form) => number): EntityIndex {
   const counts = new Map<string, number>();
   const used = new Set<string>();
   const speakers = new Set<string>();
+  // First names of this corpus: the first words of full names someone is titled or quoted by.
+  const given = new Set<string>();
+  for (const f of list)
+    if (f.words.length >= 2 && f.words.length <= 3 && f.cues.person + f.cues.speaker > 0)
+      given.add((f.words[0] as string).toLowerCase());
   const ordered = [...groups.values()]
     .map((members) => {
-      const kind = kindOf(members);
+      const kind = kindOf(members, given);
       const name = canonical(members, kind);
       return { members, kind, name, total: members.reduce((s, f) => s + f.count, 0) };
     })
@@ -328,7 +341,7 @@ function canonical(members: Form[], kind: EntityKind): string {
  * not in capitals), else for an organisation ("Fiat said"). With no cue at all, two or three
  * capitalised words are most often a person's name.
  */
-function kindOf(members: Form[]): EntityKind {
+function kindOf(members: Form[], given: ReadonlySet<string>): EntityKind {
   const votes = { person: 0, organisation: 0, place: 0 };
   const fullName = members.some(
     (f) => f.words.length >= 2 && f.words.length <= 3 && f.text !== f.text.toUpperCase(),
@@ -349,10 +362,12 @@ function kindOf(members: Form[]): EntityKind {
     (a, b) => b[1] - a[1],
   )[0] as [EntityKind, number];
   if (score > 0) return kind;
-  // Two or three capitalised words with no other cue are most often a person's name; not when
-  // one of them holds a figure, as a model's or a product's name does ("Airbus A380").
+  // Two or three capitalised words with no other cue are a person's name when the first is a
+  // first name of a person elsewhere in the corpus ("Tim Howard" where "Tim Smith" said);
+  // "Thomson Reuters" and "Airbus A380" are not.
   return members.some(
-    (f) => f.words.length >= 2 && f.words.length <= 3 && !f.words.some((w) => /\d/.test(w)),
+    (f) =>
+      f.words.length >= 2 && f.words.length <= 3 && given.has((f.words[0] as string).toLowerCase()),
   )
     ? "person"
     : "other";

@@ -31,6 +31,27 @@ describe("findNames", () => {
     expect(
       namesIn("Attorney General Eric Holder and Surgeon General Regina Benjamin spoke."),
     ).toEqual(["Eric Holder", "Regina Benjamin"]);
+    expect(
+      namesIn(
+        "Chief Executive Tony Hayward and Chief Executive Officer Bob Dudley met the Executive Council.",
+      ),
+    ).toEqual(["Tony Hayward", "Bob Dudley", "Executive Council"]);
+  });
+
+  it("takes a role in apposition after a name for a person's", () => {
+    const personCues = (text: string) =>
+      analyseText(text).flatMap((sentence) =>
+        findNames(sentence).map((n) => `${n.text} ${n.cues.person}`),
+      );
+    expect(
+      personCues(
+        "Fahim Dashti, spokesman for the group, was killed, according to Fahim Fetrat, a journalist from the region.",
+      ),
+    ).toEqual(["Fahim Dashti 1", "Fahim Fetrat 1"]);
+    expect(personCues("They reached Kabul, the capital, and Mazar, a former base.")).toEqual([
+      "Kabul 0",
+      "Mazar 0",
+    ]);
   });
 
   it("reads no time zone or half of the day as a name", () => {

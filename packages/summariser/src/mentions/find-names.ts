@@ -20,7 +20,7 @@ export interface NameOccurrence {
 }
 
 const TITLES = new Set(
-  "mr mrs ms dr sir president vice minister prime foreign defence defense interior secretary general gen commander spokesman spokeswoman spokesperson leader chief head king queen prince sheikh mullah mawlawi judge senator governor mayor ambassador envoy colonel lieutenant captain major chairman director attorney surgeon inspector".split(
+  "mr mrs ms dr sir president vice minister prime foreign defence defense interior secretary general gen commander spokesman spokeswoman spokesperson leader chief head king queen prince sheikh mullah mawlawi judge senator governor mayor ambassador envoy colonel lieutenant captain major chairman director executive officer attorney surgeon inspector".split(
     " ",
   ),
 );
@@ -117,6 +117,23 @@ function opensName(tokens: readonly Token[], i: number): boolean {
   );
 }
 
+/** Nouns of a person's role, besides titles, that an apposition gives: "X, a journalist". */
+const ROLES = new Set(
+  "journalist reporter correspondent editor member official analyst lawyer professor author founder activist resident farmer worker doctor".split(
+    " ",
+  ),
+);
+const ROLE_OPENERS = new Set(["a", "an", "the", "former", "senior", "top", "local"]);
+
+/** Whether a comma after the name's last token opens a role: "…, (a) (former) spokesman". */
+function hasRoleAfter(tokens: readonly Token[], j: number): boolean {
+  if (tokens[j + 1]?.value !== ",") return false;
+  let k = j + 2;
+  while (k < j + 4 && tokens[k] && ROLE_OPENERS.has(tokens[k]?.normal as string)) k++;
+  const role = tokens[k];
+  return role !== undefined && (isTitle(role) || ROLES.has(role.normal));
+}
+
 function occurrence(run: Token[], tokens: Token[], i: number, j: number): NameOccurrence {
   const first = run[0] as Token;
   const last = run[run.length - 1] as Token;
@@ -125,8 +142,10 @@ function occurrence(run: Token[], tokens: Token[], i: number, j: number): NameOc
   // "Afghan government": a single word used before a common noun is an adjective of origin.
   const next = tokens[j + 1];
   if (run.length === 1 && next?.pos === "NOUN" && DEMONYM.test(first.value)) cues.modifier++;
-  // A title right before the name ("Foreign Minister Amir Khan Muttaqi", "leader Massoud").
+  // A title right before the name ("Foreign Minister Amir Khan Muttaqi", "leader Massoud"), or a
+  // role in apposition after it ("Fahim Dashti, spokesman for …", "Fahim Fetrat, a journalist").
   if (i > 0 && isTitle(tokens[i - 1] as Token)) cues.person++;
+  if (hasRoleAfter(tokens, j)) cues.person++;
   const previous = tokens[i - 1];
   if (previous && PLACE_PREPOSITIONS.has(previous.normal)) cues.place++;
   const following = tokens.slice(j + 1, j + 3);
