@@ -8,22 +8,22 @@ import { withoutOpeningDate } from "./compose-reading.js";
 const now = new Date("2023-04-01T08:00:00Z");
 const CREDIT = "The Associated Press contributed to this report on Riverton's flood barrier plans.";
 
+const APPROVED = [
+  "The Delta Water Board approved the Riverton flood barrier on Thursday after a long debate.",
+  "Riverton's flood barrier was approved by the Delta Water Board on Thursday, officials said.",
+  "On Thursday the Delta Water Board approved the flood barrier for Riverton, Mayor Okafor said.",
+];
+
 // A flood-barrier story told by four outlets over a month, each page ending with the same credit
 // line; a one-page side story; a question and a fragment among the sentences.
 const articles = [
   fixtureArticle("a1", "Wire One", "2023-03-02", [
-    "The Delta Water Board approved the Riverton flood barrier on Thursday after a long debate.",
+    APPROVED[0] as string,
     "Is the barrier worth its cost to the town's taxpayers?",
     CREDIT,
   ]),
-  fixtureArticle("a2", "Daily Two", "2023-03-02", [
-    "Riverton's flood barrier was approved by the Delta Water Board on Thursday, officials said.",
-    CREDIT,
-  ]),
-  fixtureArticle("a3", "Weekly Three", "2023-03-03", [
-    "On Thursday the Delta Water Board approved the flood barrier for Riverton, Mayor Okafor said.",
-    CREDIT,
-  ]),
+  fixtureArticle("a2", "Daily Two", "2023-03-02", [APPROVED[1] as string, CREDIT]),
+  fixtureArticle("a3", "Weekly Three", "2023-03-03", [APPROVED[2] as string, CREDIT]),
   fixtureArticle("a4", "Wire One", "2023-03-16", [
     "Heavy rain flooded 40 homes in Riverton on Wednesday, the Delta Water Board said.",
     "And then the river rose again.",
@@ -128,5 +128,41 @@ describe("withoutOpeningDate", () => {
     expect(withoutOpeningDate("April 22 - the rig sinks.", "2010-04-23")).toBe(
       "April 22 - the rig sinks.",
     );
+  });
+});
+
+describe("the lede", async () => {
+  // Approval and floods in the first days, building a month on: the lede tells the start and
+  // where the story stands, not its two first days, nor a sentence that leans on another.
+  const story = [
+    ...["Wire One", "Daily Two", "Weekly Three"].map((outlet, i) =>
+      fixtureArticle(`c${i}`, outlet, i < 2 ? "2023-03-02" : "2023-03-03", [APPROVED[i] as string]),
+    ),
+    fixtureArticle("c4", "Wire One", "2023-03-04", [
+      "Heavy rain flooded 40 homes in Riverton on Friday, the Delta Water Board said.",
+    ]),
+    fixtureArticle("c5", "Daily Two", "2023-03-04", [
+      "Floods hit 40 homes in Riverton on Friday as the river burst its banks, the board said.",
+    ]),
+    fixtureArticle("c6", "Radio Four", "2023-03-28", [
+      "Engineers began building the Riverton flood barrier on Monday, the Delta Water Board said.",
+    ]),
+    fixtureArticle("c7", "Wire One", "2023-03-28", [
+      "Construction of the Riverton flood barrier began on Monday, the Delta Water Board said.",
+    ]),
+    ...["Weekly Three", "Daily Two", "Metro Six"].map((outlet, i) =>
+      fixtureArticle(`d${i}`, outlet, "2023-03-28", [
+        `However, Riverton's treasurer Ana Lima warned on Monday that the town could not pay ${20 + i} percent of the bill.`,
+      ]),
+    ),
+  ];
+  const read = await readArticles({ articles: story }, { threads: 1 });
+  const briefing = buildBriefing(read, { now });
+
+  it("tells where the story began and where it stands, in sentences that stand alone", () => {
+    const lede = briefing.summary.map((s) => s.text);
+    expect(lede).toHaveLength(2);
+    expect(lede[0]).toMatch(/approved/);
+    expect(lede[1]).toMatch(/began building|Construction/);
   });
 });

@@ -144,9 +144,7 @@ function readingOf(
   chosen: readonly RankedEvent[],
 ): Reading {
   const inTimeline = new Set(chosen.map((r) => r.event.id));
-  const lede = [...chosen]
-    .sort((a, b) => a.rank - b.rank)
-    .slice(0, LEDE_SENTENCES)
+  const lede = ledeOf(chosen)
     .sort((a, b) => chosen.indexOf(a) - chosen.indexOf(b))
     .map((r) => ({ ...cited(r), text: shownText(r) }));
   const left = (r: RankedEvent) => !inTimeline.has(r.event.id);
@@ -161,6 +159,42 @@ function readingOf(
     ),
   };
 }
+
+/** A timeline this many days long or longer has a start and a latest stretch to tell apart. */
+const ARC_DAYS = 14;
+
+/**
+ * The entries a lede tells: the most important that stands alone, and the most important of the
+ * other end of the story (its last third when the first is earlier, else what came before), so
+ * that the lede says where the story began and where it stands; in a short timeline, the two most
+ * important.
+ */
+function ledeOf(chosen: readonly RankedEvent[]): RankedEvent[] {
+  const byRank = [...chosen].sort((a, b) => a.rank - b.rank);
+  const top = byRank.find((r) => !LEANS_ON_CONTEXT.test(r.event.summary)) ?? byRank[0];
+  const days = chosen.map((r) => r.event.date.start as string).sort();
+  const [first, last] = [days[0], days.at(-1)];
+  if (!top || !first || !last || daysBetween(first, last) < ARC_DAYS)
+    return byRank.slice(0, LEDE_SENTENCES);
+  const lateFrom = shiftDay(last, -Math.round(daysBetween(first, last) / 3));
+  const late = (r: RankedEvent) => (r.event.date.start as string) >= lateFrom;
+  // Corroborated before told by one article, standing alone before leaning on what came before.
+  const alone = (r: RankedEvent) => r !== top && !LEANS_ON_CONTEXT.test(r.event.summary);
+  const across = (r: RankedEvent) => alone(r) && late(r) !== late(top);
+  const other =
+    byRank.find((r) => across(r) && r.articles >= 2) ??
+    byRank.find(across) ??
+    byRank.find(alone) ??
+    byRank.find((r) => r !== top);
+  return other ? [top, other] : [top];
+}
+
+/**
+ * A sentence that leans on the one before it: a connective or a pointer back to what was said
+ * ("However, …", "… such a person …"). It may stand in a timeline under its day, not open a lede.
+ */
+const LEANS_ON_CONTEXT =
+  /^(?:however|but|yet|still|meanwhile|also|and|so|thus|instead|nevertheless|moreover|such|these|those|this|that|then)\b|^[^.,:;]{1,30}: |\bsuch an? (?!as\b)/i;
 
 /** The first `count` items that pass `keep`, without scanning past them. */
 function firstOf<T>(items: readonly T[], keep: (item: T) => boolean, count: number): T[] {
