@@ -10,6 +10,7 @@ import {
 } from "@briefing/core";
 import { openingOfDay } from "../mentions/chronology-opening-length.js";
 import type { MentionRecord } from "../mentions/extract-mentions.js";
+import { leansOnContext } from "../mentions/sentence-quality.js";
 import { isReportDated, type RankedEvent, rankEvents } from "./rank-events.js";
 import { isEntryDated, selectTimeline, type TimelineBudget, wordCount } from "./select-timeline.js";
 
@@ -171,7 +172,7 @@ const ARC_DAYS = 14;
  */
 function ledeOf(chosen: readonly RankedEvent[]): RankedEvent[] {
   const byRank = [...chosen].sort((a, b) => a.rank - b.rank);
-  const top = byRank.find((r) => !LEANS_ON_CONTEXT.test(r.event.summary)) ?? byRank[0];
+  const top = byRank.find((r) => !leansOnContext(r.event.summary)) ?? byRank[0];
   const days = chosen.map((r) => r.event.date.start as string).sort();
   const [first, last] = [days[0], days.at(-1)];
   if (!top || !first || !last || daysBetween(first, last) < ARC_DAYS)
@@ -179,7 +180,7 @@ function ledeOf(chosen: readonly RankedEvent[]): RankedEvent[] {
   const lateFrom = shiftDay(last, -Math.round(daysBetween(first, last) / 3));
   const late = (r: RankedEvent) => (r.event.date.start as string) >= lateFrom;
   // Corroborated before told by one article, standing alone before leaning on what came before.
-  const alone = (r: RankedEvent) => r !== top && !LEANS_ON_CONTEXT.test(r.event.summary);
+  const alone = (r: RankedEvent) => r !== top && !leansOnContext(r.event.summary);
   const across = (r: RankedEvent) => alone(r) && late(r) !== late(top);
   const other =
     byRank.find((r) => across(r) && r.articles >= 2) ??
@@ -188,13 +189,6 @@ function ledeOf(chosen: readonly RankedEvent[]): RankedEvent[] {
     byRank.find((r) => r !== top);
   return other ? [top, other] : [top];
 }
-
-/**
- * A sentence that leans on the one before it: a connective or a pointer back to what was said
- * ("However, …", "… such a person …"). It may stand in a timeline under its day, not open a lede.
- */
-const LEANS_ON_CONTEXT =
-  /^(?:however|but|yet|still|meanwhile|also|and|so|thus|instead|nevertheless|moreover|such|these|those|this|that|then)\b|^[^.,:;]{1,30}: |\bsuch an? (?!as\b)/i;
 
 /** The first `count` items that pass `keep`, without scanning past them. */
 function firstOf<T>(items: readonly T[], keep: (item: T) => boolean, count: number): T[] {

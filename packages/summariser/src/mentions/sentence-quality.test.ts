@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sentenceQuality } from "./sentence-quality.js";
+import { leansOnContext, sentenceQuality } from "./sentence-quality.js";
 
 describe("sentenceQuality", () => {
   it("takes a plain statement as an entry, and no caption, question, fragment or code", () => {
@@ -27,5 +27,23 @@ describe("sentenceQuality", () => {
       "The tanker ran aground in Prince William Sound on Friday, March 24, 1989.",
     ])
       expect(sentenceQuality(prose)).toBe(1);
+  });
+});
+
+describe("leansOnContext", () => {
+  it("tells a sentence that leans on the one before it", () => {
+    for (const text of [
+      "However, Fitch said the impact on BP's rating remained limited.",
+      "Meanwhile the slick reached the Florida Keys.",
+      "In the Gulf: BP said it had spent $2 billion.",
+      "Graham said such a person should have a background in science.",
+    ])
+      expect(leansOnContext(text), text).toBe(true);
+    for (const text of [
+      "BP closed a new cap on the well on 15 July.",
+      "This week BP said it had spent $2 billion.",
+      "Agencies such as the Coast Guard joined the clean-up.",
+    ])
+      expect(leansOnContext(text), text).toBe(false);
   });
 });

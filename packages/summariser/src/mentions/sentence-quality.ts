@@ -90,3 +90,15 @@ export function sentenceQuality(text: string): number {
   else if (words > 35) quality *= 0.75;
   return quality;
 }
+
+/**
+ * A sentence that leans on the one before it: a connective ("However, …", "Meanwhile …"), a
+ * label before a colon ("In the Gulf: …"), or a pointer back to what was said ("… such a person
+ * …"). It may stand in a timeline under its day, but makes a poor summary of an event or opening
+ * of a lede.
+ */
+export function leansOnContext(text: string): boolean {
+  return LEANING.test(text.trim());
+}
+const LEANING =
+  /^(?:however|still|meanwhile|also|thus|instead|nevertheless|moreover|furthermore|besides|then|such)\b|^[^.,:;]{1,30}: |\bsuch an? (?!as\b)/i;
