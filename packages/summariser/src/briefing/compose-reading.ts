@@ -10,7 +10,7 @@ import {
 } from "@briefing/core";
 import { openingOfDay } from "../mentions/chronology-opening-length.js";
 import type { MentionRecord } from "../mentions/extract-mentions.js";
-import { leansOnContext } from "../mentions/sentence-quality.js";
+import { gluedHeadline, leansOnContext } from "../mentions/sentence-quality.js";
 import { isReportDated, type RankedEvent, rankEvents } from "./rank-events.js";
 import { isEntryDated, selectTimeline, type TimelineBudget, wordCount } from "./select-timeline.js";
 
@@ -172,7 +172,9 @@ const ARC_DAYS = 14;
  */
 function ledeOf(chosen: readonly RankedEvent[]): RankedEvent[] {
   const byRank = [...chosen].sort((a, b) => a.rank - b.rank);
-  const top = byRank.find((r) => !leansOnContext(r.event.summary)) ?? byRank[0];
+  const standsAlone = (r: RankedEvent) =>
+    !leansOnContext(r.event.summary) && !gluedHeadline(r.event.summary);
+  const top = byRank.find(standsAlone) ?? byRank[0];
   const days = chosen.map((r) => r.event.date.start as string).sort();
   const [first, last] = [days[0], days.at(-1)];
   if (!top || !first || !last || daysBetween(first, last) < ARC_DAYS)
@@ -180,7 +182,7 @@ function ledeOf(chosen: readonly RankedEvent[]): RankedEvent[] {
   const lateFrom = shiftDay(last, -Math.round(daysBetween(first, last) / 3));
   const late = (r: RankedEvent) => (r.event.date.start as string) >= lateFrom;
   // Corroborated before told by one article, standing alone before leaning on what came before.
-  const alone = (r: RankedEvent) => r !== top && !leansOnContext(r.event.summary);
+  const alone = (r: RankedEvent) => r !== top && standsAlone(r);
   const across = (r: RankedEvent) => alone(r) && late(r) !== late(top);
   const other =
     byRank.find((r) => across(r) && r.articles >= 2) ??

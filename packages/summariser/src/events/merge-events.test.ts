@@ -122,8 +122,13 @@ describe("mergeEvents' summary", () => {
   }
 
   it("is a report that stands alone as an entry, of those equally like the others", async () => {
-    // First by its article, but its subject is a pronoun, or it leans on the sentence before it.
-    for (const opening of ["They say floods", "However, floods"])
+    // First by its article, but its subject is a pronoun, it leans on the sentence before it, or
+    // a headline runs into it.
+    for (const opening of [
+      "They say floods",
+      "However, floods",
+      "Valley counts the cost The floods",
+    ])
       expect(
         await summaryOf([
           fixtureArticle("a1", "Wire One", "2023-03-07", [

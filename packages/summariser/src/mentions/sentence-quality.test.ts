@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { leansOnContext, sentenceQuality } from "./sentence-quality.js";
+import { gluedHeadline, leansOnContext, sentenceQuality } from "./sentence-quality.js";
 
 describe("sentenceQuality", () => {
   it("takes a plain statement as an entry, and no caption, question, fragment or code", () => {
@@ -45,5 +45,23 @@ describe("leansOnContext", () => {
       "Agencies such as the Coast Guard joined the clean-up.",
     ])
       expect(leansOnContext(text), text).toBe(false);
+  });
+});
+
+describe("gluedHeadline", () => {
+  it("tells a page's headline run into the sentence after it", () => {
+    expect(
+      gluedHeadline(
+        "Oil spill costs grow but not big enough to cause recession The ecological damage in the Gulf is a new worry.",
+      ),
+    ).toBe(true);
+    expect(
+      gluedHeadline("What BP should have done This morning a committee released its report."),
+    ).toBe(true);
+    for (const text of [
+      "BP chief Tony Hayward told The Associated Press on Monday that the new cap would hold.",
+      "The cap held through the night, and on Friday the well was sealed.",
+    ])
+      expect(gluedHeadline(text), text).toBe(false);
   });
 });

@@ -51,6 +51,13 @@ const FRAGMENT_OPENING = /^(?:(and|but|or|so|nor|yet|with|while|as)\b|[,;:)\]-]|
  */
 const PRINT_NOTE =
   /\b(?:this (?:article|story)|a version(?: of this (?:article|story|review|column))?) appear(?:s|ed) (?:on p(?:age)?\s?[a-z]?\d+\b|in print\b)/i;
+/**
+ * A page's headline or teaser run into the next sentence with no stop between: a lower-case word,
+ * then a capitalised function word opening a new sentence ("… not big enough to cause recession
+ * The ecological damage …", "What BP should have done This morning a committee …").
+ */
+const GLUED_HEADLINE =
+  /\b[a-z]{2,} (?:This|These|Those|That|It|He|She|They|We|In|On|At|A|An|The|But|And) [a-z]{2,}/;
 /** Characters and pairs prose hardly uses and code is made of; this many make a sentence code. */
 const CODE_MARK = /[{}=<>\\|]|\(\)|\);/g;
 const CODE_MARKS = 3;
@@ -102,3 +109,11 @@ export function leansOnContext(text: string): boolean {
 }
 const LEANING =
   /^(?:however|still|meanwhile|also|thus|instead|nevertheless|moreover|furthermore|besides|then|such)\b|^[^.,:;]{1,30}: |\bsuch an? (?!as\b)/i;
+
+/**
+ * Whether a page's headline or teaser runs into the sentence after it. Such a sentence may still
+ * be the only report of its event; of several reports, it is the poorer summary.
+ */
+export function gluedHeadline(text: string): boolean {
+  return GLUED_HEADLINE.test(text);
+}
