@@ -65,6 +65,18 @@ describe("buildEntities", () => {
     expect(found["Gulf of Mexico"]).toEqual([]);
   });
 
+  it("takes a place's first word for its short name only where the corpus mostly writes it in full", () => {
+    const found = groups([
+      ...named("Gulf of Mexico", ["a1", "a2"], { times: 3, cues: place }),
+      ...named("Gulf", ["a1", "a3"], { times: 2, cues: place }),
+      ...named("Gulf Coast", ["a2"], { cues: place }),
+      ...named("Kabul", ["a1", "a2", "a3"], { times: 3, cues: place }),
+      ...named("Kabul Airport", ["a4"], { cues: place }),
+    ]);
+    expect(found["Gulf of Mexico"]).toEqual(["Gulf"]);
+    expect(found.Kabul).toEqual([]);
+  });
+
   it("reads an acronym written with dots as the same letters", () => {
     const found = groups([
       ...named("United States", ["a1", "a2"], { times: 2, cues: place }),

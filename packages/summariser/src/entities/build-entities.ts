@@ -224,6 +224,25 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
     const best = dominantRoot(exact.size > 0 ? exact : variant);
     if (best !== undefined) join(list[best] as Form, f);
   }
+  // A place's first word alone is its short name when the corpus mostly writes it in full: "Gulf"
+  // is the Gulf of Mexico where that is written more often than "Gulf" and more than any other
+  // "Gulf …"; "Kabul", written more often than "Kabul Airport", stays the city.
+  const placeLike = (root: number) =>
+    (place[root] as number) > 0 &&
+    (place[root] as number) >= Math.max(person[root] as number, organisation[root] as number);
+  const byFirstWord = new Map<string, Form[]>();
+  for (const g of list)
+    if (g.words.length >= 2) addTo(byFirstWord, (g.words[0] as string).toLowerCase(), g);
+  for (const f of list) {
+    const root = rootOf(f);
+    if (f.words.length !== 1 || (fullCount[root] as number) > 0 || !placeLike(root)) continue;
+    const uses = new Map<number, number>();
+    for (const g of byFirstWord.get(f.text.toLowerCase()) ?? [])
+      uses.set(rootOf(g), (uses.get(rootOf(g)) ?? 0) + g.count);
+    const best = dominantRoot(uses);
+    if (best !== undefined && placeLike(best) && (uses.get(best) as number) > f.count)
+      join(list[best] as Form, f);
+  }
 
   return assemble(list, rootOf);
 }
