@@ -158,18 +158,18 @@ export async function readDocuments(
           ...(d.language ? { declared: d.language } : {}),
         },
   );
-  const needsModel = (i: number) => {
-    const sample = samples[i];
-    return sample !== undefined && !languageKnownWithoutModel(sample);
-  };
-  const order = [...drafts.keys()].sort((a, b) => Number(needsModel(a)) - Number(needsModel(b)));
-  const firstNeedingModel = order.findIndex(needsModel);
+  // Told once per draft: a sort that asked again would read each sample log n times.
+  const needsModel = samples.map(
+    (sample) => sample !== undefined && !languageKnownWithoutModel(sample),
+  );
+  const quick = [...drafts.keys()].filter((i) => !needsModel[i]);
+  const order = [...quick, ...[...drafts.keys()].filter((i) => needsModel[i])];
   let detectLanguage = await loadLanguageDetector([]);
   const articles: Article[] = new Array(drafts.length);
   let batch: Article[] = [];
   for (const [done, i] of order.entries()) {
     progress({ stage: "build", done, total: drafts.length });
-    if (done === firstNeedingModel)
+    if (done === quick.length)
       detectLanguage = await loadLanguageDetector(
         order.slice(done).map((k) => samples[k] as LanguageSample),
       );
