@@ -43,7 +43,8 @@ export class SmtpLane {
   readonly #turn: Turn;
   #connection: SMTPConnection | undefined;
   #sent = 0;
-  #queue: Promise<unknown> = Promise.resolve();
+  /** This connection's messages, one at a time. */
+  readonly #queue = oneAtATime();
 
   constructor(options: SmtpLaneOptions, turn: Turn = oneAtATime()) {
     this.#options = options;
@@ -52,9 +53,7 @@ export class SmtpLane {
 
   /** Sends `message`; `accepted` runs once the server took it, before the next message starts. */
   send(message: ComposedMessage, accepted?: () => Promise<void>): Promise<void> {
-    const turn = this.#queue.then(() => this.#deliver(message, accepted));
-    this.#queue = turn.catch(() => {});
-    return turn;
+    return this.#queue(() => this.#deliver(message, accepted));
   }
 
   close(): void {
