@@ -10,7 +10,7 @@ import {
 } from "@briefing/core";
 import { openingOfDay } from "../mentions/chronology-opening-length.js";
 import type { MentionRecord } from "../mentions/extract-mentions.js";
-import { gluedHeadline, leansOnContext } from "../mentions/sentence-quality.js";
+import { readsOnItsOwn } from "../mentions/sentence-quality.js";
 import { isReportDated, type RankedEvent, rankEvents } from "./rank-events.js";
 import { isEntryDated, selectTimeline, type TimelineBudget, wordCount } from "./select-timeline.js";
 
@@ -172,8 +172,7 @@ const ARC_DAYS = 14;
  */
 function ledeOf(chosen: readonly RankedEvent[]): RankedEvent[] {
   const byRank = [...chosen].sort((a, b) => a.rank - b.rank);
-  const standsAlone = (r: RankedEvent) =>
-    !leansOnContext(r.event.summary) && !gluedHeadline(r.event.summary);
+  const standsAlone = (r: RankedEvent) => readsOnItsOwn(r.event.summary) === 1;
   const top = byRank.find(standsAlone) ?? byRank[0];
   const days = chosen.map((r) => r.event.date.start as string).sort();
   const [first, last] = [days[0], days.at(-1)];

@@ -1,5 +1,5 @@
 import type { Entity, EntityKind } from "@briefing/core";
-import type { NameOccurrence } from "../mentions/find-names.js";
+import { isAcronym, type NameOccurrence } from "../mentions/find-names.js";
 import { addTo } from "../shared/add-to.js";
 import { compareText } from "../shared/compare-text.js";
 import { disjointSets } from "../shared/disjoint-sets.js";
@@ -80,7 +80,7 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   const firstOf: number[] = [];
   const crowded = new Map<number, number[]>();
   list.forEach((f, position) => {
-    if (f.words.length === 1 && /^[A-Z]{2,6}$/.test(f.text)) return;
+    if (f.words.length === 1 && isAcronym(f.text)) return;
     const keys = core(f);
     const last = neighbourhood(keys.at(-1) ?? "").map(numberOf);
     const first = keys.length > 1 ? neighbourhood(keys[0] as string).map(numberOf) : [numberOf("")];
@@ -201,7 +201,7 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
     return p >= Math.max(l, o) && l + o < (count[root] as number);
   };
   for (const f of list) {
-    if (f.words.length !== 1 || /^[A-Z]{2,6}$/.test(f.text) || !personLike(f)) continue;
+    if (f.words.length !== 1 || isAcronym(f.text) || !personLike(f)) continue;
     // A word already part of a full name's group ("Hayward" with Tony Hayward, and "Howard" as
     // its spelling) joins no other: two full names never meet through their surnames.
     if ((fullCount[rootOf(f)] as number) > 0) continue;
@@ -250,7 +250,7 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
 /** The letters of a form that is an acronym, with or without dots ("US", "U.S." → "US"). */
 function acronymLetters(f: Form): string | undefined {
   if (f.words.length !== 1) return undefined;
-  if (/^[A-Z]{2,6}$/.test(f.text)) return f.text;
+  if (isAcronym(f.text)) return f.text;
   return /^(?:[A-Z]\.){2,6}$/.test(f.text) ? f.text.replace(/\./g, "") : undefined;
 }
 

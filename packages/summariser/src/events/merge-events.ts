@@ -9,7 +9,7 @@ import {
 } from "@briefing/core";
 import type { EntityIndex } from "../entities/build-entities.js";
 import type { MentionRecord } from "../mentions/extract-mentions.js";
-import { gluedHeadline, leansOnContext, sentenceQuality } from "../mentions/sentence-quality.js";
+import { readsOnItsOwn, sentenceQuality } from "../mentions/sentence-quality.js";
 import { addTo } from "../shared/add-to.js";
 import { compareText } from "../shared/compare-text.js";
 import { disjointSets } from "../shared/disjoint-sets.js";
@@ -19,10 +19,6 @@ import { denseDot, type SparseVector, sparseVectors, spread, termCount } from ".
 
 /** What a report written before the event's first day weighs as its summary: a forecast. */
 const FORECAST_WEIGHT = 0.5;
-/** What a report that leans on the sentence before it is worth as an event's summary. */
-const LEANING_WEIGHT = 0.75;
-/** What a report with a page's headline run into it is worth as an event's summary. */
-const GLUED_WEIGHT = 0.5;
 
 /** Options for {@link mergeEvents}. */
 export interface MergeEventsOptions {
@@ -159,10 +155,9 @@ function toEvent(
     .sort((a, b) => compareText(a.articleId, b.articleId) || a.sentence - b.sentence);
   // The summary is the report most like the others (the sum of its cosines to them: its dot
   // product with their sum, less its own), weighed by how well it stands alone as an entry and
-  // halved when written before the event's first day (what was expected, not what happened), and
-  // a quarter lower when it leans on the sentence before it ("However, …"), halved when a page's
-  // headline runs into it;
-  // among equals, the earliest in its article. A report alone is its own summary.
+  // reads out of its article ("However, …" does not), and halved when written before the event's
+  // first day (what was expected, not what happened); among equals, the earliest in its article.
+  // A report alone is its own summary.
   const date = jointDate(members);
   const centrality = vectors.length > 1 ? centralities(vectors, total) : [0];
   // Written before the event's first day; an article of unknown day forecasts nothing.
@@ -175,9 +170,8 @@ function toEvent(
     centrality,
     (r) =>
       sentenceQuality(r.mention.text) *
-      (forecast(r) ? FORECAST_WEIGHT : 1) *
-      (leansOnContext(r.mention.text) ? LEANING_WEIGHT : 1) *
-      (gluedHeadline(r.mention.text) ? GLUED_WEIGHT : 1),
+      readsOnItsOwn(r.mention.text) *
+      (forecast(r) ? FORECAST_WEIGHT : 1),
   );
   const counts = new Map<string, number>();
   for (const id of entityIds) if (id) counts.set(id, (counts.get(id) ?? 0) + 1);

@@ -64,7 +64,8 @@ const isTitle = (t: Token) => TITLES.has(t.value.toLowerCase().replace(/\.$/, ""
 const CONNECTORS = new Set(["of", "al", "bin", "ibn", "de", "del", "van", "von", "e"]);
 
 const DEMONYM = /(an|ian|ese|ish|i)$/;
-const isAcronym = (value: string) => /^[A-Z]{2,6}$/.test(value);
+/** A word in two to six capitals: "NRF", "BP". */
+export const isAcronym = (value: string) => /^[A-Z]{2,6}$/.test(value);
 const isNameToken = (t: Token) =>
   (t.pos === "PROPN" || isAcronym(t.value)) &&
   /^\p{Lu}/u.test(t.value) &&

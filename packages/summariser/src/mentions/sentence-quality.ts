@@ -58,6 +58,13 @@ const PRINT_NOTE =
  */
 const GLUED_HEADLINE =
   /\b[a-z]{2,} (?:This|These|Those|That|It|He|She|They|We|In|On|At|A|An|The|But|And) [a-z]{2,}/;
+/** Openings and pointers of a sentence that leans on the one before it ({@link leansOnContext}). */
+const LEANING =
+  /^(?:however|still|meanwhile|also|thus|instead|nevertheless|moreover|furthermore|besides|then|such)\b|^[^.,:;]{1,30}: |\bsuch an? (?!as\b)/i;
+/** What a sentence that leans on the one before it is worth out of its article. */
+const LEANING_WEIGHT = 0.75;
+/** What a sentence with a page's headline run into it is worth out of its article. */
+const GLUED_WEIGHT = 0.5;
 /** Characters and pairs prose hardly uses and code is made of; this many make a sentence code. */
 const CODE_MARK = /[{}=<>\\|]|\(\)|\);/g;
 const CODE_MARKS = 3;
@@ -107,8 +114,6 @@ export function sentenceQuality(text: string): number {
 export function leansOnContext(text: string): boolean {
   return LEANING.test(text.trim());
 }
-const LEANING =
-  /^(?:however|still|meanwhile|also|thus|instead|nevertheless|moreover|furthermore|besides|then|such)\b|^[^.,:;]{1,30}: |\bsuch an? (?!as\b)/i;
 
 /**
  * Whether a page's headline or teaser runs into the sentence after it. Such a sentence may still
@@ -116,4 +121,14 @@ const LEANING =
  */
 export function gluedHeadline(text: string): boolean {
   return GLUED_HEADLINE.test(text);
+}
+
+/**
+ * How well a sentence reads out of its article, from 1 down: three quarters when it leans on the
+ * sentence before it ({@link leansOnContext}), half when a page's headline runs into it
+ * ({@link gluedHeadline}). Below 1, it is the poorer summary of an event, and no sentence of a
+ * lede.
+ */
+export function readsOnItsOwn(text: string): number {
+  return (leansOnContext(text) ? LEANING_WEIGHT : 1) * (gluedHeadline(text) ? GLUED_WEIGHT : 1);
 }
