@@ -1,10 +1,11 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../cli/io.js";
 import { runMain } from "../cli/run-main.js";
@@ -85,6 +86,43 @@ describe("the bundled executable", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it("carries eld's n-grams as JSON that scores every text as the library does", async () => {
+    // scripts/bundle-cli.mjs rewrites eld's data module; the detector it bundles must give the
+    // library's own scores, to the last digit, for text in any script.
+    type Eld = { detect(text: string): { language: string; getScores(): Record<string, number> } };
+    const bundleDir = fileURLToPath(new URL("../../dist/bundle/", import.meta.url));
+    const chunk = (await readdir(bundleDir)).find((f) => /^static\.extrasmall-.*\.js$/.test(f));
+    expect(chunk, "the bundle has no chunk of eld's model").toBeDefined();
+    const bundledEld: Eld = (await import(pathToFileURL(join(bundleDir, chunk as string)).href))
+      .eld;
+    const library = join(root, "packages/core/node_modules/eld/src/entries/static.extrasmall.js");
+    const libraryEld: Eld = (await import(pathToFileURL(library).href)).eld;
+    const samples = [
+      "Der Stadtrat hat am Mittwoch über die neue Hochwassersperre abgestimmt.",
+      "Le conseil municipal a voté mercredi la construction de la nouvelle digue.",
+      "Городской совет в среду проголосовал за строительство новой дамбы.",
+      "市议会周三投票决定修建新的防洪堤。",
+      "Belediye meclisi çarşamba günü yeni setin yapımını oyladı.",
+    ];
+    const words = samples.join(" ").split(" ");
+    const text = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          text.map((w) => w.join(" ")),
+          fc.string({ unit: "grapheme" }),
+        ),
+        (t) => {
+          const [bundled, own] = [bundledEld.detect(t), libraryEld.detect(t)];
+          expect(bundled.language).toBe(own.language);
+          expect(bundled.getScores()).toEqual(own.getScores());
+        },
+      ),
+      { seed: 20261205, numRuns: 500 },
+    );
+    expect(bundledEld.detect(samples[0] as string).language).toBe("de");
   });
 
   it("reports an unknown command with a usage error and exit code 2", async () => {
