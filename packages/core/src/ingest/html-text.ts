@@ -2,7 +2,7 @@ import { isInlineElement } from "./inline-element.js";
 import { limitNesting } from "./limit-nesting.js";
 import { loadOnFirstUse } from "./load-on-first-use.js";
 import { prunePageFurniture } from "./prune-page-furniture.js";
-import { endsLikeSentence, hasAtMostWords } from "./text-shape.js";
+import { collapseWhitespace, endsLikeSentence, hasAtMostWords } from "./text-shape.js";
 
 /** linkedom, loaded when the first HTML is read. */
 export const linkedom = loadOnFirstUse<typeof import("linkedom")>("linkedom");
@@ -43,7 +43,7 @@ export function htmlToParagraphs(html: string): string[] {
   // A run of bare text is a paragraph when it reads as prose: a few words or a sentence, not a
   // button's label ("Sign In") or an address printed on its own.
   const endLine = (block = false) => {
-    const text = collapse(line);
+    const text = collapseWhitespace(line);
     line = "";
     if (text.length === 0) return;
     if (
@@ -99,20 +99,16 @@ export function htmlToParagraphs(html: string): string[] {
 
 /** Plain text of an HTML snippet (a feed title with entities, say), white space collapsed. */
 export function htmlToText(html: string): string {
-  if (!/[<&]/.test(html)) return collapse(html);
+  if (!/[<&]/.test(html)) return collapseWhitespace(html);
   const { document } = linkedom().parseHTML(
     `<!doctype html><html><body>${limitNesting(html).html}</body></html>`,
   );
-  return collapse(document.body.textContent ?? "");
+  return collapseWhitespace(document.body.textContent ?? "");
 }
 
 function splitPlain(text: string): string[] {
   return text
     .split(/\n\s*\n/)
-    .map(collapse)
+    .map(collapseWhitespace)
     .filter((paragraph) => paragraph.length > 0);
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
 }

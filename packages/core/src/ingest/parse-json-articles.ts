@@ -1,6 +1,7 @@
 import { ArticleSchema, type Origin } from "../model/article.js";
 import type { ArticleDraft } from "./article-draft.js";
 import { CorpusError } from "./errors.js";
+import { collapseWhitespace } from "./text-shape.js";
 
 type Json = Record<string, unknown>;
 
@@ -130,9 +131,7 @@ function recordToDraft(record: Json, origin: Origin): ArticleDraft | string {
 function splitParagraphs(text: string): string[] {
   const normalised = text.replace(/\r\n?/g, "\n");
   const blocks = /\n\s*\n/.test(normalised) ? normalised.split(/\n\s*\n/) : normalised.split("\n");
-  return blocks
-    .map((block) => block.replace(/\s+/g, " ").trim())
-    .filter((block) => block.length > 0);
+  return blocks.map(collapseWhitespace).filter((block) => block.length > 0);
 }
 
 function stringOf(value: unknown): string | undefined {

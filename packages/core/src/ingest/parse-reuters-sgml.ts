@@ -1,6 +1,7 @@
 import type { ArticleDraft, DateCandidate } from "./article-draft.js";
 import { decodeXmlEntities as decode } from "./decode-xml-entities.js";
 import { elementContent } from "./element-content.js";
+import { collapseWhitespace } from "./text-shape.js";
 
 const STORY = /<REUTERS\b([^>]*)>([\s\S]*?)<\/REUTERS>/g;
 const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
@@ -75,7 +76,7 @@ function splitBody(body: string): string[] {
   const cleaned = body.replace(/[\u0000-\u0008\u000b-\u001f]/g, "").replace(/\s*\bReuter\s*$/, "");
   return cleaned
     .split(/\n(?=[ \t]{2,})/)
-    .map((paragraph) => paragraph.replace(/\s+/g, " ").trim())
+    .map(collapseWhitespace)
     .filter((paragraph) => /\p{L}/u.test(paragraph));
 }
 

@@ -22,20 +22,37 @@ export function endsLikeSentence(text: string): boolean {
   return SENTENCE_END.test(text.trimEnd());
 }
 
+/** Any white space but a single plain space: what {@link collapseWhitespace} has to change. */
+const ODD_SPACE = /[^\S ]| {2}/;
+
+/**
+ * `text` with each run of white space made one space and its ends trimmed. Most of a page has
+ * nothing to collapse, and is then only trimmed, without being copied.
+ */
+export function collapseWhitespace(text: string): string {
+  return (ODD_SPACE.test(text) ? text.replace(/\s+/g, " ") : text).trim();
+}
+
+/**
+ * Characters other than printable ASCII and line white space; the backtick too: all that
+ * normalising or unifying can change (and a few control characters that it cannot).
+ */
+const MAY_NORMALISE = /[^\t\n\r -_a-~]/;
+
 /**
  * A comparison key for lines: Unicode-normalised, lower case, quotes and dashes unified,
  * trailing ellipsis and outer white space removed.
  */
 export function lineKey(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[‘’‚‛′`]/g, "'")
-    .replace(/[“”„‟″«»]/g, '"')
-    .replace(/[‐‑‒–—―]/g, "-")
-    .replace(/(\.\.\.|…)\s*$/u, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  // Plain ASCII is its own NFKC form and has no curly quote or dash to unify.
+  const unified = MAY_NORMALISE.test(text)
+    ? text
+        .normalize("NFKC")
+        .replace(/[‘’‚‛′`]/g, "'")
+        .replace(/[“”„‟″«»]/g, '"')
+        .replace(/[‐‑‒–—―]/g, "-")
+    : text;
+  return collapseWhitespace(unified.toLowerCase().replace(/(\.\.\.|…)\s*$/u, ""));
 }
 
 /** Lines of text with Windows and old Mac line ends unified and no-break spaces made plain. */
