@@ -1,4 +1,4 @@
-import model from "wink-eng-lite-web-model";
+import { createRequire } from "node:module";
 import winkNLP from "wink-nlp";
 
 /** One token of a sentence, as wink-nlp reads it. */
@@ -60,9 +60,17 @@ let shared: { engine: Nlp; pristine: CacheCheckpoint } | undefined;
  */
 export const ANALYSIS_PIPE: readonly string[] = Object.freeze(["sbd", "pos"]);
 
-/** The wink-nlp pipeline, made once per process (about 60 ms), and its cache as made. */
+/**
+ * The wink-nlp pipeline, made once per thread, and its cache as made. Its English model (about a
+ * quarter of a second to load: 3 MB of JSON and the tables made from it) is loaded here, on first
+ * use, not when this module is imported: a command or thread that never reads a sentence does not
+ * pay for it, and a corpus's loading and worker threads start that much sooner.
+ */
 function nlp(): { engine: Nlp; pristine: CacheCheckpoint } {
   if (!shared) {
+    const model = createRequire(import.meta.url)("wink-eng-lite-web-model") as Parameters<
+      typeof winkNLP
+    >[0];
     const engine = winkNLP(model, [...ANALYSIS_PIPE]) as Nlp;
     shared = { engine, pristine: engine.cacheCheckpoint() };
   }
