@@ -276,25 +276,32 @@ function rankDays(
     for (let d = -WEEK_DAYS; d <= WEEK_DAYS; d++) n += publishedPerDay.get(shiftDay(day, d)) ?? 0;
     return n;
   };
-  // Days of equal value share a rank.
+  // Days of equal value share a rank. Each day's value is worked out once, not per comparison.
   const rankBy = (value: (day: string) => number) => {
+    const values = new Map([...byDay.keys()].map((day) => [day, value(day)]));
+    const of = (day: string) => values.get(day) as number;
     const ranks = new Map<string, number>();
-    const sorted = [...byDay.keys()].sort((a, b) => value(b) - value(a) || compareText(a, b));
+    const sorted = [...byDay.keys()].sort((a, b) => of(b) - of(a) || compareText(a, b));
     sorted.forEach((day, i) => {
       const before = sorted[i - 1];
       ranks.set(
         day,
-        before !== undefined && value(before) === value(day) ? (ranks.get(before) as number) : i,
+        before !== undefined && of(before) === of(day) ? (ranks.get(before) as number) : i,
       );
     });
     return ranks;
   };
   const plain = rankBy((day) => attention.get(day) ?? 0);
   const relative = rankBy((day) => (attention.get(day) ?? 0) / (week(day) + 1));
-  const fused = (day: string) => (plain.get(day) ?? 0) + (relative.get(day) ?? 0);
-  const best = (list: readonly RankedEvent[]) => Math.max(...list.map((r) => r.score));
+  const fused = new Map(
+    [...byDay.keys()].map((day) => [day, (plain.get(day) ?? 0) + (relative.get(day) ?? 0)]),
+  );
+  const best = new Map(
+    [...byDay].map(([day, list]) => [day, Math.max(...list.map((r) => r.score))]),
+  );
+  const of = (values: ReadonlyMap<string, number>, day: string) => values.get(day) as number;
   return [...byDay].sort(
-    ([a, x], [b, y]) => fused(a) - fused(b) || best(y) - best(x) || compareText(a, b),
+    ([a], [b]) => of(fused, a) - of(fused, b) || of(best, b) - of(best, a) || compareText(a, b),
   );
 }
 
