@@ -1,3 +1,6 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import model from "wink-eng-lite-web-model";
@@ -91,5 +94,49 @@ describe("analyseText", () => {
     const read = analyseText(text).flatMap((s) => s.tokens.map((t) => [t.value, t.pos, t.lemma]));
     expect(read).toEqual(expected);
     expect(analyseText(text)).toHaveLength(doc.sentences().length());
+  });
+});
+
+describe("wink-eng-lite-web-model as patched (patches/wink-eng-lite-web-model@1.8.1.patch)", () => {
+  it("reads the model its own loader read: the file through JSON, base64 decoded byte for byte", async () => {
+    const require = createRequire(import.meta.url);
+    const dist = dirname(require.resolve("wink-eng-lite-web-model"));
+    const readModel = require(join(dist, "read-core-model.js")) as () => Record<string, unknown>;
+    const file = join(dist, "languages/cur/models/eng-core-web-model.json");
+    // The loader as published: a copy of the file's JSON made through JSON, and base64 decoded
+    // one character at a time.
+    const expected = JSON.parse(JSON.stringify(JSON.parse(await readFile(file, "utf8"))));
+    const decode = (base64: string) => {
+      const binary = atob(base64);
+      const bytes = new Uint8Array(binary.length);
+      for (let k = 0; k < binary.length; k++) bytes[k] = binary.charCodeAt(k);
+      return new Uint32Array(bytes.buffer);
+    };
+    const loaded = readModel();
+    expect(loaded.lexicon).toEqual(decode(expected.lexicon));
+    expect(loaded.xpansions).toEqual(decode(expected.xpansions));
+    expect((loaded.lexicon as Uint32Array).byteOffset).toBe(0);
+    // Each call is a fresh copy: what one engine learns never reaches another.
+    expect(readModel().features).not.toBe(loaded.features);
+    const features = loaded.features as Record<string, { list: unknown[]; hash?: unknown }>;
+    const posHash = (expected.pos as { hash: Record<string, number> }).hash;
+    for (const [name, feature] of Object.entries(expected.features as typeof features)) {
+      // The loader turns each cluster of tags ("NOUN_VERB") into a set of their numbers.
+      const tags = (cluster: unknown) => String(cluster).split("_");
+      const list =
+        name === "posClusters"
+          ? feature.list.map((c) => new Set(tags(c).map((t) => posHash[t] || 0)))
+          : feature.list;
+      expect(features[name]?.list, name).toEqual(list);
+      if (features[name]?.hash)
+        expect(features[name]?.hash, name).toEqual(
+          Object.fromEntries(features[name].list.map((value, k) => [value, k])),
+        );
+    }
+    const rest = (model: Record<string, unknown>) => {
+      const { lexicon: _l, xpansions: _x, features: _f, ...others } = model;
+      return others;
+    };
+    expect(rest(loaded)).toEqual(rest(expected));
   });
 });
