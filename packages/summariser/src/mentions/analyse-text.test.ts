@@ -5,7 +5,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import model from "wink-eng-lite-web-model";
 import winkNLP from "wink-nlp";
-import { analyseText } from "./analyse-text.js";
+import { analyseParagraphs, analyseText } from "./analyse-text.js";
+import { articleText } from "./article-text.js";
 
 const values = (text: string) => analyseText(text).flatMap((s) => s.tokens.map((t) => t.value));
 
@@ -138,5 +139,67 @@ describe("wink-eng-lite-web-model as patched (patches/wink-eng-lite-web-model@1.
       return others;
     };
     expect(rest(loaded)).toEqual(rest(expected));
+  });
+});
+
+describe("analyseParagraphs", () => {
+  /** The paragraphs read one by one, offsets moved into their joined text. */
+  const oneByOne = (paragraphs: string[]) => {
+    const { offsets } = articleText({ paragraphs });
+    return paragraphs.flatMap((p, i) =>
+      analyseText(p).map((s) => ({
+        ...s,
+        start: s.start + (offsets[i] as number),
+        end: s.end + (offsets[i] as number),
+        tokens: s.tokens.map((t) => ({ ...t, start: t.start + (offsets[i] as number) })),
+      })),
+    );
+  };
+  // Pieces that test where sentences end and how unknown words read: abbreviations, clitics on
+  // unknown names, figures, quotes, lower-case openings, paragraphs without a full stop.
+  const PIECES = [
+    "The",
+    "the",
+    "U.S.",
+    "f.o.b.",
+    "Zorblax's",
+    "Zorblax",
+    "said",
+    "on Monday",
+    "4,000",
+    "fighters",
+    "BP",
+    "spill",
+    "“Stop.”",
+    "(Reuters)",
+    "-",
+    ",",
+    ".",
+    "?",
+    "Mr.",
+    "Qx7-b",
+  ];
+  const paragraph = fc
+    .array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 14 })
+    .map((words) => words.join(" "));
+
+  it("reads the sentences, tokens and tags of the paragraphs read one by one", () => {
+    fc.assert(
+      fc.property(fc.array(paragraph, { minLength: 1, maxLength: 5 }), (paragraphs) => {
+        const { text, offsets } = articleText({ paragraphs });
+        expect(analyseParagraphs(text, offsets)).toEqual(oneByOne(paragraphs));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("ends a sentence at every paragraph break, where wink-nlp would not", () => {
+    const paragraphs = ["Cargo sold f.o.b. The", "The buyers paid on Monday."];
+    const { text, offsets } = articleText({ paragraphs });
+    // Read whole, wink-nlp runs "The" on into the next paragraph.
+    expect(analyseText(text).some((s) => s.text.includes("\n\n"))).toBe(true);
+    const sentences = analyseParagraphs(text, offsets);
+    expect(sentences).toEqual(oneByOne(paragraphs));
+    expect(sentences.every((s) => !s.text.includes("\n"))).toBe(true);
   });
 });

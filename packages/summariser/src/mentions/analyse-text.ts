@@ -89,6 +89,41 @@ export function analyseText(text: string): SentenceAnalysis[] {
   return readSentences(engine, text);
 }
 
+/**
+ * The sentences of an article's text, its paragraphs joined by blank lines at `offsets`
+ * (`articleText`), offsets into `text`. Read as one text, which is about a fifth faster than
+ * paragraph by paragraph (wink-nlp's cost per text, and the article's unknown words learned once,
+ * not once per paragraph) and gives the same sentences, tokens and tags: the cache's rollback keeps
+ * a text's own words from changing how the rest of it reads. wink-nlp ends a sentence at nearly
+ * every blank line, but not at all ("f.o.b. The" before "The"): should a sentence run across one,
+ * the paragraphs are read one by one.
+ */
+export function analyseParagraphs(text: string, offsets: readonly number[]): SentenceAnalysis[] {
+  const whole = analyseText(text);
+  if (keepsToParagraphs(whole, offsets)) return whole;
+  return offsets.flatMap((start, i) => {
+    const end = i + 1 < offsets.length ? (offsets[i + 1] as number) - 2 : text.length;
+    return analyseText(text.slice(start, end)).map((s) => ({
+      text: s.text,
+      start: s.start + start,
+      end: s.end + start,
+      tokens: s.tokens.map((t) => ({ ...t, start: t.start + start })),
+    }));
+  });
+}
+
+/** Whether each sentence (in order) ends within the paragraph it starts in. */
+function keepsToParagraphs(sentences: readonly SentenceAnalysis[], offsets: readonly number[]) {
+  // The paragraph after the one a sentence starts in; paragraph i ends two characters (the blank
+  // line) before paragraph i + 1 starts.
+  let next = 1;
+  for (const sentence of sentences) {
+    while (next < offsets.length && (offsets[next] as number) <= sentence.start) next++;
+    if (next < offsets.length && sentence.end > (offsets[next] as number) - 2) return false;
+  }
+  return true;
+}
+
 function readSentences(engine: Nlp, text: string): SentenceAnalysis[] {
   const its = engine.its;
   const { prepared, originalOffset } = separateClitics(text);

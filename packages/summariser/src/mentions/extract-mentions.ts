@@ -9,7 +9,7 @@ import {
   resolveStatedDates,
   UNKNOWN_DATE,
 } from "@briefing/core";
-import { analyseText, contentTerms, type Token } from "./analyse-text.js";
+import { analyseParagraphs, contentTerms, type Token } from "./analyse-text.js";
 import { articleText } from "./article-text.js";
 import { detectAction } from "./detect-action.js";
 import { detectEventKind } from "./detect-event-kind.js";
@@ -99,7 +99,13 @@ export function extractMentions(
 ): MentionRecord[] {
   const withNames = options.names ?? true;
   const withNumbers = options.numbers ?? true;
-  const { offsets } = articleText(article);
+  // An article not as typed (from JSON, say) is refused, not read as whatever its parts print as.
+  const odd = article.paragraphs.findIndex((p) => typeof p !== "string");
+  if (odd >= 0)
+    throw new TypeError(
+      `paragraph ${odd + 1} of article ${article.id} is ${typeof article.paragraphs[odd]}, not text`,
+    );
+  const { text, offsets } = articleText(article);
   const reference =
     article.published.start && article.published.end
       ? { start: article.published.start, end: article.published.end }
@@ -108,92 +114,87 @@ export function extractMentions(
   let position = 0;
   // Sentences that could tell something, so far: a dateline or a byline is no part of the lead.
   let told = 0;
-  article.paragraphs.forEach((paragraph, p) => {
-    const base = offsets[p] as number;
-    for (const sentence of analyseText(paragraph)) {
-      const index = position++;
-      const tokens = sentence.tokens;
-      const names = (withNames ? findNames(sentence) : []).map((n) => ({
-        ...n,
-        articleId: article.id,
-        start: n.start + base,
-        end: n.end + base,
-      }));
-      const mention: Mention = {
-        articleId: article.id,
-        sentence: index,
-        span: [base + sentence.start, base + sentence.end],
-        text: sentence.text,
-      };
-      // Every sentence's names count for the entities; only reports become events.
-      const background = {
-        mention,
-        kind: "other" as const,
-        date: UNKNOWN_DATE,
-        names,
-        numbers: [],
-        terms: [],
-        speech: false,
-        position: index,
-        reports: false,
-      };
-      const words = tokens.filter((t) => t.pos !== "PUNCT");
-      const hasVerb = tokens.some((t) => t.pos === "VERB" || t.pos === "AUX");
-      if (words.length < MIN_TOKENS || sentence.text.trimEnd().endsWith("?") || !hasVerb) {
-        records.push(background);
-        continue;
-      }
-      const opening = told++ < LEAD_SENTENCES;
-      const { kind, trigger } = detectEventKind(tokens);
-      const action = detectAction(tokens);
-      const dates = reference
-        ? resolveDates(sentence.text, reference)
-        : resolveStatedDates(sentence.text);
-      const chosen = mostPrecise(dates.filter((d) => !isCountedFrom(sentence.text, d)));
-      const speech = tokens.some((t) => t.pos === "VERB" && SPEECH.test(t.lemma));
-      const reportDay =
-        article.published.precision === "day" || article.published.precision === "week";
-      // The opening sentences tell the news of the day the article came out (the inverted
-      // pyramid), whatever their verb.
-      const lead = opening && reportDay;
-      if (kind === "other" && !chosen && !lead) {
-        records.push(background);
-        continue;
-      }
-      let date = chosen?.estimate ?? UNKNOWN_DATE;
-      // What was said, and what a lead tells, is dated by the report, when the report's own date
-      // is known to a week.
-      if (!chosen && (speech || lead) && reportDay) {
-        date = {
-          ...article.published,
-          evidence: [
-            {
-              text: speech ? (trigger ?? "said") : "lead",
-              rule: speech ? "reporting-date" : "lead",
-            },
-            ...article.published.evidence,
-          ],
-          confidence: Math.round(article.published.confidence * 70) / 100,
-        };
-      }
-      // Spans point into the text the model documents: paragraphs joined by blank lines.
-      const record: MentionRecord = {
-        mention,
-        kind,
-        date,
-        names,
-        numbers: withNumbers ? numbersIn(tokens, dates, sentence.start) : [],
-        terms: contentTerms(tokens),
-        speech,
-        position: index,
-        reports: true,
-      };
-      if (trigger) record.trigger = trigger;
-      if (action) record.action = action;
-      if (chosen) record.dateText = chosen.text;
-      records.push(record);
+  // Spans point into the text the model documents: paragraphs joined by blank lines.
+  for (const sentence of analyseParagraphs(text, offsets)) {
+    const index = position++;
+    const tokens = sentence.tokens;
+    const names = (withNames ? findNames(sentence) : []).map((n) => ({
+      ...n,
+      articleId: article.id,
+    }));
+    const mention: Mention = {
+      articleId: article.id,
+      sentence: index,
+      span: [sentence.start, sentence.end],
+      text: sentence.text,
+    };
+    // Every sentence's names count for the entities; only reports become events.
+    const background = {
+      mention,
+      kind: "other" as const,
+      date: UNKNOWN_DATE,
+      names,
+      numbers: [],
+      terms: [],
+      speech: false,
+      position: index,
+      reports: false,
+    };
+    const words = tokens.filter((t) => t.pos !== "PUNCT");
+    const hasVerb = tokens.some((t) => t.pos === "VERB" || t.pos === "AUX");
+    if (words.length < MIN_TOKENS || sentence.text.trimEnd().endsWith("?") || !hasVerb) {
+      records.push(background);
+      continue;
     }
-  });
+    const opening = told++ < LEAD_SENTENCES;
+    const { kind, trigger } = detectEventKind(tokens);
+    const action = detectAction(tokens);
+    const dates = reference
+      ? resolveDates(sentence.text, reference)
+      : resolveStatedDates(sentence.text);
+    const chosen = mostPrecise(dates.filter((d) => !isCountedFrom(sentence.text, d)));
+    const speech = tokens.some((t) => t.pos === "VERB" && SPEECH.test(t.lemma));
+    const reportDay =
+      article.published.precision === "day" || article.published.precision === "week";
+    // The opening sentences tell the news of the day the article came out (the inverted
+    // pyramid), whatever their verb.
+    const lead = opening && reportDay;
+    if (kind === "other" && !chosen && !lead) {
+      records.push(background);
+      continue;
+    }
+    let date = chosen?.estimate ?? UNKNOWN_DATE;
+    // What was said, and what a lead tells, is dated by the report, when the report's own date
+    // is known to a week.
+    if (!chosen && (speech || lead) && reportDay) {
+      date = {
+        ...article.published,
+        evidence: [
+          {
+            text: speech ? (trigger ?? "said") : "lead",
+            rule: speech ? "reporting-date" : "lead",
+          },
+          ...article.published.evidence,
+        ],
+        confidence: Math.round(article.published.confidence * 70) / 100,
+      };
+    }
+    const record: MentionRecord = {
+      mention,
+      kind,
+      date,
+      names,
+      numbers: withNumbers ? numbersIn(tokens, dates, sentence.start) : [],
+      terms: contentTerms(tokens),
+      speech,
+      position: index,
+      reports: true,
+    };
+    if (trigger) record.trigger = trigger;
+    if (action) record.action = action;
+    if (chosen) record.dateText = chosen.text;
+    records.push(record);
+  }
   return records;
 }
 
