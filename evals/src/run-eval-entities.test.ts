@@ -58,6 +58,10 @@ describe("the entities evaluation", () => {
     expect(plausibleAlias("British Petroleum", "BP")).toBe(true);
     expect(plausibleAlias("United States", "U.S.")).toBe(true);
     expect(plausibleAlias("United States", "U.K.")).toBe(false);
+    expect(plausibleAlias("US", "United States")).toBe(true);
+    expect(plausibleAlias("U.S.", "United States")).toBe(true);
+    expect(plausibleAlias("US", "U.S. District")).toBe(false);
+    expect(plausibleAlias("UK", "United States")).toBe(false);
     expect(plausibleAlias("Barack Obama", "Obama")).toBe(true);
     expect(plausibleAlias("Ahmad Massoud", "Ahmad Masood")).toBe(true);
     expect(plausibleAlias("Tony Hayward", "HAYWARD")).toBe(true);

@@ -104,6 +104,20 @@ export function mergeScores(gold: ReadonlyMap<string, string>, entities: readonl
  * name's spelled a little differently (at most a third of its letters changed: "Masood").
  */
 export function plausibleAlias(name: string, alias: string): boolean {
+  // A name shown by its acronym ("US") has its full name among its aliases ("United States").
+  return initialsOrParts(name, alias) || isInitials(alias, name);
+}
+
+/** Whether `short`, one word, is the initials of `full` ("US", "U.S." of "United States"). */
+function isInitials(full: string, short: string): boolean {
+  const dotless = /^(?:\p{L}\.){2,}$/u.test(short) ? short.replace(/\./g, "") : short;
+  if (!/^\p{L}+$/u.test(dotless)) return false;
+  const n = full.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const initials = n.filter((w) => !["of", "the", "and", "for"].includes(w)).map((w) => w[0]);
+  return n.length >= 2 && dotless.toLowerCase() === initials.join("");
+}
+
+function initialsOrParts(name: string, alias: string): boolean {
   const words = (text: string) =>
     text
       .normalize("NFD")

@@ -65,6 +65,23 @@ describe("buildEntities", () => {
     expect(found["Gulf of Mexico"]).toEqual([]);
   });
 
+  it("takes no acronym for a name the corpus writes a hundred times for each use of it, unless dotted", () => {
+    const everywhere = ["a1", "a2", "a3", "a4", "a5"];
+    const found = groups([
+      ...named("Gulf of Mexico", everywhere, { times: 40, cues: place }),
+      // General Motors, in a reader's comment under a story of the spill.
+      ...named("GM", ["a3"]),
+      ...named("British Petroleum", everywhere, { times: 40 }),
+      ...named("B.P.", ["a2"]),
+      ...named("Minerals Management Service", everywhere, { times: 3 }),
+      ...named("MMS", ["a1", "a2"], { times: 2 }),
+    ]);
+    expect(found["Gulf of Mexico"]).toEqual([]);
+    expect(found.GM).toEqual([]);
+    expect(found["British Petroleum"]).toEqual(["B.P."]);
+    expect(found["Minerals Management Service"]).toEqual(["MMS"]);
+  });
+
   it("takes a place's first word for its short name only where the corpus mostly writes it in full", () => {
     const found = groups([
       ...named("Gulf of Mexico", ["a1", "a2"], { times: 3, cues: place }),
@@ -135,6 +152,22 @@ describe("buildEntities", () => {
       ...named("Deepwater Horizons", ["a3"], { times: 7, cues: { person: 2 } }),
     ]);
     expect(entities.map((e) => [e.name, e.kind])).toEqual([["Deepwater Horizon", "place"]]);
+  });
+
+  it("reads a country's acronym as the place its full name is, not as an organisation by its shape", () => {
+    // find-names gives a one-word acronym two organisation cues for its shape, per use.
+    const shape = { organisation: 2 };
+    const { entities } = buildEntities([
+      ...named("United States", ["a1", "a2"], { times: 2, cues: { place: 2 } }),
+      ...named("US", ["a1", "a2", "a3"], { times: 20, cues: shape }),
+      ...named("US", ["a4"], { times: 3, cues: { ...shape, place: 1, speaker: 1 } }),
+      ...named("British Petroleum", ["a1"], { cues: { organisation: 2 } }),
+      ...named("BP", ["a1", "a2"], { times: 20, cues: shape }),
+    ]);
+    expect(Object.fromEntries(entities.map((e) => [e.name, e.kind]))).toEqual({
+      "British Petroleum": "organisation",
+      US: "place",
+    });
   });
 
   it("takes a name that speaks for a person only when a person's full name is among its forms", () => {

@@ -24,6 +24,8 @@ const GENERIC_TAIL = /^(valley|province|district|city|region|gorge)$/i;
 const FUNCTION_WORDS = new Set(["of", "al", "bin", "ibn", "de", "del", "van", "von", "e", "the"]);
 /** A bare surname joins the full name that holds at least this share of that surname's uses. */
 const DOMINANT_SHARE = 2 / 3;
+/** An acronym written less than once for this many uses of the name with its initials is not its short form. */
+const RARE_SHORT_FORM = 100;
 
 interface Form {
   text: string;
@@ -166,7 +168,11 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
     const uses = new Map<number, number>();
     for (const g of near) uses.set(rootOf(g), (uses.get(rootOf(g)) ?? 0) + g.count);
     const best = dominantRoot(uses);
-    if (best !== undefined) join(list[best] as Form, f);
+    // An acronym the corpus writes twice beside a name it writes five hundred times is something
+    // else with those initials ("GM", General Motors, in a story of the Gulf of Mexico); one
+    // written with dots ("B.P.", "E.U.") is an abbreviation however rare.
+    const rare = f.count * RARE_SHORT_FORM < (uses.get(best ?? -1) ?? 0) && !f.text.includes(".");
+    if (best !== undefined && !rare) join(list[best] as Form, f);
   }
   // Bare surnames join the full name of a person that dominates them.
   const fullCount = new Float64Array(list.length);
@@ -365,11 +371,19 @@ function kindOf(members: Form[], given: ReadonlySet<string>): EntityKind {
   const fullName = members.some(
     (f) => f.words.length >= 2 && f.words.length <= 3 && f.text !== f.text.toUpperCase(),
   );
+  // A one-word acronym's organisation cue is its shape alone ("BP", "US"): where the group's full
+  // name reads as a place ("United States"), that decides, and the acronym votes by the places
+  // it is written in ("in the US") and its speech only.
+  const placeNamed = members.some(
+    (f) => f.words.length >= 2 && f.cues.place > Math.max(f.cues.person, f.cues.organisation),
+  );
   for (const f of members) {
-    const { person, organisation, place, speaker } = f.cues;
+    const { person, place, speaker } = f.cues;
+    const shapeOnly = placeNamed && f.words.length === 1 && isAcronym(f.text);
+    const organisation = shapeOnly ? 0 : f.cues.organisation;
     const cues = {
-      person: person + (fullName ? speaker : 0),
-      organisation: organisation + (fullName ? 0 : speaker),
+      person: person + (fullName && !shapeOnly ? speaker : 0),
+      organisation: organisation + (fullName || shapeOnly ? 0 : speaker),
       place,
     };
     const own = (Object.entries(cues) as [keyof typeof votes, number][]).sort(

@@ -54,6 +54,16 @@ describe("findNames", () => {
     ]);
   });
 
+  it("takes a country named as states or a kingdom for a place", () => {
+    const placeCues = (text: string) =>
+      analyseText(text).flatMap((sentence) =>
+        findNames(sentence).map((n) => `${n.text} ${n.cues.place}`),
+      );
+    expect(
+      placeCues("The United States and the United Kingdom backed the Gulf States on Monday."),
+    ).toEqual(["United States 2", "United Kingdom 2", "Gulf States 2"]);
+  });
+
   it("reads no time zone or half of the day as a name", () => {
     expect(
       namesIn("WASHINGTON | Wed Dec 15, 2010 6:14 pm EST (Reuters) - The Senate voted."),

@@ -42,7 +42,7 @@ const CAPITAL_FUNCTION_WORDS = new Set(
 const ORGANISATION_WORDS =
   /^(front|party|movement|council|ministry|agency|army|forces|corps|union|committee|organi[sz]ation|group|government|administration|assembly|parliament|news|times|post|press|bank|company|inc|ltd|corporation|university|court|police|taliban|alliance|federation|commission|office|department|service|network|channel|tv|radio|brigade|militia|house|senate|congress|guard|institute|foundation|association|authority|board|bureau|club|fund|plc|corp|llc|airlines?|motors|petroleum|energy|industries|holdings|electric|dynamics|mills|league|force)$/i;
 const PLACE_WORDS =
-  /^(province|valley|district|city|town|village|region|river|mountains?|islands?|county|state|capital|gorge|pass|airport|square|street|gulf|bay|sea|ocean|lake|coast|peninsula|strait|cape|mount|canal|desert|harbou?r|beach)$/i;
+  /^(province|valley|district|city|town|village|region|river|mountains?|islands?|county|states?|kingdom|capital|gorge|pass|airport|square|street|gulf|bay|sea|ocean|lake|coast|peninsula|strait|cape|mount|canal|desert|harbou?r|beach)$/i;
 const PLACE_PREPOSITIONS = new Set([
   "in",
   "into",
