@@ -82,6 +82,33 @@ describe("buildEntities", () => {
     expect(found["Minerals Management Service"]).toEqual(["MMS"]);
   });
 
+  it("drops a generic tail to join a name, but never one after an acronym", () => {
+    const found = groups([
+      ...named("Panjshir", ["a1", "a2"], { times: 3, cues: place }),
+      ...named("Panjshir Valley", ["a3"], { cues: place }),
+      ...named("U.S.", ["a1", "a2", "a3"], { times: 3, cues: place }),
+      // "U.S. District Judge Carl Barbier": a court's name, cut at the title.
+      ...named("U.S. District", ["a2"], { times: 2 }),
+    ]);
+    expect(found.Panjshir).toEqual(["Panjshir Valley"]);
+    expect(found["U.S."]).toEqual([]);
+  });
+
+  it("names an organisation by the acronym the corpus mostly calls it by", () => {
+    const { entities } = buildEntities([
+      ...named("British Petroleum", ["a1"], { cues: { organisation: 2 } }),
+      ...named("BP", ["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10"], {
+        cues: { organisation: 2 },
+      }),
+      ...named("National Resistance Front", ["a1", "a2"], { cues: { organisation: 2 } }),
+      ...named("NRF", ["a1", "a2", "a3"], { times: 3, cues: { organisation: 2 } }),
+    ]);
+    expect(entities.map((e) => [e.name, e.aliases])).toEqual([
+      ["BP", ["British Petroleum"]],
+      ["National Resistance Front", ["NRF"]],
+    ]);
+  });
+
   it("takes a place's first word for its short name only where the corpus mostly writes it in full", () => {
     const found = groups([
       ...named("Gulf of Mexico", ["a1", "a2"], { times: 3, cues: place }),

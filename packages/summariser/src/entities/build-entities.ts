@@ -24,6 +24,8 @@ const GENERIC_TAIL = /^(valley|province|district|city|region|gorge)$/i;
 const FUNCTION_WORDS = new Set(["of", "al", "bin", "ibn", "de", "del", "van", "von", "e", "the"]);
 /** A bare surname joins the full name that holds at least this share of that surname's uses. */
 const DOMINANT_SHARE = 2 / 3;
+/** An organisation named by its acronym in this many times the articles of its full name goes by the acronym. */
+const KNOWN_BY_ACRONYM = 10;
 /** An acronym written less than once for this many uses of the name with its initials is not its short form. */
 const RARE_SHORT_FORM = 100;
 
@@ -290,11 +292,18 @@ function dominantRoot(weights: ReadonlyMap<number, number>): number | undefined 
   return best && best[1] >= DOMINANT_SHARE * total ? best[0] : undefined;
 }
 
-/** A form's words less function words and a generic tail ("Panjshir Valley" → "Panjshir"). */
+/**
+ * A form's words less function words and a generic tail ("Panjshir Valley" → "Panjshir"); a tail
+ * after an acronym stays ("U.S. District", of a court's name, is not the United States).
+ */
 function coreWords(f: Form): string[] {
   const words = f.words.filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
-  return words.length > 1 && GENERIC_TAIL.test(words[words.length - 1] as string)
-    ? words.slice(0, -1)
+  const rest = words.slice(0, -1);
+  const acronymOnly =
+    rest.length === 1 &&
+    (isAcronym(rest[0] as string) || /^(?:\p{Lu}\.){2,}$/u.test(rest[0] as string));
+  return words.length > 1 && GENERIC_TAIL.test(words[words.length - 1] as string) && !acronymOnly
+    ? rest
     : words;
 }
 
@@ -336,9 +345,10 @@ function assemble(list: Form[], rootOf: (f: Form) => number): EntityIndex {
 }
 
 /**
- * The most frequent full form (used by the most sources, then most often): for people and organisations, names of several words before single
- * words and acronyms ("Amrullah Saleh", "National Resistance Front"); for places, the most
- * frequent form ("Panjshir" rather than "Panjshir Valley").
+ * The most frequent full form (used by the most sources, then most often): for people and
+ * organisations, names of several words before single words and acronyms ("Amrullah Saleh",
+ * "National Resistance Front"), unless the corpus mostly calls the organisation by its acronym;
+ * for places, the most frequent form ("Panjshir" rather than "Panjshir Valley").
  */
 function canonical(members: Form[], kind: EntityKind): string {
   // A form set in capitals ("BARACK OBAMA") or opening with a function word ("OF OBAMA", cut
@@ -349,14 +359,18 @@ function canonical(members: Form[], kind: EntityKind): string {
       (f.words.length === 1 || f.text !== f.text.toUpperCase()),
   );
   const candidates = written.length > 0 ? written : members;
-  const full = kind === "place" ? [] : candidates.filter((f) => f.words.length > 1);
-  const pool = full.length > 0 ? full : candidates;
-  return (
-    [...pool].sort(
+  const byUse = (forms: Form[]) =>
+    [...forms].sort(
       (a, b) =>
         b.articles.size - a.articles.size || b.count - a.count || compareText(a.text, b.text),
-    )[0] as Form
-  ).text;
+    )[0];
+  const full = kind === "place" ? undefined : byUse(candidates.filter((f) => f.words.length > 1));
+  const acronym = byUse(candidates.filter((f) => f.words.length === 1 && isAcronym(f.text)));
+  // An organisation the corpus calls by its acronym in ten times as many articles as by its
+  // full name goes by the acronym ("BP", not "British Petroleum"; "BBC").
+  if (full && acronym && acronym.articles.size >= KNOWN_BY_ACRONYM * full.articles.size)
+    return acronym.text;
+  return (full ?? byUse(candidates) ?? (members[0] as Form)).text;
 }
 
 /**
