@@ -386,8 +386,8 @@ function kindOf(members: Form[], given: ReadonlySet<string>): EntityKind {
     (f) => f.words.length >= 2 && f.words.length <= 3 && f.text !== f.text.toUpperCase(),
   );
   // A one-word acronym's organisation cue is its shape alone ("BP", "US"): where the group's full
-  // name reads as a place ("United States"), that decides, and the acronym votes by the places
-  // it is written in ("in the US") and its speech only.
+  // name reads as a place ("United States"), that decides, and the acronym votes only by the
+  // places it is written in ("in the US"), not by its shape or its speech.
   const placeNamed = members.some(
     (f) => f.words.length >= 2 && f.cues.place > Math.max(f.cues.person, f.cues.organisation),
   );
