@@ -299,9 +299,9 @@ function rankDays(
   const best = new Map(
     [...byDay].map(([day, list]) => [day, Math.max(...list.map((r) => r.score))]),
   );
-  const of = (values: ReadonlyMap<string, number>, day: string) => values.get(day) as number;
+  const at = (values: ReadonlyMap<string, number>, day: string) => values.get(day) as number;
   return [...byDay].sort(
-    ([a], [b]) => of(fused, a) - of(fused, b) || of(best, b) - of(best, a) || compareText(a, b),
+    ([a], [b]) => at(fused, a) - at(fused, b) || at(best, b) - at(best, a) || compareText(a, b),
   );
 }
 
