@@ -28,9 +28,7 @@ export function parseReutersSgml(text: string, path: string): ParsedReuters {
     const story = match[2] ?? "";
     const id = /NEWID="(\d+)"/.exec(attributes)?.[1] ?? String(matched);
     const where = `${path}#${id}`;
-    const title = decode(elementContent(story, "TITLE") ?? "")
-      .replace(/\s+/g, " ")
-      .trim();
+    const title = collapseWhitespace(decode(elementContent(story, "TITLE") ?? ""));
     const body = elementContent(story, "BODY") ?? textOnly(story);
     const paragraphs = splitBody(decode(body));
     if (title.length === 0 && paragraphs.length === 0) {

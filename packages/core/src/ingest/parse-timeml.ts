@@ -3,7 +3,7 @@ import { decodeXmlEntities } from "./decode-xml-entities.js";
 import { detokenise } from "./detokenise.js";
 import { elementContent } from "./element-content.js";
 import { CorpusError } from "./errors.js";
-import { lineKey } from "./text-shape.js";
+import { collapseWhitespace, lineKey } from "./text-shape.js";
 
 /** A TimeML document read, and what in it could not be used. */
 export interface ParsedTimeMl {
@@ -63,9 +63,7 @@ function titleOf(extra: string): string {
 
 /** Markup taken out, references decoded, white space made single spaces. */
 function plain(markup: string): string {
-  return decodeXmlEntities(markup.replace(/<[^>]*>/g, ""))
-    .replace(/\s+/g, " ")
-    .trim();
+  return collapseWhitespace(decodeXmlEntities(markup.replace(/<[^>]*>/g, "")));
 }
 
 function sameLine(a: string, b: string): boolean {
