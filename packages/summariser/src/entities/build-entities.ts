@@ -161,7 +161,7 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   // the others in the articles that use it ("BP": British Petroleum, not Brad Pitt as well), and
   // only one; written with dots or without ("U.S.", "US": the United States).
   for (const f of list) {
-    const letters = acronymLetters(f);
+    const letters = f.words.length === 1 ? acronymLetters(f.text) : undefined;
     if (letters === undefined) continue;
     // Only names written in an article that uses the acronym: "GM" is not the Gulf of Mexico.
     const near = (byInitials.get(letters) ?? []).filter((g) =>
@@ -170,11 +170,12 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
     const uses = new Map<number, number>();
     for (const g of near) uses.set(rootOf(g), (uses.get(rootOf(g)) ?? 0) + g.count);
     const best = dominantRoot(uses);
+    if (best === undefined) continue;
     // An acronym the corpus writes twice beside a name it writes five hundred times is something
     // else with those initials ("GM", General Motors, in a story of the Gulf of Mexico); one
     // written with dots ("B.P.", "E.U.") is an abbreviation however rare.
-    const rare = f.count * RARE_SHORT_FORM < (uses.get(best ?? -1) ?? 0) && !f.text.includes(".");
-    if (best !== undefined && !rare) join(list[best] as Form, f);
+    const rare = f.count * RARE_SHORT_FORM < (uses.get(best) as number) && !f.text.includes(".");
+    if (!rare) join(list[best] as Form, f);
   }
   // Bare surnames join the full name of a person that dominates them.
   const fullCount = new Float64Array(list.length);
@@ -255,11 +256,10 @@ export function buildEntities(occurrences: readonly NameOccurrence[]): EntityInd
   return assemble(list, rootOf);
 }
 
-/** The letters of a form that is an acronym, with or without dots ("US", "U.S." → "US"). */
-function acronymLetters(f: Form): string | undefined {
-  if (f.words.length !== 1) return undefined;
-  if (isAcronym(f.text)) return f.text;
-  return /^(?:[A-Z]\.){2,6}$/.test(f.text) ? f.text.replace(/\./g, "") : undefined;
+/** The letters of a word that is an acronym, with or without dots ("US", "U.S." → "US"). */
+function acronymLetters(word: string): string | undefined {
+  if (isAcronym(word)) return word;
+  return /^(?:[A-Z]\.){2,6}$/.test(word) ? word.replace(/\./g, "") : undefined;
 }
 
 /** The initials of a form's capitalised core words: "National Resistance Front" → "NRF". */
@@ -299,9 +299,7 @@ function dominantRoot(weights: ReadonlyMap<number, number>): number | undefined 
 function coreWords(f: Form): string[] {
   const words = f.words.filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
   const rest = words.slice(0, -1);
-  const acronymOnly =
-    rest.length === 1 &&
-    (isAcronym(rest[0] as string) || /^(?:\p{Lu}\.){2,}$/u.test(rest[0] as string));
+  const acronymOnly = rest.length === 1 && acronymLetters(rest[0] as string) !== undefined;
   return words.length > 1 && GENERIC_TAIL.test(words[words.length - 1] as string) && !acronymOnly
     ? rest
     : words;
@@ -370,7 +368,7 @@ function canonical(members: Form[], kind: EntityKind): string {
   // full name goes by the acronym ("BP", not "British Petroleum"; "BBC").
   if (full && acronym && acronym.articles.size >= KNOWN_BY_ACRONYM * full.articles.size)
     return acronym.text;
-  return (full ?? byUse(candidates) ?? (members[0] as Form)).text;
+  return (full ?? (byUse(candidates) as Form)).text;
 }
 
 /**
