@@ -104,36 +104,44 @@ export function mergeScores(gold: ReadonlyMap<string, string>, entities: readonl
  * name's spelled a little differently (at most a third of its letters changed: "Masood").
  */
 export function plausibleAlias(name: string, alias: string): boolean {
+  const n = words(name);
+  const a = words(dotless(alias));
+  if (a.length === 0) return false;
+  if (a.length === 1 && (a[0] === initialsOf(n) || a[0] === n.map((w) => w[0]).join("")))
+    return true;
+  if (a.every((w) => n.some((v) => w === v || close(w, v)))) return true;
   // A name shown by its acronym ("US") has its full name among its aliases ("United States").
-  return initialsOrParts(name, alias) || isInitials(alias, name);
+  const short = words(dotless(name));
+  return (
+    short.length === 1 &&
+    /^\p{L}+$/u.test(short[0] as string) &&
+    a.length >= 2 &&
+    short[0] === initialsOf(a)
+  );
 }
 
-/** Whether `short`, one word, is the initials of `full` ("US", "U.S." of "United States"). */
-function isInitials(full: string, short: string): boolean {
-  const dotless = /^(?:\p{L}\.){2,}$/u.test(short) ? short.replace(/\./g, "") : short;
-  if (!/^\p{L}+$/u.test(dotless)) return false;
-  const n = full.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const initials = n.filter((w) => !["of", "the", "and", "for"].includes(w)).map((w) => w[0]);
-  return n.length >= 2 && dotless.toLowerCase() === initials.join("");
-}
-
-function initialsOrParts(name: string, alias: string): boolean {
-  const words = (text: string) =>
+/** Lower-case words, accents off. */
+function words(text: string): string[] {
+  return (
     text
       .normalize("NFD")
       .replace(/\p{M}/gu, "")
       .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? [];
-  const n = words(name);
-  // Initials written with dots are one word: "B.P." is "BP".
-  const a = words(/^(?:\p{L}\.){2,}$/u.test(alias) ? alias.replace(/\./g, "") : alias);
-  if (a.length === 0) return false;
-  const initials = n
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+/** Initials written with dots as one word: "B.P." is "BP". */
+function dotless(text: string): string {
+  return /^(?:\p{L}\.){2,}$/u.test(text) ? text.replace(/\./g, "") : text;
+}
+
+/** The initials of a name's words, function words aside: "Gulf of Mexico" → "gm". */
+function initialsOf(nameWords: readonly string[]): string {
+  return nameWords
     .filter((w) => !["of", "the", "and", "for"].includes(w))
     .map((w) => w[0])
     .join("");
-  if (a.length === 1 && (a[0] === initials || a[0] === n.map((w) => w[0]).join(""))) return true;
-  return a.every((w) => n.some((v) => w === v || close(w, v)));
 }
 
 function close(a: string, b: string): boolean {
